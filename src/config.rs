@@ -1,0 +1,236 @@
+//! `kurator.yaml`: the site configuration, its defaults and its validation.
+//! Unknown keys are errors (with a suggestion), so a typo never silently
+//! falls back to a default.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::yaml::{self, YamlSource};
+
+/// The config file's name at the site root.
+pub const CONFIG_FILE: &str = "kurator.yaml";
+
+/// The whole site configuration.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    /// Where the site is published, e.g. `https://example.com/kb/`. Its path
+    /// part prefixes every internal URL.
+    pub base_url: String,
+    /// Language of the content (`lang` attribute, stemming): `ru` or `en`.
+    pub language: String,
+    pub theme: String,
+    /// Output folder, relative to the site root.
+    pub output_dir: String,
+    /// Header menu entries.
+    pub menu: Vec<MenuEntry>,
+    /// Taxonomies to build listing pages for; `tags` is the only one pages can
+    /// set through front matter.
+    pub taxonomies: Vec<String>,
+    pub search: SearchConfig,
+    /// Free values for templates: `config.extra`.
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// One header menu entry. `url` is either an absolute URL, a site path
+/// (`/kpi/`) or a content path (`kpi/_index.md`), which is rewritten.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MenuEntry {
+    pub name: String,
+    pub url: String,
+}
+
+/// Search settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    pub enabled: bool,
+    /// Words a reader may type, mapped to words the content uses, for forms
+    /// no stemmer joins: `люди: [человек]`, `KPI: [ключевые показатели]`.
+    pub synonyms: BTreeMap<String, Vec<String>>,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            enabled: true,
+            synonyms: BTreeMap::new(),
+        }
+    }
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "Kurator".into(),
+            description: String::new(),
+            base_url: "/".into(),
+            language: "ru".into(),
+            theme: "default".into(),
+            output_dir: "public".into(),
+            menu: Vec::new(),
+            taxonomies: vec!["tags".into()],
+            search: SearchConfig::default(),
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
+impl SiteConfig {
+    /// Parses and validates the text of `kurator.yaml`.
+    pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let config: SiteConfig =
+            yaml::parse(YamlSource::file(CONFIG_FILE, text)).map_err(|d| vec![d])?;
+        let problems = config.validate(text);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn validate(&self, text: &str) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let line_of = |key: &str| {
+            text.lines()
+                .position(|l| l.starts_with(&format!("{key}:")))
+                .map_or(1, |i| i + 1)
+        };
+        let base = self.base_url.trim();
+        if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/'))
+        {
+            problems.push(
+                Diagnostic::error(CONFIG_FILE, format!("base_url `{base}` is not a URL"))
+                    .at(line_of("base_url"), 1)
+                    .help("write it as https://example.com/ or as a path such as /kb/"),
+            );
+        }
+        if self.language.is_empty()
+            || !self
+                .language
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            problems.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    format!("language `{}` is not a language code", self.language),
+                )
+                .at(line_of("language"), 1)
+                .help("use a code such as ru or en"),
+            );
+        }
+        if self.output_dir.trim().is_empty() {
+            problems.push(
+                Diagnostic::error(CONFIG_FILE, "output_dir is empty")
+                    .at(line_of("output_dir"), 1)
+                    .help("remove the key to use `public`"),
+            );
+        }
+        for taxonomy in &self.taxonomies {
+            if taxonomy.is_empty()
+                || !taxonomy
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            {
+                problems.push(
+                    Diagnostic::error(
+                        CONFIG_FILE,
+                        format!("taxonomy name `{taxonomy}` cannot be used in a URL"),
+                    )
+                    .at(line_of("taxonomies"), 1)
+                    .help("use letters, digits, `-` or `_`"),
+                );
+            }
+        }
+        problems
+    }
+
+    /// The path part of `base_url`, always starting and ending with `/`:
+    /// `https://example.com/kb` → `/kb/`.
+    pub fn base_path(&self) -> String {
+        let url = self.base_url.trim();
+        let after_scheme = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        let path = match after_scheme {
+            Some(rest) => rest.find('/').map_or("/", |i| &rest[i..]),
+            None => url,
+        };
+        let trimmed = path.trim_matches('/');
+        if trimmed.is_empty() {
+            "/".into()
+        } else {
+            format!("/{trimmed}/")
+        }
+    }
+
+    /// `base_url` with a single trailing slash removed, for absolute URLs
+    /// (canonical links, sitemap, feed). Empty when `base_url` is only a path.
+    pub fn origin(&self) -> String {
+        let url = self.base_url.trim();
+        let after_scheme = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        match after_scheme {
+            Some(rest) => {
+                let host_len = rest.find('/').unwrap_or(rest.len());
+                url[..url.len() - rest.len() + host_len].to_string()
+            }
+            None => String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_apply() {
+        let c = SiteConfig::parse("title: База знаний\n").unwrap();
+        assert_eq!(c.title, "База знаний");
+        assert_eq!(c.language, "ru");
+        assert_eq!(c.theme, "default");
+        assert_eq!(c.output_dir, "public");
+        assert_eq!(c.taxonomies, vec!["tags".to_string()]);
+        assert!(c.search.enabled);
+    }
+
+    #[test]
+    fn unknown_key_has_position_and_suggestion() {
+        let errs = SiteConfig::parse("title: X\nbase_ulr: /\n").unwrap_err();
+        assert_eq!(errs[0].line, Some(2));
+        assert_eq!(errs[0].help.as_deref(), Some("did you mean `base_url`?"));
+    }
+
+    #[test]
+    fn bad_base_url_is_an_error() {
+        let errs = SiteConfig::parse("title: X\nbase_url: example.com\n").unwrap_err();
+        assert_eq!(errs[0].line, Some(2));
+    }
+
+    #[test]
+    fn base_path_and_origin() {
+        let mut c = SiteConfig::default();
+        c.base_url = "https://example.com/kb".into();
+        assert_eq!(c.base_path(), "/kb/");
+        assert_eq!(c.origin(), "https://example.com");
+        c.base_url = "https://example.com/".into();
+        assert_eq!(c.base_path(), "/");
+        c.base_url = "/".into();
+        assert_eq!(c.base_path(), "/");
+        assert_eq!(c.origin(), "");
+    }
+
+    #[test]
+    fn synonyms_parse() {
+        let c = SiteConfig::parse("search:\n  synonyms:\n    люди: [человек]\n").unwrap();
+        assert_eq!(c.search.synonyms["люди"], vec!["человек".to_string()]);
+    }
+}

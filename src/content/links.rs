@@ -1,0 +1,275 @@
+//! Resolving links written in content: relative `.md` paths become page
+//! URLs (keeping `#anchor`), relative file paths become the URL of the copied
+//! file, external links stay as they are. Pure lookups over the site model.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Site;
+
+/// What a link in content points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// A page of the site: the rewritten href and the anchor to check.
+    Page {
+        page: usize,
+        anchor: Option<String>,
+        href: String,
+    },
+    /// A file copied from `content/`.
+    Asset { href: String },
+    /// `#anchor` on the same page.
+    SamePage { anchor: String },
+    /// Left as written: other schemes, site-absolute paths, queries.
+    Unchanged,
+    /// A scheme that runs code (`javascript:`); replaced by `#`.
+    Unsafe,
+    /// A relative link to nothing.
+    Missing { target: String },
+}
+
+/// Looks up link targets; built once per build and shared by all pages.
+#[derive(Debug, Default)]
+pub struct LinkResolver {
+    base_path: String,
+    pages: HashMap<String, (usize, String)>,
+    assets: HashSet<String>,
+    /// Content folder → URL of the page or section that owns it.
+    folder_urls: HashMap<String, String>,
+}
+
+impl LinkResolver {
+    /// `assets` are content-relative paths of non-Markdown files.
+    pub fn new(site: &Site, base_path: &str, assets: impl IntoIterator<Item = String>) -> Self {
+        let mut pages = HashMap::with_capacity(site.pages.len());
+        let mut folder_urls = HashMap::new();
+        for (i, page) in site.pages.iter().enumerate() {
+            pages.insert(page.content_path.clone(), (i, page.url.clone()));
+            let owns_folder = page.is_section || page.content_path.ends_with("index.md");
+            if owns_folder {
+                folder_urls.insert(page.dir.clone(), page.url.clone());
+            }
+        }
+        LinkResolver {
+            base_path: base_path.to_string(),
+            pages,
+            assets: assets.into_iter().collect(),
+            folder_urls,
+        }
+    }
+
+    /// The site path prefix every internal URL starts with (`/` or `/kb/`).
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// Where a content file is copied, relative to the output root: beside
+    /// the page that owns its folder, so page bundles keep their files.
+    pub fn asset_output_path(&self, content_rel: &str) -> String {
+        let (dir, name) = match content_rel.rfind('/') {
+            Some(i) => (&content_rel[..i], &content_rel[i + 1..]),
+            None => ("", content_rel),
+        };
+        match self.folder_urls.get(dir) {
+            Some(url) => format!("{url}{name}"),
+            None if dir.is_empty() => name.to_string(),
+            None => {
+                // A folder below a section: keep its path under the owner's URL.
+                let mut owner = dir;
+                let mut rest = vec![];
+                while let Some(i) = owner.rfind('/') {
+                    rest.push(&owner[i + 1..]);
+                    owner = &owner[..i];
+                    if let Some(url) = self.folder_urls.get(owner) {
+                        rest.reverse();
+                        return format!("{url}{}/{name}", rest.join("/"));
+                    }
+                }
+                format!("{dir}/{name}")
+            }
+        }
+    }
+
+    /// Resolves `href` written in a page whose source folder is `from_dir`
+    /// (content-relative).
+    pub fn resolve(&self, from_dir: &str, href: &str) -> Resolved {
+        let href = href.trim();
+        if let Some(anchor) = href.strip_prefix('#') {
+            return Resolved::SamePage {
+                anchor: anchor.to_string(),
+            };
+        }
+        if let Some(scheme) = scheme_of(href) {
+            let scheme = scheme.to_ascii_lowercase();
+            return if matches!(scheme.as_str(), "javascript" | "vbscript" | "data") {
+                Resolved::Unsafe
+            } else {
+                Resolved::Unchanged
+            };
+        }
+        if href.is_empty() || href.starts_with('/') || href.starts_with('?') {
+            return Resolved::Unchanged;
+        }
+        let (path, anchor) = match href.split_once('#') {
+            Some((p, a)) => (p, Some(a.to_string())),
+            None => (href, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let decoded = percent_decode(path);
+        let Some(joined) = join(from_dir, &decoded) else {
+            return Resolved::Missing {
+                target: href.to_string(),
+            };
+        };
+        let candidates: Vec<String> = if joined.ends_with(".md") {
+            vec![joined.clone()]
+        } else if decoded.ends_with('/') || joined.is_empty() {
+            let prefix = if joined.is_empty() { String::new() } else { format!("{joined}/") };
+            vec![format!("{prefix}_index.md"), format!("{prefix}index.md")]
+        } else {
+            vec![]
+        };
+        for candidate in &candidates {
+            if let Some((page, url)) = self.pages.get(candidate) {
+                let mut href = format!("{}{url}", self.base_path);
+                if let Some(a) = &anchor {
+                    href.push('#');
+                    href.push_str(a);
+                }
+                return Resolved::Page {
+                    page: *page,
+                    anchor: anchor.filter(|a| !a.is_empty()),
+                    href,
+                };
+            }
+        }
+        if self.assets.contains(&joined) {
+            let mut href = format!("{}{}", self.base_path, self.asset_output_path(&joined));
+            if let Some(a) = &anchor {
+                href.push('#');
+                href.push_str(a);
+            }
+            return Resolved::Asset { href };
+        }
+        if candidates.is_empty() && !joined.contains('.') {
+            // `../kpi` without a slash: a folder link, most likely.
+            return self.resolve(from_dir, &format!("{path}/{}", anchor.map(|a| format!("#{a}")).unwrap_or_default()));
+        }
+        Resolved::Missing {
+            target: href.to_string(),
+        }
+    }
+}
+
+/// `https:`, `mailto:` …: a scheme is letters, digits, `+-.` before `:`,
+/// starting with a letter.
+fn scheme_of(href: &str) -> Option<&str> {
+    let colon = href.find(':')?;
+    let scheme = &href[..colon];
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        .then_some(scheme)
+}
+
+/// Joins a relative path to a content folder, resolving `.` and `..`.
+/// `None` when the path climbs out of `content/`.
+pub fn join(from_dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from_dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::walk::SourceFile;
+
+    fn resolver() -> LinkResolver {
+        let files: Vec<SourceFile> = ["_index.md", "kpi/_index.md", "kpi/ltv.md", "duties/cycle/index.md", "faq.md"]
+            .iter()
+            .map(|p| SourceFile {
+                rel: format!("content/{p}"),
+                text: String::new(),
+            })
+            .collect();
+        let (site, _) = Site::build(&files, false, &[]);
+        LinkResolver::new(
+            &site,
+            "/kb/",
+            ["duties/cycle/chart.png".to_string(), "kpi/img/a.png".to_string(), "logo.png".to_string()],
+        )
+    }
+
+    #[test]
+    fn rewrites_md_links_keeping_anchor() {
+        let r = resolver();
+        match r.resolve("duties", "../kpi/_index.md#ltv") {
+            Resolved::Page { href, anchor, .. } => {
+                assert_eq!(href, "/kb/kpi/#ltv");
+                assert_eq!(anchor.as_deref(), Some("ltv"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(r.resolve("kpi", "ltv.md"), Resolved::Page { href, .. } if href == "/kb/kpi/ltv/"));
+        assert!(matches!(r.resolve("", "kpi/"), Resolved::Page { href, .. } if href == "/kb/kpi/"));
+        assert!(matches!(r.resolve("", "kpi"), Resolved::Page { href, .. } if href == "/kb/kpi/"));
+        assert!(matches!(r.resolve("kpi", "../"), Resolved::Page { href, .. } if href == "/kb/"));
+    }
+
+    #[test]
+    fn assets_follow_their_owner() {
+        let r = resolver();
+        assert_eq!(r.resolve("duties/cycle", "chart.png"), Resolved::Asset { href: "/kb/duties/cycle/chart.png".into() });
+        assert_eq!(r.resolve("kpi", "img/a.png"), Resolved::Asset { href: "/kb/kpi/img/a.png".into() });
+        assert_eq!(r.asset_output_path("logo.png"), "logo.png");
+    }
+
+    #[test]
+    fn missing_external_and_unsafe() {
+        let r = resolver();
+        assert!(matches!(r.resolve("", "nope.md"), Resolved::Missing { .. }));
+        assert!(matches!(r.resolve("", "../../etc/passwd"), Resolved::Missing { .. }));
+        assert_eq!(r.resolve("", "https://example.com"), Resolved::Unchanged);
+        assert_eq!(r.resolve("", "mailto:a@b.c"), Resolved::Unchanged);
+        assert_eq!(r.resolve("", "/abs/"), Resolved::Unchanged);
+        assert_eq!(r.resolve("", " JavaScript:alert(1)"), Resolved::Unsafe);
+        assert_eq!(r.resolve("", "#top"), Resolved::SamePage { anchor: "top".into() });
+    }
+
+    #[test]
+    fn join_stays_inside() {
+        assert_eq!(join("a/b", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(join("", "../x.md"), None);
+        assert_eq!(percent_decode("my%20page.md"), "my page.md");
+    }
+}

@@ -1,0 +1,206 @@
+//! One Markdown file as a page or section: front matter, title, body and the
+//! place it takes in the tree. Pure: works on text already read.
+
+use super::front_matter::{self, FrontMatter};
+use super::walk::SourceFile;
+use crate::diagnostic::Diagnostic;
+
+/// A page or section of the site.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// Path relative to the site root: `content/duties/reporting.md`; empty
+    /// for a section made up for a folder without `_index.md`.
+    pub source: String,
+    /// Path relative to `content/`: `duties/reporting.md`.
+    pub content_path: String,
+    /// Content-relative folder that relative links are resolved from.
+    pub dir: String,
+    pub is_section: bool,
+    /// The last URL segment (file stem, folder name or `slug`).
+    pub segment: String,
+    /// Site path below the base path: `duties/reporting/`, `` for home.
+    pub url: String,
+    pub front: FrontMatter,
+    pub title: String,
+    pub body: String,
+    /// File line on which `body` starts.
+    pub body_line: usize,
+    pub parent: Option<usize>,
+    /// For sections: sub-sections and pages, in reading order.
+    pub children: Vec<usize>,
+    pub depth: usize,
+}
+
+impl Page {
+    /// Reads one source file. Returns the page, or every problem with it.
+    pub fn parse(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
+        let rel = file.rel.as_str();
+        let content_path = rel.strip_prefix("content/").unwrap_or(rel).to_string();
+        let split = front_matter::split(rel, &file.text).map_err(|d| vec![d])?;
+        let front = match split.yaml {
+            Some((yaml, line)) => front_matter::parse(rel, yaml, line)?,
+            None => FrontMatter::default(),
+        };
+        let (dir, file_name) = match content_path.rfind('/') {
+            Some(i) => (&content_path[..i], &content_path[i + 1..]),
+            None => ("", content_path.as_str()),
+        };
+        let is_section = file_name == "_index.md";
+        let is_bundle = file_name == "index.md";
+        let natural = if is_section || is_bundle {
+            dir.rsplit('/').next().unwrap_or("")
+        } else {
+            file_name.strip_suffix(".md").unwrap_or(file_name)
+        };
+        let segment = url_segment(front.slug.as_deref().unwrap_or(natural));
+        let title = front
+            .title
+            .clone()
+            .or_else(|| first_heading(split.body))
+            .unwrap_or_else(|| {
+                if natural.is_empty() {
+                    "Home".to_string()
+                } else {
+                    natural.to_string()
+                }
+            });
+        Ok(Page {
+            source: rel.to_string(),
+            dir: dir.to_string(),
+            content_path,
+            is_section,
+            segment,
+            url: String::new(),
+            title,
+            body: split.body.to_string(),
+            body_line: split.body_line,
+            front,
+            parent: None,
+            children: Vec::new(),
+            depth: 0,
+        })
+    }
+
+    /// A section for a folder that has pages but no `_index.md`.
+    pub fn synthetic_section(dir: &str) -> Page {
+        let name = dir.rsplit('/').next().unwrap_or(dir);
+        Page {
+            content_path: if dir.is_empty() {
+                "_index.md".into()
+            } else {
+                format!("{dir}/_index.md")
+            },
+            dir: dir.to_string(),
+            is_section: true,
+            segment: url_segment(name),
+            title: if name.is_empty() { "Home".into() } else { name.into() },
+            body_line: 1,
+            ..Page::default()
+        }
+    }
+
+    /// Sort key inside a section: weight first (unweighted last), then title.
+    pub fn order_key(&self) -> (bool, i64, String, &str) {
+        (
+            self.front.weight.is_none(),
+            self.front.weight.unwrap_or(0),
+            self.title.to_lowercase(),
+            &self.content_path,
+        )
+    }
+}
+
+/// The text of the first `# ` heading, used as a title when front matter
+/// gives none.
+pub fn first_heading(body: &str) -> Option<String> {
+    let mut in_fence = false;
+    for line in body.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if in_fence {
+            continue;
+        }
+        if let Some(rest) = trimmed.strip_prefix("# ") {
+            let text = rest.trim().trim_end_matches('#').trim();
+            let text = match text.rfind(" {") {
+                Some(i) if text.ends_with('}') => text[..i].trim(),
+                _ => text,
+            };
+            if !text.is_empty() {
+                return Some(text.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// One URL segment from a file or folder name: whitespace becomes `-`,
+/// characters that would break a URL are dropped; letters of any script stay.
+pub fn url_segment(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.trim().chars() {
+        if c.is_whitespace() {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        } else if !matches!(c, '?' | '#' | '%' | '"' | '<' | '>' | '\\' | '/' | '\'' | '`')
+            && !c.is_control()
+        {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(rel: &str, text: &str) -> Page {
+        Page::parse(&SourceFile {
+            rel: rel.into(),
+            text: text.into(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn kinds_and_segments() {
+        let p = page("content/duties/_index.md", "---\ntitle: Обязанности\n---\n");
+        assert!(p.is_section);
+        assert_eq!((p.dir.as_str(), p.segment.as_str()), ("duties", "duties"));
+        let p = page("content/duties/reporting.md", "");
+        assert!(!p.is_section);
+        assert_eq!(p.segment, "reporting");
+        let p = page("content/kpi/ltv/index.md", "");
+        assert_eq!((p.dir.as_str(), p.segment.as_str()), ("kpi/ltv", "ltv"));
+        let p = page("content/a/b.md", "---\nslug: custom\n---\n");
+        assert_eq!(p.segment, "custom");
+        let p = page("content/_index.md", "");
+        assert_eq!(p.segment, "");
+    }
+
+    #[test]
+    fn title_falls_back_to_first_heading_then_name() {
+        let p = page("content/a.md", "Intro\n\n# Заголовок {#x}\n\n## Sub\n");
+        assert_eq!(p.title, "Заголовок");
+        let p = page("content/my page.md", "```\n# not a heading\n```\n");
+        assert_eq!(p.title, "my page");
+        assert_eq!(p.segment, "my-page");
+    }
+
+    #[test]
+    fn body_line_is_after_front_matter() {
+        let p = page("content/a.md", "---\ntitle: A\n---\nbody\n");
+        assert_eq!(p.body_line, 4);
+        assert_eq!(p.body, "body\n");
+    }
+
+    #[test]
+    fn url_segment_is_safe() {
+        assert_eq!(url_segment("Мой  файл?#"), "Мой-файл");
+        assert_eq!(url_segment("a\"<b>"), "ab");
+    }
+}

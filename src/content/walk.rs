@@ -1,0 +1,214 @@
+//! The only place that reads the content tree from disk: finds Markdown
+//! sources and files to copy under `content/` and `static/`, skipping hidden
+//! and editor temporary files. Unreadable files, invalid UTF-8 and symlink
+//! loops become diagnostics, never panics.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, LineIndex};
+
+/// A Markdown source, read and decoded.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root with `/` separators: `content/a/b.md`.
+    pub rel: String,
+    /// The text, with a leading BOM removed and CRLF turned into LF.
+    pub text: String,
+}
+
+/// A file copied to the output as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Path relative to the site root: `content/a/img.png`, `static/x.css`.
+    pub rel: String,
+    pub abs: PathBuf,
+    /// Where it goes in the output, relative to the output root.
+    pub out: String,
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct ContentFiles {
+    pub markdown: Vec<SourceFile>,
+    pub assets: Vec<Asset>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Files and folders that are never content: hidden ones, editor swap and
+/// backup files. `_index.md` is the one underscore name that counts.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || (name.starts_with('_') && name != "_index.md")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913" // vim's write test file
+}
+
+/// Walks `root/content`, reading Markdown in parallel.
+pub fn walk_content(root: &Path) -> ContentFiles {
+    let mut found = ContentFiles::default();
+    let content = root.join("content");
+    if !content.is_dir() {
+        found.diagnostics.push(
+            Diagnostic::error("content", "the site has no content/ folder")
+                .help("create content/_index.md, or run `kurator init` to start a site"),
+        );
+        return found;
+    }
+    let mut markdown_paths = Vec::new();
+    for (rel, abs) in walk_files(root, &content, &mut found.diagnostics) {
+        if rel.ends_with(".md") {
+            markdown_paths.push((rel, abs));
+        } else {
+            let out = rel["content/".len()..].to_string();
+            found.assets.push(Asset { rel, abs, out });
+        }
+    }
+    let read: Vec<Result<SourceFile, Diagnostic>> = markdown_paths
+        .into_par_iter()
+        .map(|(rel, abs)| read_source(&rel, &abs))
+        .collect();
+    for result in read {
+        match result {
+            Ok(file) => found.markdown.push(file),
+            Err(d) => found.diagnostics.push(d),
+        }
+    }
+    found
+}
+
+/// Walks a folder of files copied as they are (site `static/`, theme
+/// `static/`); missing folders are simply empty.
+pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Asset> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let prefix_len = relative(root, dir).map_or(0, |p| p.len() + 1);
+    walk_files(root, dir, diagnostics)
+        .into_iter()
+        .map(|(rel, abs)| {
+            let out = rel.get(prefix_len..).unwrap_or(&rel).to_string();
+            Asset { rel, abs, out }
+        })
+        .collect()
+}
+
+/// All non-ignored files below `dir`, sorted, as (root-relative, absolute).
+fn walk_files(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    let mut files = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                match relative(root, entry.path()) {
+                    Some(rel) => files.push((rel, entry.path().to_path_buf())),
+                    None => diagnostics.push(Diagnostic::error(
+                        entry.path().display().to_string(),
+                        "file name is not valid UTF-8; rename it",
+                    )),
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err
+                    .path()
+                    .and_then(|p| relative(root, p))
+                    .unwrap_or_else(|| dir.display().to_string());
+                let message = if err.loop_ancestor().is_some() {
+                    "symbolic link loop: this link points to one of its own parent folders".to_string()
+                } else {
+                    format!("cannot read: {}", io_reason(&err))
+                };
+                diagnostics.push(
+                    Diagnostic::error(path, message).help("remove or fix the link, or the permissions"),
+                );
+            }
+        }
+    }
+    files
+}
+
+fn io_reason(err: &walkdir::Error) -> String {
+    err.io_error()
+        .map_or_else(|| err.to_string(), |e| e.to_string())
+}
+
+/// `root`-relative path with `/` separators, if `path` is below `root` and UTF-8.
+pub fn relative(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+fn read_source(rel: &str, abs: &Path) -> Result<SourceFile, Diagnostic> {
+    let bytes = std::fs::read(abs).map_err(|e| {
+        Diagnostic::error(rel, format!("cannot read the file: {e}")).help("check its permissions")
+    })?;
+    let text = decode(rel, bytes)?;
+    Ok(SourceFile {
+        rel: rel.to_string(),
+        text,
+    })
+}
+
+/// Decodes UTF-8 (pointing at the first bad byte otherwise), drops a BOM and
+/// normalises line endings.
+pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            if text.contains('\r') {
+                text = text.replace("\r\n", "\n").replace('\r', "\n");
+            }
+            Ok(text)
+        }
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&err.as_bytes()[..valid]).into_owned();
+            let (line, column) = LineIndex::new(&prefix).position(prefix.len());
+            Err(Diagnostic::error(rel, "the file is not valid UTF-8")
+                .at(line, column)
+                .help("save it as UTF-8 in your editor"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignores_hidden_and_temp_files() {
+        for name in [".git", ".page.md.swp", "page.md~", "#page.md#", "_draft.md", "x.swp", "4913"] {
+            assert!(is_ignored(name), "{name}");
+        }
+        for name in ["_index.md", "index.md", "page.md", "img.png"] {
+            assert!(!is_ignored(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn decode_strips_bom_and_crlf() {
+        let text = decode("a.md", b"\xef\xbb\xbf---\r\ntitle: A\r\n---\r\n".to_vec()).unwrap();
+        assert_eq!(text, "---\ntitle: A\n---\n");
+    }
+
+    #[test]
+    fn decode_points_at_bad_utf8() {
+        let d = decode("a.md", b"ok\nab\xff".to_vec()).unwrap_err();
+        assert_eq!((d.line, d.column), (Some(2), Some(3)));
+    }
+}

@@ -1,0 +1,194 @@
+//! Problems found in the user's site, reported like cargo or ripgrep:
+//! `error: content/duties/_index.md:12:3: what went wrong (what to do)`.
+//!
+//! Every stage returns diagnostics instead of stopping at the first problem,
+//! so `check` can report everything in one run, sorted by file and position.
+
+use std::fmt;
+
+/// How bad a problem is: errors fail `check` and `build`; warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one file, with a position when it is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, with `/` separators.
+    pub path: String,
+    /// 1-based line and column in the file, when known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    /// What the author can do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Sort key: by file, then position, then message, so output is stable.
+    fn sort_key(&self) -> (&str, usize, usize, Severity, &str) {
+        (
+            &self.path,
+            self.line.unwrap_or(0),
+            self.column.unwrap_or(0),
+            self.severity,
+            &self.message,
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}", self.path)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts diagnostics by file and position and drops exact duplicates.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+}
+
+/// Maps byte offsets in a text to 1-based line and column (columns count
+/// characters, not bytes, so Cyrillic text points at the right place).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, line_starts }
+    }
+
+    /// 1-based (line, column) of a byte offset; offsets past the end clamp.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+}
+
+/// Suggests the closest of `candidates` to `word`, if one is close enough to
+/// be a likely typo.
+pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
+        .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(1))
+        .min()
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_like_cargo() {
+        let d = Diagnostic::error("content/a.md", "bad thing")
+            .at(4, 7)
+            .help("fix it");
+        assert_eq!(d.to_string(), "error: content/a.md:4:7: bad thing (fix it)");
+        let w = Diagnostic::warning("kurator.yaml", "odd");
+        assert_eq!(w.to_string(), "warning: kurator.yaml: odd");
+    }
+
+    #[test]
+    fn line_index_counts_characters() {
+        let text = "ab\nпривет мир\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(3), (2, 1));
+        let offset = text.find("мир").unwrap();
+        assert_eq!(index.position(offset), (2, 8));
+        assert_eq!(index.position(10_000), (3, 1));
+    }
+
+    #[test]
+    fn sorts_by_file_then_position() {
+        let mut list = vec![
+            Diagnostic::error("b.md", "x").at(1, 1),
+            Diagnostic::error("a.md", "y").at(9, 1),
+            Diagnostic::error("a.md", "z").at(2, 5),
+            Diagnostic::error("a.md", "z").at(2, 5),
+        ];
+        sort(&mut list);
+        let order: Vec<_> = list.iter().map(|d| (d.path.as_str(), d.line)).collect();
+        assert_eq!(
+            order,
+            vec![("a.md", Some(2)), ("a.md", Some(9)), ("b.md", Some(1))]
+        );
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let keys = ["title", "description", "weight"];
+        assert_eq!(did_you_mean("titel", &keys), Some("title"));
+        assert_eq!(did_you_mean("wieght", &keys), Some("weight"));
+        assert_eq!(did_you_mean("colour", &keys), None);
+    }
+}

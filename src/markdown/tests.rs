@@ -1,0 +1,132 @@
+use super::*;
+use crate::content::walk::SourceFile;
+use crate::content::Site;
+
+fn resolver() -> LinkResolver {
+    let files: Vec<SourceFile> = ["_index.md", "kpi/_index.md", "duties/report.md"]
+        .iter()
+        .map(|p| SourceFile { rel: format!("content/{p}"), text: String::new() })
+        .collect();
+    let (site, _) = Site::build(&files, false, &[]);
+    LinkResolver::new(&site, "/", ["duties/chart.png".to_string()])
+}
+
+fn md(text: &str) -> Rendered {
+    let links = resolver();
+    let input = MarkdownInput {
+        source: "content/duties/report.md",
+        dir: "duties",
+        text,
+        first_line: 5,
+        links: &links,
+        language: "ru",
+    };
+    render(&input)
+}
+
+#[test]
+fn headings_get_ids_toc_and_self_links() {
+    let r = md("# Отчёт\n\n## Что входит в работу?\n\n## Итоги {#itogi}\n\n## Итоги\n");
+    assert!(r.html.contains("<h2 id=\"что-входит-в-работу\">Что входит в работу? <a class=\"heading-anchor\" href=\"#что-входит-в-работу\""), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"itogi\">"));
+    assert!(r.html.contains("<h2 id=\"итоги\">"));
+    let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["что-входит-в-работу", "itogi", "итоги"]);
+    assert_eq!(r.toc[0].title, "Что входит в работу?");
+}
+
+#[test]
+fn explicit_ids_win_over_later_auto_ids() {
+    let r = md("## A\n\n## B {#a}\n");
+    assert!(r.html.contains("<h2 id=\"a-1\">A"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"a\">B"));
+}
+
+#[test]
+fn links_are_rewritten_and_anchors_recorded() {
+    let r = md("See [KPI](../kpi/_index.md#ltv) and [top](#itogi) and [ext](https://e.com).\n\n![chart](chart.png)\n");
+    assert!(r.html.contains("href=\"/kpi/#ltv\""), "{}", r.html);
+    assert!(r.html.contains("href=\"https://e.com\""));
+    assert!(r.html.contains("src=\"/duties/chart.png\""));
+    assert_eq!(r.anchor_links.len(), 1);
+    assert_eq!((r.anchor_links[0].line, r.anchor_links[0].anchor.as_str()), (5, "ltv"));
+    assert_eq!(r.own_anchor_links[0].0, "itogi");
+    assert!(r.link_problems.is_empty());
+}
+
+#[test]
+fn missing_links_are_problems_with_file_positions() {
+    let r = md("text\n\nline [x](../nope.md) and ![i](missing.png)\n");
+    assert_eq!(r.link_problems.len(), 2);
+    assert_eq!(r.link_problems[0].line, Some(7));
+    assert_eq!(r.link_problems[0].column, Some(6));
+    assert!(r.link_problems[0].message.contains("missing page"));
+}
+
+#[test]
+fn javascript_links_are_neutralised() {
+    let r = md("[x](javascript:alert(1))\n");
+    assert!(r.html.contains("href=\"#\""), "{}", r.html);
+    assert_eq!(r.link_problems.len(), 1);
+}
+
+#[test]
+fn alerts_become_callouts() {
+    let r = md("> [!TIP]\n> Совет дня.\n");
+    assert!(r.html.contains("<div class=\"callout callout-tip\" role=\"note\"><p class=\"callout-title\">Совет</p>"), "{}", r.html);
+    assert!(!r.html.contains("<blockquote"));
+}
+
+#[test]
+fn gfm_extensions() {
+    let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nNote[^1].\n\n[^1]: Foot.\n");
+    assert!(r.html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"));
+    assert!(r.html.contains("<del>x</del>"));
+    assert!(r.html.contains("type=\"checkbox\""));
+    assert!(r.html.contains("footnote"));
+}
+
+#[test]
+fn code_keeps_language_and_quiz_becomes_placeholder() {
+    let r = md("```rust\nfn x() {}\n```\n\n```quiz\nid: a\ntitle: T\n```\n");
+    assert!(r.html.contains("<code class=\"language-rust\">"));
+    assert_eq!(r.quizzes, vec![QuizBlock { yaml: "id: a\ntitle: T\n".into(), first_line: 10 }]);
+    assert!(r.html.contains(&quiz_placeholder(0)));
+}
+
+#[test]
+fn summary_first_paragraph_and_words() {
+    let r = md("Первый абзац  текста.\n\nВторой.\n\n<!-- more -->\n\nДальше.\n");
+    assert_eq!(r.first_paragraph, "Первый абзац текста.");
+    assert!(r.summary_html.as_deref().unwrap().contains("Второй."));
+    assert!(!r.summary_html.as_deref().unwrap().contains("Дальше"));
+    assert_eq!(r.word_count, 5);
+    assert_eq!(reading_minutes(0), 1);
+    assert_eq!(reading_minutes(401), 3);
+}
+
+#[test]
+fn text_sections_follow_headings() {
+    let r = md("Вступление.\n\n## Раздел {#r}\n\nТекст раздела.\n");
+    assert_eq!(r.sections.len(), 2);
+    assert_eq!(r.sections[0].anchor, None);
+    assert_eq!(r.sections[1].anchor.as_deref(), Some("r"));
+    assert_eq!(r.sections[1].heading, "Раздел");
+    assert!(r.sections[1].text.contains("Текст раздела."));
+}
+
+#[test]
+fn raw_html_passes_through_and_its_ids_count() {
+    let r = md("<div id=\"custom\">x</div>\n");
+    assert!(r.html.contains("<div id=\"custom\">"));
+    assert!(r.anchors.contains(&"custom".to_string()));
+}
+
+#[test]
+fn fragments_strip_single_paragraph() {
+    let links = resolver();
+    let input = MarkdownInput { source: "content/a.md", dir: "", text: "См. [KPI](kpi/_index.md).", first_line: 3, links: &links, language: "ru" };
+    let (html, problems, _) = render_fragment(&input, true);
+    assert_eq!(html, "См. <a href=\"/kpi/\">KPI</a>.");
+    assert!(problems.is_empty());
+}
