@@ -68,8 +68,13 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Links to other pages that name an anchor.
     pub anchor_links: Vec<AnchorLink>,
+    /// Pages this page links to (for orphan detection).
+    pub linked_pages: Vec<usize>,
     /// Links to the same page's anchors: (anchor, line, column).
     pub own_anchor_links: Vec<(String, usize, usize)>,
+    /// The id of a leading `# Title` heading. That heading is left out of
+    /// `html` because templates print the title themselves.
+    pub title_anchor: Option<String>,
     /// HTML before `<!-- more -->`, if the page has the marker.
     pub summary_html: Option<String>,
     /// Plain text of the first paragraph (description fallback).
@@ -119,7 +124,7 @@ pub fn render(input: &MarkdownInput<'_>) -> Rendered {
 /// Renders a Markdown fragment (quiz texts): same links and escaping as
 /// pages, without headings ids or sections. Returns the HTML and any link
 /// problems, positioned at `first_line`.
-pub fn render_fragment(input: &MarkdownInput<'_>, inline: bool) -> (String, Vec<Diagnostic>, Vec<AnchorLink>) {
+pub fn render_fragment(input: &MarkdownInput<'_>, inline: bool) -> Fragment {
     let rendered = render(input);
     let mut html = rendered.html;
     if inline {
@@ -130,7 +135,16 @@ pub fn render_fragment(input: &MarkdownInput<'_>, inline: bool) -> (String, Vec<
             }
         }
     }
-    (html, rendered.link_problems, rendered.anchor_links)
+    Fragment { html, link_problems: rendered.link_problems, anchor_links: rendered.anchor_links, linked_pages: rendered.linked_pages }
+}
+
+/// A rendered Markdown fragment (quiz texts) and what it links to.
+#[derive(Debug, Default)]
+pub struct Fragment {
+    pub html: String,
+    pub link_problems: Vec<Diagnostic>,
+    pub anchor_links: Vec<AnchorLink>,
+    pub linked_pages: Vec<usize>,
 }
 
 struct RenderState<'i> {
@@ -148,7 +162,6 @@ struct RenderState<'i> {
 }
 
 struct HeadingCapture {
-    level: HeadingLevel,
     id: Option<String>,
     classes: Vec<String>,
     text: String,
@@ -198,8 +211,8 @@ impl<'i> RenderState<'i> {
     ) {
         match event {
             Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                let _ = level;
                 self.in_heading = Some(HeadingCapture {
-                    level,
                     id: id.map(|i| i.to_string()),
                     classes: classes.iter().map(|c| c.to_string()).collect(),
                     text: String::new(),
@@ -319,6 +332,14 @@ impl<'i> RenderState<'i> {
             }
         };
         let n = level as u8;
+        if n == 1 && h.start == 0 && self.out.title_anchor.is_none() {
+            out.truncate(h.start);
+            self.out.title_anchor = Some(id.clone());
+            self.current.anchor = Some(id);
+            self.current.heading = text;
+            self.current.level = 1;
+            return;
+        }
         let class = if h.classes.is_empty() {
             String::new()
         } else {
@@ -350,6 +371,7 @@ impl<'i> RenderState<'i> {
                 if is_image {
                     self.problem(line, column, format!("image `{dest}` points at a page, not a file"), "link to an image file");
                 }
+                self.out.linked_pages.push(page);
                 if let Some(anchor) = anchor {
                     self.out.anchor_links.push(AnchorLink { page, anchor, line, column });
                 }

@@ -36,6 +36,15 @@ fn headings_get_ids_toc_and_self_links() {
 }
 
 #[test]
+fn leading_title_heading_is_lifted_out() {
+    let r = md("# Заголовок {#intro}\n\nТекст.\n\n# Второй\n");
+    assert_eq!(r.title_anchor.as_deref(), Some("intro"));
+    assert!(!r.html.contains("Заголовок"), "{}", r.html);
+    assert!(r.html.contains("<h1 id=\"второй\">"));
+    assert!(r.anchors.contains(&"intro".to_string()));
+}
+
+#[test]
 fn explicit_ids_win_over_later_auto_ids() {
     let r = md("## A\n\n## B {#a}\n");
     assert!(r.html.contains("<h2 id=\"a-1\">A"), "{}", r.html);
@@ -126,7 +135,8 @@ fn raw_html_passes_through_and_its_ids_count() {
 fn fragments_strip_single_paragraph() {
     let links = resolver();
     let input = MarkdownInput { source: "content/a.md", dir: "", text: "См. [KPI](kpi/_index.md).", first_line: 3, links: &links, language: "ru" };
-    let (html, problems, _) = render_fragment(&input, true);
-    assert_eq!(html, "См. <a href=\"/kpi/\">KPI</a>.");
-    assert!(problems.is_empty());
+    let f = render_fragment(&input, true);
+    assert_eq!(f.html, "См. <a href=\"/kpi/\">KPI</a>.");
+    assert!(f.link_problems.is_empty());
+    assert_eq!(f.linked_pages.len(), 1);
 }
