@@ -179,7 +179,7 @@ mod tests {
 
     #[test]
     fn functions_and_globals() {
-        let t = theme(&[("page.html", "{{ asset_url(path='style.css') }} {{ url_for(path='kpi/_index.md') }} {{ get_page(path='kpi/_index.md').title }} {{ site_title }}")]);
+        let t = theme(&[("page.html", "{{ asset_url(path='style.css') }} {{ url_for(path='kpi/_index.md') }} {% set p = get_page(path='kpi/_index.md') %}{{ p.title }} {{ site_title }}")]);
         let mut lookups = Lookups::default();
         lookups.assets.insert("style.css".into(), "/static/style.abc.css".into());
         lookups.pages.insert("kpi/_index.md".into(), ("/kpi/".into(), "KPI".into(), String::new()));
