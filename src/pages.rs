@@ -49,7 +49,12 @@ pub fn render_quizzes(
             html: r
                 .quizzes
                 .iter()
-                .map(|q| format!("<pre><code class=\"language-quiz\">{}</code></pre>\n", markdown::escape_attr(&q.yaml)))
+                .map(|q| {
+                    format!(
+                        "<pre><code class=\"language-quiz\">{}</code></pre>\n",
+                        markdown::escape_attr(&q.yaml)
+                    )
+                })
                 .collect(),
             ..QuizOutput::default()
         })
@@ -74,15 +79,23 @@ pub struct RenderPlan<'a> {
 }
 
 impl<'a> RenderPlan<'a> {
-    pub fn new(analysis: &'a Analysis, options: &'a BuildOptions) -> Result<RenderPlan<'a>, Diagnostic> {
+    pub fn new(
+        analysis: &'a Analysis,
+        options: &'a BuildOptions,
+    ) -> Result<RenderPlan<'a>, Diagnostic> {
         let config = &analysis.config;
         let base_path = config.base_path();
         let origin = config.origin();
-        let mut lookups = Lookups { pages: page_lookup(&analysis.site, &base_path), ..Lookups::default() };
+        let mut lookups = Lookups {
+            pages: page_lookup(&analysis.site, &base_path),
+            ..Lookups::default()
+        };
         let mut statics = Vec::new();
         for (name, file) in &analysis.theme.statics {
             let out = hashed_name(name, &file.bytes);
-            lookups.assets.insert(name.clone(), format!("{base_path}static/{out}"));
+            lookups
+                .assets
+                .insert(name.clone(), format!("{base_path}static/{out}"));
             statics.push((format!("static/{out}"), file.bytes.as_slice()));
         }
         let menu = config
@@ -91,7 +104,10 @@ impl<'a> RenderPlan<'a> {
             .map(|m| MenuItem {
                 name: m.name.clone(),
                 url: if m.url.ends_with(".md") {
-                    lookups.pages.get(m.url.trim_start_matches('/')).map_or_else(|| m.url.clone(), |p| p.0.clone())
+                    lookups
+                        .pages
+                        .get(m.url.trim_start_matches('/'))
+                        .map_or_else(|| m.url.clone(), |p| p.0.clone())
                 } else if let Some(rest) = m.url.strip_prefix('/') {
                     format!("{base_path}{rest}")
                 } else {
@@ -118,10 +134,21 @@ impl<'a> RenderPlan<'a> {
         globals.insert("site", &site_view);
         globals.insert("config", config);
         globals.insert("data", &analysis.data);
-        let quizzes: Vec<&serde_json::Value> = analysis.quizzes.iter().flat_map(|q| q.entries.iter()).collect();
+        let quizzes: Vec<&serde_json::Value> = analysis
+            .quizzes
+            .iter()
+            .flat_map(|q| q.entries.iter())
+            .collect();
         globals.insert("quizzes", &quizzes);
         let templates = Templates::load(&analysis.theme, Arc::new(lookups), globals)?;
-        Ok(RenderPlan { analysis, options, templates, base_path, origin, statics })
+        Ok(RenderPlan {
+            analysis,
+            options,
+            templates,
+            base_path,
+            origin,
+            statics,
+        })
     }
 
     fn site(&self) -> &Site {
@@ -134,7 +161,11 @@ impl<'a> RenderPlan<'a> {
 
     fn link(&self, i: usize) -> PageLink {
         let p = &self.site().pages[i];
-        PageLink { title: p.title.clone(), url: self.url(i), description: self.description(i).to_string() }
+        PageLink {
+            title: p.title.clone(),
+            url: self.url(i),
+            description: self.description(i).to_string(),
+        }
     }
 
     fn description(&self, i: usize) -> &str {
@@ -148,13 +179,16 @@ impl<'a> RenderPlan<'a> {
     /// Renders and writes every file; returns how many were written.
     pub fn write_all(&self, sink: &dyn Sink) -> Result<usize, WriteError> {
         let site = self.site();
-        let nav = self.render_navs().map_err(|d| WriteError::Content(vec![d]))?;
+        let nav = self
+            .render_navs()
+            .map_err(|d| WriteError::Content(vec![d]))?;
         let results: Vec<Result<(), Diagnostic>> = (0..site.pages.len())
             .into_par_iter()
             .map(|i| {
                 let html = self.render_page(i, &nav)?;
                 let rel = format!("{}index.html", site.pages[i].url);
-                self.put_html(sink, &rel, html).map_err(|e| Diagnostic::error(site.pages[i].source.clone(), format!("{e:#}")))
+                self.put_html(sink, &rel, html)
+                    .map_err(|e| Diagnostic::error(site.pages[i].source.clone(), format!("{e:#}")))
             })
             .collect();
         let mut problems: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
@@ -189,14 +223,18 @@ impl<'a> RenderPlan<'a> {
     /// The section tree once per section, keyed by section index.
     fn render_navs(&self) -> Result<HashMap<usize, String>, Diagnostic> {
         let site = self.site();
-        let sections: Vec<usize> = (0..site.pages.len()).filter(|&i| site.pages[i].is_section).collect();
+        let sections: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].is_section)
+            .collect();
         sections
             .par_iter()
             .map(|&s| {
                 let items = nav_items(site, s, &self.base_path);
                 let mut context = Context::new();
                 context.insert("nav", &items);
-                let html = self.templates.render("partials/nav.html", &context, &site.pages[s].source)?;
+                let html =
+                    self.templates
+                        .render("partials/nav.html", &context, &site.pages[s].source)?;
                 Ok((s, html))
             })
             .collect()
@@ -215,7 +253,14 @@ impl<'a> RenderPlan<'a> {
         context.insert("page", &view);
         context.insert_value("content", Value::safe_string(&content));
         context.insert_value("nav_html", Value::safe_string(&nav_html));
-        context.insert("ancestors", &site.ancestors(i).into_iter().map(|a| self.link(a)).collect::<Vec<_>>());
+        context.insert(
+            "ancestors",
+            &site
+                .ancestors(i)
+                .into_iter()
+                .map(|a| self.link(a))
+                .collect::<Vec<_>>(),
+        );
         context.insert("section", &self.link(section));
         context.insert("prev", &prev.map(|p| self.link(p)));
         context.insert("next", &next.map(|p| self.link(p)));
@@ -225,7 +270,11 @@ impl<'a> RenderPlan<'a> {
             None if page.is_section => "section.html",
             None => "page.html",
         };
-        let source = if page.source.is_empty() { format!("content/{}", page.content_path) } else { page.source.clone() };
+        let source = if page.source.is_empty() {
+            format!("content/{}", page.content_path)
+        } else {
+            page.source.clone()
+        };
         self.templates.render(template, &context, &source)
     }
 
@@ -235,8 +284,14 @@ impl<'a> RenderPlan<'a> {
         let rendered = &self.analysis.rendered[i];
         let url = self.url(i);
         let (pages, subsections) = if page.is_section {
-            let (secs, pgs): (Vec<usize>, Vec<usize>) = page.children.iter().partition(|&&c| site.pages[c].is_section);
-            (pgs.into_iter().map(|c| self.link(c)).collect(), secs.into_iter().map(|c| self.link(c)).collect())
+            let (secs, pgs): (Vec<usize>, Vec<usize>) = page
+                .children
+                .iter()
+                .partition(|&&c| site.pages[c].is_section);
+            (
+                pgs.into_iter().map(|c| self.link(c)).collect(),
+                secs.into_iter().map(|c| self.link(c)).collect(),
+            )
         } else {
             (Vec::new(), Vec::new())
         };
@@ -260,7 +315,11 @@ impl<'a> RenderPlan<'a> {
                 .map(|t| TermLink {
                     name: t.clone(),
                     url: format!("{}tags/{}/", self.base_path, term_slug(t)),
-                    count: site.taxonomies.get("tags").and_then(|m| m.get(t.trim())).map_or(0, Vec::len),
+                    count: site
+                        .taxonomies
+                        .get("tags")
+                        .and_then(|m| m.get(t.trim()))
+                        .map_or(0, Vec::len),
                 })
                 .collect(),
             word_count: rendered.word_count,
@@ -274,7 +333,11 @@ impl<'a> RenderPlan<'a> {
     }
 
     /// Taxonomies, 404, search, progress, aliases, sitemap, robots, feed.
-    fn write_extras(&self, sink: &dyn Sink, nav: &HashMap<usize, String>) -> Result<usize, WriteError> {
+    fn write_extras(
+        &self,
+        sink: &dyn Sink,
+        nav: &HashMap<usize, String>,
+    ) -> Result<usize, WriteError> {
         let site = self.site();
         let config = &self.analysis.config;
         let home_nav = nav.get(&HOME).map_or("", String::as_str);
@@ -290,13 +353,27 @@ impl<'a> RenderPlan<'a> {
         for (name, terms) in &site.taxonomies {
             let term_links: Vec<TermLink> = terms
                 .iter()
-                .map(|(t, pages)| TermLink { name: t.clone(), url: format!("{}{name}/{}/", self.base_path, term_slug(t)), count: pages.len() })
+                .map(|(t, pages)| TermLink {
+                    name: t.clone(),
+                    url: format!("{}{name}/{}/", self.base_path, term_slug(t)),
+                    count: pages.len(),
+                })
                 .collect();
-            let title = if name == "tags" && ru { "Теги".to_string() } else { name.clone() };
+            let title = if name == "tags" && ru {
+                "Теги".to_string()
+            } else {
+                name.clone()
+            };
             let list_url = format!("{name}/");
             let mut context = self.special_context(&title, &list_url, home_nav);
-            context.insert("taxonomy", &serde_json::json!({ "name": name, "title": title, "terms": term_links }));
-            match self.templates.render("taxonomy_list.html", &context, "taxonomy_list.html") {
+            context.insert(
+                "taxonomy",
+                &serde_json::json!({ "name": name, "title": title, "terms": term_links }),
+            );
+            match self
+                .templates
+                .render("taxonomy_list.html", &context, "taxonomy_list.html")
+            {
                 Ok(html) => {
                     files.push((format!("{list_url}index.html"), html));
                     extra_urls.push(list_url.clone());
@@ -307,9 +384,15 @@ impl<'a> RenderPlan<'a> {
                 let url = format!("{name}/{}/", term_slug(term.0));
                 let term_title = format!("{title}: {}", term.0);
                 let mut context = self.special_context(&term_title, &url, home_nav);
-                context.insert("taxonomy", &serde_json::json!({ "name": name, "title": title }));
+                context.insert(
+                    "taxonomy",
+                    &serde_json::json!({ "name": name, "title": title }),
+                );
                 context.insert("term", &serde_json::json!({ "name": link.name, "url": link.url, "pages": term.1.iter().map(|&p| self.link(p)).collect::<Vec<_>>() }));
-                match self.templates.render("taxonomy_term.html", &context, "taxonomy_term.html") {
+                match self
+                    .templates
+                    .render("taxonomy_term.html", &context, "taxonomy_term.html")
+                {
                     Ok(html) => {
                         files.push((format!("{url}index.html"), html));
                         extra_urls.push(url);
@@ -319,12 +402,19 @@ impl<'a> RenderPlan<'a> {
             }
         }
         // Special pages the theme may provide.
-        let not_found = if ru { "Страница не найдена" } else { "Page not found" };
+        let not_found = if ru {
+            "Страница не найдена"
+        } else {
+            "Page not found"
+        };
         match special("404.html", not_found, "404.html") {
             Ok(html) => files.push(("404.html".into(), html)),
             Err(d) => problems.push(d),
         }
-        for (template, url, ru_title, en_title) in [("search.html", "search/", "Поиск", "Search"), ("progress.html", "progress/", "Мой прогресс", "My progress")] {
+        for (template, url, ru_title, en_title) in [
+            ("search.html", "search/", "Поиск", "Search"),
+            ("progress.html", "progress/", "Мой прогресс", "My progress"),
+        ] {
             if self.templates.has(template) {
                 match special(template, if ru { ru_title } else { en_title }, url) {
                     Ok(html) => files.push((format!("{url}index.html"), html)),
@@ -344,13 +434,29 @@ impl<'a> RenderPlan<'a> {
         for (i, page) in site.pages.iter().enumerate() {
             for alias in &page.front.aliases {
                 let path = alias.trim().trim_matches('/');
-                let rel = if path.ends_with(".html") { path.to_string() } else if path.is_empty() { "index.html".into() } else { format!("{path}/index.html") };
+                let rel = if path.ends_with(".html") {
+                    path.to_string()
+                } else if path.is_empty() {
+                    "index.html".into()
+                } else {
+                    format!("{path}/index.html")
+                };
                 let target = if self.options.relative {
-                    site_files::relativize(&format!("href=\"{}\"", self.url(i)), &self.base_path, rel.matches('/').count())["href=\"".len()..].trim_end_matches('"').to_string()
+                    site_files::relativize(
+                        &format!("href=\"{}\"", self.url(i)),
+                        &self.base_path,
+                        rel.matches('/').count(),
+                    )["href=\"".len()..]
+                        .trim_end_matches('"')
+                        .to_string()
                 } else {
                     format!("{}{}", self.origin, self.url(i))
                 };
-                sink.put(&rel, site_files::redirect_page(&config.language, &target).into_bytes()).map_err(WriteError::Io)?;
+                sink.put(
+                    &rel,
+                    site_files::redirect_page(&config.language, &target).into_bytes(),
+                )
+                .map_err(WriteError::Io)?;
                 count += 1;
             }
         }
@@ -359,15 +465,49 @@ impl<'a> RenderPlan<'a> {
         let mut entries_urls: Vec<(String, Option<&str>)> = site
             .reading_order
             .iter()
-            .map(|&i| (absolute(&site.pages[i].url), site.pages[i].front.updated.as_deref().or(site.pages[i].front.date.as_deref())))
+            .map(|&i| {
+                (
+                    absolute(&site.pages[i].url),
+                    site.pages[i]
+                        .front
+                        .updated
+                        .as_deref()
+                        .or(site.pages[i].front.date.as_deref()),
+                )
+            })
             .collect();
         entries_urls.extend(extra_urls.iter().map(|u| (absolute(u), None)));
-        let sitemap_entries: Vec<SitemapEntry<'_>> = entries_urls.iter().map(|(u, d)| SitemapEntry { url: u, lastmod: *d }).collect();
-        sink.put("sitemap.xml", site_files::sitemap(&sitemap_entries).into_bytes()).map_err(WriteError::Io)?;
-        sink.put("robots.txt", site_files::robots(&absolute("sitemap.xml")).into_bytes()).map_err(WriteError::Io)?;
-        let mut dated: Vec<usize> = (0..site.pages.len()).filter(|&i| site.pages[i].front.date.is_some()).collect();
-        dated.sort_by(|&a, &b| site.pages[b].front.date.cmp(&site.pages[a].front.date).then(a.cmp(&b)));
-        let page_urls: Vec<String> = dated.iter().map(|&i| absolute(&site.pages[i].url)).collect();
+        let sitemap_entries: Vec<SitemapEntry<'_>> = entries_urls
+            .iter()
+            .map(|(u, d)| SitemapEntry {
+                url: u,
+                lastmod: *d,
+            })
+            .collect();
+        sink.put(
+            "sitemap.xml",
+            site_files::sitemap(&sitemap_entries).into_bytes(),
+        )
+        .map_err(WriteError::Io)?;
+        sink.put(
+            "robots.txt",
+            site_files::robots(&absolute("sitemap.xml")).into_bytes(),
+        )
+        .map_err(WriteError::Io)?;
+        let mut dated: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].front.date.is_some())
+            .collect();
+        dated.sort_by(|&a, &b| {
+            site.pages[b]
+                .front
+                .date
+                .cmp(&site.pages[a].front.date)
+                .then(a.cmp(&b))
+        });
+        let page_urls: Vec<String> = dated
+            .iter()
+            .map(|&i| absolute(&site.pages[i].url))
+            .collect();
         let feed_entries: Vec<FeedEntry<'_>> = dated
             .iter()
             .zip(&page_urls)
@@ -379,15 +519,25 @@ impl<'a> RenderPlan<'a> {
                 summary: self.description(i),
             })
             .collect();
-        let feed = site_files::atom(&config.title, &absolute(""), &absolute("atom.xml"), &config.language, &feed_entries);
-        sink.put("atom.xml", feed.into_bytes()).map_err(WriteError::Io)?;
+        let feed = site_files::atom(
+            &config.title,
+            &absolute(""),
+            &absolute("atom.xml"),
+            &config.language,
+            &feed_entries,
+        );
+        sink.put("atom.xml", feed.into_bytes())
+            .map_err(WriteError::Io)?;
         count += 3;
         Ok(count)
     }
 
     fn special_context(&self, title: &str, url: &str, nav: &str) -> Context {
         let mut context = Context::new();
-        context.insert("page", &special_view(title, &format!("{}{url}", self.base_path), &self.origin));
+        context.insert(
+            "page",
+            &special_view(title, &format!("{}{url}", self.base_path), &self.origin),
+        );
         context.insert_value("content", Value::safe_string(""));
         context.insert_value("nav_html", Value::safe_string(nav));
         context.insert("ancestors", &vec![self.link(HOME)]);
@@ -405,7 +555,11 @@ impl<'a> RenderPlan<'a> {
             .par_iter()
             .map(|(rel, bytes)| sink.put(rel, bytes.to_vec()))
             .chain(a.static_files.par_iter().map(|f| sink.copy(&f.out, &f.abs)))
-            .chain(a.assets.par_iter().map(|f| sink.copy(&a.links.asset_output_path(&f.out), &f.abs)))
+            .chain(
+                a.assets
+                    .par_iter()
+                    .map(|f| sink.copy(&a.links.asset_output_path(&f.out), &f.abs)),
+            )
             .collect();
         for r in results {
             r?;
@@ -415,7 +569,8 @@ impl<'a> RenderPlan<'a> {
 }
 
 fn special_view<'a>(title: &'a str, url: &str, origin: &str) -> PageView<'a> {
-    static EMPTY: std::sync::OnceLock<std::collections::BTreeMap<String, serde_json::Value>> = std::sync::OnceLock::new();
+    static EMPTY: std::sync::OnceLock<std::collections::BTreeMap<String, serde_json::Value>> =
+        std::sync::OnceLock::new();
     PageView {
         title,
         description: "",
@@ -490,7 +645,14 @@ pub fn nav_items(site: &Site, current: usize, base_path: &str) -> Vec<NavItem> {
     trail.push(current);
     let open: std::collections::HashSet<usize> = trail.into_iter().collect();
     let mut items = Vec::new();
-    fn walk(site: &Site, section: usize, depth: usize, open: &std::collections::HashSet<usize>, base: &str, items: &mut Vec<NavItem>) {
+    fn walk(
+        site: &Site,
+        section: usize,
+        depth: usize,
+        open: &std::collections::HashSet<usize>,
+        base: &str,
+        items: &mut Vec<NavItem>,
+    ) {
         for &c in &site.pages[section].children {
             let page = &site.pages[c];
             let expand = page.is_section && open.contains(&c) && !page.children.is_empty();
@@ -522,14 +684,28 @@ mod tests {
 
     #[test]
     fn nav_expands_the_current_trail_only() {
-        let files: Vec<SourceFile> = ["_index.md", "a/_index.md", "a/p.md", "a/b/_index.md", "a/b/q.md", "c/_index.md", "c/r.md"]
-            .iter()
-            .map(|p| SourceFile { rel: format!("content/{p}"), text: String::new() })
-            .collect();
+        let files: Vec<SourceFile> = [
+            "_index.md",
+            "a/_index.md",
+            "a/p.md",
+            "a/b/_index.md",
+            "a/b/q.md",
+            "c/_index.md",
+            "c/r.md",
+        ]
+        .iter()
+        .map(|p| SourceFile {
+            rel: format!("content/{p}"),
+            text: String::new(),
+        })
+        .collect();
         let (site, _) = Site::build(&files, false, &[]);
         let b = site.by_content_path["a/b/_index.md"];
         let items = nav_items(&site, b, "/");
-        let shape: Vec<(String, usize, bool, usize)> = items.iter().map(|i| (i.url.clone(), i.depth, i.opens, i.closes)).collect();
+        let shape: Vec<(String, usize, bool, usize)> = items
+            .iter()
+            .map(|i| (i.url.clone(), i.depth, i.opens, i.closes))
+            .collect();
         assert_eq!(
             shape,
             vec![
@@ -545,13 +721,18 @@ mod tests {
     #[test]
     fn current_page_is_marked_once() {
         let nav = "<a href=\"/a/\">A</a><a href=\"/a/b/\">B</a>";
-        assert_eq!(mark_current(nav, "/a/"), "<a aria-current=\"page\" href=\"/a/\">A</a><a href=\"/a/b/\">B</a>");
+        assert_eq!(
+            mark_current(nav, "/a/"),
+            "<a aria-current=\"page\" href=\"/a/\">A</a><a href=\"/a/b/\">B</a>"
+        );
     }
 
     #[test]
     fn hashed_names() {
         let n = hashed_name("style.css", b"body{}");
-        assert!(n.starts_with("style.") && n.ends_with(".css") && n.len() == "style.12345678.css".len());
+        assert!(
+            n.starts_with("style.") && n.ends_with(".css") && n.len() == "style.12345678.css".len()
+        );
         assert_eq!(hashed_name("favicon.svg", b"x"), "favicon.svg");
     }
 }
