@@ -206,8 +206,11 @@ impl<'a> RenderPlan<'a> {
         Ok(count)
     }
 
-    fn put_html(&self, sink: &dyn Sink, rel: &str, html: String) -> anyhow::Result<()> {
-        let mut html = html;
+    fn put_html(&self, sink: &dyn Sink, rel: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        if self.options.inject.is_none() && !self.options.relative {
+            return sink.put(rel, bytes);
+        }
+        let mut html = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         if let Some(snippet) = &self.options.inject {
             if let Some(i) = html.rfind("</body>") {
                 html.insert_str(i, snippet);
@@ -240,19 +243,19 @@ impl<'a> RenderPlan<'a> {
             .collect()
     }
 
-    fn render_page(&self, i: usize, nav: &HashMap<usize, String>) -> Result<String, Diagnostic> {
+    fn render_page(&self, i: usize, nav: &HashMap<usize, String>) -> Result<Vec<u8>, Diagnostic> {
         let site = self.site();
         let page = &site.pages[i];
         let rendered = &self.analysis.rendered[i];
         let content = with_quizzes(&rendered.html, &self.analysis.quizzes[i].html);
         let section = site.section_of(i);
-        let nav_html = mark_current(nav.get(&section).map_or("", String::as_str), &self.url(i));
+        let nav_html = nav.get(&section).map_or("", String::as_str);
         let view = self.page_view(i);
         let (prev, next) = site.neighbours(i);
         let mut context = Context::new();
         context.insert("page", &view);
         context.insert_value("content", Value::safe_string(&content));
-        context.insert_value("nav_html", Value::safe_string(&nav_html));
+        context.insert_value("nav_html", Value::safe_string(NAV_MARKER));
         context.insert(
             "ancestors",
             &site
@@ -275,7 +278,9 @@ impl<'a> RenderPlan<'a> {
         } else {
             page.source.clone()
         };
-        self.templates.render(template, &context, &source)
+        let mut out = Vec::with_capacity(content.len() * 2 + nav_html.len() + 8192);
+        self.templates.render_to(template, &context, &source, &mut out)?;
+        Ok(splice_nav(out, nav_html, &self.url(i)))
     }
 
     fn page_view(&self, i: usize) -> PageView<'_> {
@@ -342,12 +347,12 @@ impl<'a> RenderPlan<'a> {
         let config = &self.analysis.config;
         let home_nav = nav.get(&HOME).map_or("", String::as_str);
         let ru = config.language.starts_with("ru");
-        let mut files: Vec<(String, String)> = Vec::new();
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let mut problems = Vec::new();
         let mut extra_urls: Vec<String> = Vec::new();
-        let special = |template: &str, title: &str, url: &str| -> Result<String, Diagnostic> {
-            let context = self.special_context(title, url, home_nav);
-            self.templates.render(template, &context, template)
+        let special = |template: &str, title: &str, url: &str| -> Result<Vec<u8>, Diagnostic> {
+            let context = self.special_context(title, url);
+            self.templates.render(template, &context, template).map(|html| splice_nav(html.into_bytes(), home_nav, ""))
         };
         // Taxonomies: a list of terms and a page per term.
         for (name, terms) in &site.taxonomies {
@@ -365,7 +370,7 @@ impl<'a> RenderPlan<'a> {
                 name.clone()
             };
             let list_url = format!("{name}/");
-            let mut context = self.special_context(&title, &list_url, home_nav);
+            let mut context = self.special_context(&title, &list_url);
             context.insert(
                 "taxonomy",
                 &serde_json::json!({ "name": name, "title": title, "terms": term_links }),
@@ -375,7 +380,7 @@ impl<'a> RenderPlan<'a> {
                 .render("taxonomy_list.html", &context, "taxonomy_list.html")
             {
                 Ok(html) => {
-                    files.push((format!("{list_url}index.html"), html));
+                    files.push((format!("{list_url}index.html"), splice_nav(html.into_bytes(), home_nav, "")));
                     extra_urls.push(list_url.clone());
                 }
                 Err(d) => problems.push(d),
@@ -383,7 +388,7 @@ impl<'a> RenderPlan<'a> {
             for (term, link) in terms.iter().zip(&term_links) {
                 let url = format!("{name}/{}/", term_slug(term.0));
                 let term_title = format!("{title}: {}", term.0);
-                let mut context = self.special_context(&term_title, &url, home_nav);
+                let mut context = self.special_context(&term_title, &url);
                 context.insert(
                     "taxonomy",
                     &serde_json::json!({ "name": name, "title": title }),
@@ -394,7 +399,7 @@ impl<'a> RenderPlan<'a> {
                     .render("taxonomy_term.html", &context, "taxonomy_term.html")
                 {
                     Ok(html) => {
-                        files.push((format!("{url}index.html"), html));
+                        files.push((format!("{url}index.html"), splice_nav(html.into_bytes(), home_nav, "")));
                         extra_urls.push(url);
                     }
                     Err(d) => problems.push(d),
@@ -532,14 +537,14 @@ impl<'a> RenderPlan<'a> {
         Ok(count)
     }
 
-    fn special_context(&self, title: &str, url: &str, nav: &str) -> Context {
+    fn special_context(&self, title: &str, url: &str) -> Context {
         let mut context = Context::new();
         context.insert(
             "page",
             &special_view(title, &format!("{}{url}", self.base_path), &self.origin),
         );
         context.insert_value("content", Value::safe_string(""));
-        context.insert_value("nav_html", Value::safe_string(nav));
+        context.insert_value("nav_html", Value::safe_string(NAV_MARKER));
         context.insert("ancestors", &vec![self.link(HOME)]);
         context.insert("section", &self.link(HOME));
         context.insert("prev", &Option::<PageLink>::None);
@@ -621,21 +626,51 @@ fn with_quizzes(html: &str, quizzes: &[String]) -> String {
     out
 }
 
-/// Marks the link to the current page in the section tree.
-fn mark_current(nav: &str, url: &str) -> String {
+/// What templates print for `nav_html`; the section tree is spliced in
+/// after rendering, so its (large) HTML is never copied through Tera. NUL
+/// never comes out of Markdown or escaped text, so it cannot clash.
+const NAV_MARKER: &str = "\u{0}kurator-nav\u{0}";
+
+/// Puts the section tree where the template printed `nav_html`, marking the
+/// link to the current page with `aria-current`.
+fn splice_nav(rendered: Vec<u8>, nav: &str, current_url: &str) -> Vec<u8> {
+    let marker = NAV_MARKER.as_bytes();
+    let Some(at) = find_bytes(&rendered, marker) else {
+        return rendered;
+    };
+    let mut out = Vec::with_capacity(rendered.len() + nav.len() + 32);
+    out.extend_from_slice(&rendered[..at]);
+    write_marked(&mut out, nav, current_url);
+    out.extend_from_slice(&rendered[at + marker.len()..]);
+    out
+}
+
+/// Writes the section tree with the current page's link marked.
+fn write_marked(out: &mut Vec<u8>, nav: &str, url: &str) {
     let needle = format!("<a href=\"{url}\"");
-    match nav.find(&needle) {
-        Some(i) => {
-            let mut out = String::with_capacity(nav.len() + 24);
-            out.push_str(&nav[..i]);
-            out.push_str("<a aria-current=\"page\" href=\"");
-            out.push_str(url);
-            out.push('"');
-            out.push_str(&nav[i + needle.len()..]);
-            out
+    match (url.is_empty(), nav.find(&needle)) {
+        (false, Some(i)) => {
+            out.extend_from_slice(&nav.as_bytes()[..i]);
+            out.extend_from_slice(b"<a aria-current=\"page\" href=\"");
+            out.extend_from_slice(url.as_bytes());
+            out.push(b'"');
+            out.extend_from_slice(&nav.as_bytes()[i + needle.len()..]);
         }
-        None => nav.to_string(),
+        _ => out.extend_from_slice(nav.as_bytes()),
     }
+}
+
+/// First position of `needle` (which starts with NUL) in `haystack`.
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = haystack[from..].iter().position(|&b| b == needle[0]) {
+        let at = from + i;
+        if haystack[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The section tree as seen from section `current`: top-level entries, and

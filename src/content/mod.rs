@@ -86,10 +86,9 @@ impl Site {
                 pages[parent].children.push(i);
             }
         }
-        for i in 0..pages.len() {
-            let mut children = std::mem::take(&mut pages[i].children);
-            children.sort_by(|&a, &b| pages[a].order_key().cmp(&pages[b].order_key()));
-            pages[i].children = children;
+        let keys: Vec<_> = pages.iter().map(Page::order_key).collect();
+        for page in pages.iter_mut() {
+            page.children.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
         }
         let mut site = Site {
             by_content_path: pages

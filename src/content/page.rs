@@ -104,12 +104,12 @@ impl Page {
     }
 
     /// Sort key inside a section: weight first (unweighted last), then title.
-    pub fn order_key(&self) -> (bool, i64, String, &str) {
+    pub fn order_key(&self) -> (bool, i64, String, String) {
         (
             self.front.weight.is_none(),
             self.front.weight.unwrap_or(0),
             self.title.to_lowercase(),
-            &self.content_path,
+            self.content_path.clone(),
         )
     }
 }
