@@ -12,13 +12,20 @@ fn node_tests_for_quiz_js_pass() {
     let node = std::env::var("NODE").unwrap_or_else(|_| "node".to_string());
     let output = Command::new(&node)
         .current_dir(root)
-        .args(["--test", "tests/js/quiz.test.mjs", "tests/js/progress.test.mjs"])
+        .args([
+            "--test",
+            "tests/js/quiz.test.mjs",
+            "tests/js/progress.test.mjs",
+        ])
         .output();
     let output = match output {
         Ok(output) => output,
         Err(err) => {
             let in_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-            assert!(!in_ci, "CI=true but `{node}` cannot run: {err}; install Node.js 18 or newer");
+            assert!(
+                !in_ci,
+                "CI=true but `{node}` cannot run: {err}; install Node.js 18 or newer"
+            );
             eprintln!("skipped: `{node}` cannot run ({err}); install Node.js 18+ to test quiz.js");
             return;
         }

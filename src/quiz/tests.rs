@@ -446,3 +446,38 @@ fn golden_scale() {
         "ru",
     );
 }
+
+#[test]
+fn progress_template_renders() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page =
+        std::fs::read_to_string(root.join("themes/default/templates/progress.html")).unwrap();
+    let mut tera = tera::Tera::default();
+    tera.add_raw_template(
+        "base.html",
+        "<main>{% block content %}{% endblock content %}</main>",
+    )
+    .unwrap();
+    tera.add_raw_template("progress.html", &page).unwrap();
+    let mut entry = run(&format!(
+        "{HEAD}  - {{ type: true-false, prompt: P, answer: true }}\n"
+    ))
+    .unwrap()
+    .entry;
+    entry.page_url = "/duties/quiz/".into();
+    entry.page_title = "Quiz <page>".into();
+    let mut context = tera::Context::new();
+    context.insert("quizzes", &vec![entry]);
+    context.insert("site", &serde_json::json!({ "base_path": "/" }));
+    let html = tera.render("progress.html", &context).unwrap();
+    assert!(
+        html.contains("<tr class=\"quiz-progress-row\" data-quiz-id=\"t\""),
+        "{html}"
+    );
+    assert!(html.contains("#quiz-t-form\">T</a>"), "{html}");
+    assert!(html.contains("Quiz &lt;page&gt;"), "{html}");
+    assert!(html.contains("class=\"quiz-progress-status\">не начат</td>"));
+    context.insert("quizzes", &Vec::<QuizManifestEntry>::new());
+    let empty = tera.render("progress.html", &context).unwrap();
+    assert!(empty.contains("пока нет тестов"), "{empty}");
+}

@@ -644,8 +644,23 @@
     });
   }
 
+  /** Prints quizzes with every disclosure open, then puts them back. */
+  function openDetailsForPrint(win, doc) {
+    var opened = [];
+    win.addEventListener('beforeprint', function () {
+      all(doc, '.quiz details').forEach(function (d) {
+        if (!d.open) { d.open = true; opened.push(d); }
+      });
+    });
+    win.addEventListener('afterprint', function () {
+      opened.forEach(function (d) { d.open = false; });
+      opened = [];
+    });
+  }
+
   function start() {
     var storage = getStorage();
+    openDetailsForPrint(window, document);
     all(document, 'form.quiz').forEach(function (form) { initQuiz(form, storage); });
     initProgressPage(document, storage);
     markStatuses(document, storage);
