@@ -55,6 +55,22 @@ pub struct RenderedQuiz {
     pub link_problems: Vec<Diagnostic>,
 }
 
+impl RenderedQuiz {
+    /// The ids the quiz's HTML defines (all start with `quiz-<id>-`), so
+    /// links to them pass the anchor check.
+    pub fn anchors(&self) -> Vec<String> {
+        let mut ids = Vec::new();
+        let mut rest = self.html.as_str();
+        while let Some(i) = rest.find(" id=\"") {
+            rest = &rest[i + 5..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            ids.push(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+        ids
+    }
+}
+
 /// One quiz in `quizzes.json` and in the progress page's `quizzes`.
 #[derive(Serialize, Clone, Debug)]
 pub struct QuizManifestEntry {

@@ -379,8 +379,10 @@ pub fn render(
         Some(title) => t.inline(title, &[Key("title")]),
         None => default_title.to_string(),
     };
+    // h2, not h3: a quiz often follows the page's h1 directly, and h1 → h3
+    // skips a level (an error for the Nu checker, a warning for axe).
     h.push_str(&format!(
-        "<h3 class=\"quiz-title\" id=\"{p}-title\">{title}</h3>\n"
+        "<h2 class=\"quiz-title\" id=\"{p}-title\">{title}</h2>\n"
     ));
     if let Some(intro) = &quiz.intro {
         let intro = t.block(intro, &[Key("intro")]);

@@ -330,6 +330,10 @@ fn entry_line_and_hash() {
     assert_eq!(a.entry.pass, Some(0.7));
     assert_eq!(a.entry.questions, 1);
     assert_eq!(a.entry.hash.len(), 16);
+    assert_eq!(
+        a.anchors()[..3],
+        ["quiz-t-form", "quiz-t-title", "quiz-t-q1"]
+    );
     // Comments and layout do not change the hash; content does.
     let b = run(&format!(
         "{HEAD}  - type: true-false\n    prompt: P\n    answer: true\n"
@@ -455,7 +459,7 @@ fn progress_template_renders() {
     let mut tera = tera::Tera::default();
     tera.add_raw_template(
         "base.html",
-        "<main>{% block content %}{% endblock content %}</main>",
+        "<title>{% block title %}{% endblock title %}</title><main>{% block content %}{% endblock content %}</main>",
     )
     .unwrap();
     tera.add_raw_template("progress.html", &page).unwrap();
@@ -468,7 +472,10 @@ fn progress_template_renders() {
     entry.page_title = "Quiz <page>".into();
     let mut context = tera::Context::new();
     context.insert("quizzes", &vec![entry]);
-    context.insert("site", &serde_json::json!({ "base_path": "/" }));
+    context.insert(
+        "site",
+        &serde_json::json!({ "base_path": "/", "language": "ru", "title": "KB" }),
+    );
     let html = tera.render("progress.html", &context).unwrap();
     assert!(
         html.contains("<tr class=\"quiz-progress-row\" data-quiz-id=\"t\""),
@@ -480,4 +487,14 @@ fn progress_template_renders() {
     context.insert("quizzes", &Vec::<QuizManifestEntry>::new());
     let empty = tera.render("progress.html", &context).unwrap();
     assert!(empty.contains("пока нет тестов"), "{empty}");
+    assert!(
+        empty.contains("<title>Мой прогресс — KB</title>"),
+        "{empty}"
+    );
+    context.insert(
+        "site",
+        &serde_json::json!({ "base_path": "/", "language": "en", "title": "KB" }),
+    );
+    let english = tera.render("progress.html", &context).unwrap();
+    assert!(english.contains("no quizzes yet"), "{english}");
 }

@@ -333,10 +333,14 @@
     items.forEach(function (item) { container.appendChild(item); });
   }
 
-  function shuffleForm(form, data, random) {
+  /**
+   * Shuffles options and pairs when the quiz asks for it, and order steps
+   * on a retry (the server already shows them shuffled on the first try).
+   */
+  function shuffleForm(form, data, retrying, random) {
     questionItems(form).forEach(function (li, i) {
       var q = data.questions[i];
-      if (q.type === 'order') {
+      if (q.type === 'order' && retrying) {
         var list = li.querySelector('.quiz-steps');
         var steps = all(list, '.quiz-step');
         var shuffled = steps;
@@ -483,7 +487,7 @@
     if (actions) actions.hidden = false;
     all(form, '.quiz-step-controls').forEach(function (c) { c.hidden = false; });
     if (!self) revealAnswers(form, false);
-    shuffleForm(form, data);
+    shuffleForm(form, data, false);
 
     function used() {
       var record = loadProgress(storage, id, hash);
@@ -575,7 +579,7 @@
         } else {
           revealAnswers(form, false);
         }
-        shuffleForm(form, data);
+        shuffleForm(form, data, true);
         setLocked(form, false);
         retry.hidden = true;
         if (check) check.hidden = false;
