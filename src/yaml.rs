@@ -48,9 +48,12 @@ pub fn parse<T: DeserializeOwned>(source: YamlSource<'_>) -> Result<T, Diagnosti
 pub fn parse_value(source: YamlSource<'_>) -> Result<serde_json::Value, Diagnostic> {
     let value: serde_yaml::Value = parse(source)?;
     serde_json::to_value(&value).map_err(|err| {
-        Diagnostic::error(source.path, format!("cannot use this YAML in templates: {err}"))
-            .at_line(source.first_line)
-            .help("map keys must be strings")
+        Diagnostic::error(
+            source.path,
+            format!("cannot use this YAML in templates: {err}"),
+        )
+        .at_line(source.first_line)
+        .help("map keys must be strings")
     })
 }
 

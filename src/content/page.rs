@@ -93,7 +93,11 @@ impl Page {
             dir: dir.to_string(),
             is_section: true,
             segment: url_segment(name),
-            title: if name.is_empty() { "Home".into() } else { name.into() },
+            title: if name.is_empty() {
+                "Home".into()
+            } else {
+                name.into()
+            },
             body_line: 1,
             ..Page::default()
         }
@@ -145,8 +149,10 @@ pub fn url_segment(name: &str) -> String {
             if !out.ends_with('-') {
                 out.push('-');
             }
-        } else if !matches!(c, '?' | '#' | '%' | '"' | '<' | '>' | '\\' | '/' | '\'' | '`')
-            && !c.is_control()
+        } else if !matches!(
+            c,
+            '?' | '#' | '%' | '"' | '<' | '>' | '\\' | '/' | '\'' | '`'
+        ) && !c.is_control()
         {
             out.push(c);
         }

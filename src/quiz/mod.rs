@@ -51,6 +51,9 @@ pub struct RenderedQuiz {
     pub entry: QuizManifestEntry,
     /// Links with `#anchor` in the quiz's texts, for the anchor check.
     pub anchor_links: Vec<AnchorLink>,
+    /// Pages the quiz's texts and «read next» links point at (indexes into
+    /// the site's pages), sorted, without repeats.
+    pub linked_pages: Vec<usize>,
     /// Missing link targets in the quiz's texts.
     pub link_problems: Vec<Diagnostic>,
 }
@@ -107,6 +110,9 @@ pub fn render_block(block: &QuizBlock, cx: &QuizContext) -> Result<RenderedQuiz,
     if !out.errors.is_empty() {
         return Err(out.errors);
     }
+    let mut linked_pages = out.linked_pages;
+    linked_pages.sort_unstable();
+    linked_pages.dedup();
     let entry = QuizManifestEntry {
         id: quiz.id.clone(),
         title: out.title,
@@ -123,6 +129,7 @@ pub fn render_block(block: &QuizBlock, cx: &QuizContext) -> Result<RenderedQuiz,
         html: out.html,
         entry,
         anchor_links: out.anchor_links,
+        linked_pages,
         link_problems: out.link_problems,
     })
 }

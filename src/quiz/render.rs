@@ -31,6 +31,8 @@ pub struct Output {
     pub errors: Vec<Diagnostic>,
     pub link_problems: Vec<Diagnostic>,
     pub anchor_links: Vec<AnchorLink>,
+    /// Pages the quiz links to (indexes into the site's pages).
+    pub linked_pages: Vec<usize>,
 }
 
 /// UI labels in the site language.
@@ -177,10 +179,11 @@ impl Texts<'_> {
             links: self.cx.links,
             language: self.cx.language,
         };
-        let (html, mut problems, mut anchors) = render_fragment(&input, inline);
-        self.out.link_problems.append(&mut problems);
-        self.out.anchor_links.append(&mut anchors);
-        let html = html.trim().to_string();
+        let mut fragment = render_fragment(&input, inline);
+        self.out.link_problems.append(&mut fragment.link_problems);
+        self.out.anchor_links.append(&mut fragment.anchor_links);
+        self.out.linked_pages.append(&mut fragment.linked_pages);
+        let html = fragment.html.trim().to_string();
         if has_heading(&html) {
             self.error(
                 line,
@@ -222,6 +225,7 @@ impl Texts<'_> {
         let target = link.path();
         let href = match self.cx.links.resolve(self.cx.dir, target) {
             Resolved::Page { page, anchor, href } => {
+                self.out.linked_pages.push(page);
                 if let Some(anchor) = anchor {
                     self.out.anchor_links.push(AnchorLink {
                         page,

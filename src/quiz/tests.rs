@@ -319,6 +319,7 @@ fn links_in_texts_are_rewritten_and_checked() {
     );
     assert_eq!(quiz.link_problems.len(), 1);
     assert_eq!(quiz.link_problems[0].line, Some(FIRST + 7));
+    assert_eq!(quiz.linked_pages.len(), 1);
 }
 
 #[test]

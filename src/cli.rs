@@ -1,0 +1,89 @@
+//! The command line: clap derive structs. Doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Kurator builds training and onboarding knowledge bases: Markdown with
+/// YAML front matter in, a fast searchable website with quizzes out.
+#[derive(Debug, Parser)]
+#[command(name = "kurator", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render the site into the output folder (public/ by default).
+    Build(BuildArgs),
+    /// Validate content, quizzes, links and anchors without writing anything.
+    Check(CheckArgs),
+    /// Build the site in memory, serve it on 127.0.0.1, rebuild and reload on change.
+    Serve(ServeArgs),
+    /// Create a new site skeleton that builds.
+    Init(InitArgs),
+    /// Create a new page with its front matter filled in.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct SiteArgs {
+    /// The site folder (the one with kurator.yaml).
+    #[arg(long, short = 'r', value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Output folder (default: output_dir from kurator.yaml, relative to the site).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Publish at this URL instead of base_url from kurator.yaml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Write every internal link as a relative path ending in index.html, so the
+    /// folder works opened from disk (file://) or handed over as a zip.
+    #[arg(long)]
+    pub relative: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Port to listen on; the next free one is used when it is taken.
+    #[arg(long, short = 'p', default_value_t = 1111)]
+    pub port: u16,
+    /// Address to bind. Anything but loopback exposes your drafts to the network.
+    #[arg(long, short = 'b', default_value = "127.0.0.1")]
+    pub bind: String,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder for the new site (created if missing; must not hold a site).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Path of the new page, e.g. content/duties/reporting.md.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// The site folder.
+    #[arg(long, short = 'r', value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+}

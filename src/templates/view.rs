@@ -1,0 +1,92 @@
+//! The values templates see. Built by reference from the site model; only
+//! what a template prints is copied. The full reference is in
+//! `docs/templates.md`.
+
+use serde::Serialize;
+
+use crate::markdown::TocEntry;
+
+/// `site`: the same for every page (Tera global context).
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    /// Path prefix of every internal URL: `/` or `/kb/`.
+    pub base_path: &'a str,
+    /// `https://example.com` or empty.
+    pub origin: String,
+    pub language: &'a str,
+    pub menu: Vec<MenuItem>,
+    pub taxonomies: Vec<&'a str>,
+    pub search_enabled: bool,
+    /// `build` or `serve`.
+    pub mode: &'a str,
+    pub generator: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MenuItem {
+    pub name: String,
+    pub url: String,
+}
+
+/// A link to a page: what lists, breadcrumbs and prev/next print.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PageLink {
+    pub title: String,
+    pub url: String,
+    pub description: String,
+}
+
+/// A tag with its listing URL.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// `page`: the page being rendered.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    /// Site path with base: `/kb/duties/`.
+    pub url: String,
+    /// Absolute URL from `base_url` (canonical, Open Graph).
+    pub permalink: String,
+    /// Source path relative to the site root (`content/duties/_index.md`).
+    pub source: &'a str,
+    pub is_section: bool,
+    pub is_home: bool,
+    /// Id for the page's `<h1>` (from a leading `# Title {#id}` in the body).
+    pub title_id: Option<&'a str>,
+    pub summary: Option<&'a str>,
+    pub toc: &'a [TocEntry],
+    pub date: Option<&'a str>,
+    pub updated: Option<&'a str>,
+    pub tags: Vec<TermLink>,
+    pub word_count: usize,
+    pub reading_time: usize,
+    pub has_quiz: bool,
+    pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    /// For sections: child pages and sub-sections, in order.
+    pub pages: Vec<PageLink>,
+    pub subsections: Vec<PageLink>,
+    pub depth: usize,
+}
+
+/// One entry of the left section tree, as a flat list: `opens` starts a
+/// nested list for the entry's children, `closes` ends that many nested lists
+/// after it. Flat so templates need no recursion.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub depth: usize,
+    pub is_section: bool,
+    /// On the path from home to the current section.
+    pub active: bool,
+    pub opens: bool,
+    pub closes: usize,
+}

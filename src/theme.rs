@@ -1,0 +1,128 @@
+//! The one place for theme lookup. A file is taken from, in order: the site's
+//! own `templates/` or `static/`, the theme folder on disk
+//! (`themes/<name>/`), and the default theme embedded in the binary.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::content::walk;
+use crate::diagnostic::Diagnostic;
+
+include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+
+/// One theme file, with where it came from (for error messages).
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    /// Root-relative path of the file, or `<built-in>/…` for embedded ones.
+    pub origin: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Templates and static files of the theme, after overrides.
+#[derive(Debug, Default)]
+pub struct Theme {
+    /// Template name (`page.html`, `partials/nav.html`) → file.
+    pub templates: BTreeMap<String, ThemeFile>,
+    /// Output path inside `static/` (`style.css`) → file.
+    pub statics: BTreeMap<String, ThemeFile>,
+}
+
+impl Theme {
+    /// Loads the theme `name` for the site at `root`.
+    pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
+        let mut theme = Theme::default();
+        if name == "default" {
+            for (rel, bytes) in DEFAULT_THEME {
+                theme.insert(rel, format!("<built-in>/{rel}"), bytes.to_vec());
+            }
+        }
+        let theme_dir = root.join("themes").join(name);
+        if theme_dir.is_dir() {
+            theme.overlay(root, &theme_dir, diagnostics);
+        } else if name != "default" {
+            diagnostics.push(
+                Diagnostic::error(
+                    "kurator.yaml",
+                    format!("theme `{name}` not found at themes/{name}/"),
+                )
+                .help("create the folder or remove `theme` to use the default theme"),
+            );
+        }
+        let site_templates = root.join("templates");
+        if site_templates.is_dir() {
+            for asset in walk::walk_static(root, &site_templates, diagnostics) {
+                theme.read_into(
+                    &format!("templates/{}", asset.out),
+                    asset.rel,
+                    &asset.abs,
+                    diagnostics,
+                );
+            }
+        }
+        theme
+    }
+
+    fn overlay(&mut self, root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
+        for asset in walk::walk_static(root, dir, diagnostics) {
+            self.read_into(&asset.out.clone(), asset.rel, &asset.abs, diagnostics);
+        }
+    }
+
+    fn read_into(
+        &mut self,
+        rel: &str,
+        origin: String,
+        abs: &Path,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        match std::fs::read(abs) {
+            Ok(bytes) => self.insert(rel, origin, bytes),
+            Err(e) => diagnostics.push(Diagnostic::error(
+                origin,
+                format!("cannot read theme file: {e}"),
+            )),
+        }
+    }
+
+    fn insert(&mut self, rel: &str, origin: String, bytes: Vec<u8>) {
+        if let Some(name) = rel.strip_prefix("templates/") {
+            self.templates
+                .insert(name.to_string(), ThemeFile { origin, bytes });
+        } else if let Some(name) = rel.strip_prefix("static/") {
+            self.statics
+                .insert(name.to_string(), ThemeFile { origin, bytes });
+        }
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.templates.contains_key(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_theme_is_embedded() {
+        assert!(DEFAULT_THEME
+            .iter()
+            .any(|(p, _)| *p == "templates/base.html"));
+        assert!(DEFAULT_THEME.iter().any(|(p, _)| *p == "static/style.css"));
+    }
+
+    #[test]
+    fn site_templates_override_the_theme() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(dir.path().join("templates/page.html"), "mine").unwrap();
+        let mut d = Vec::new();
+        let theme = Theme::load(dir.path(), "default", &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(theme.templates["page.html"].bytes, b"mine");
+        assert_eq!(theme.templates["page.html"].origin, "templates/page.html");
+        assert!(theme.templates["base.html"]
+            .origin
+            .starts_with("<built-in>"));
+    }
+}
