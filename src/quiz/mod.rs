@@ -5,11 +5,13 @@
 //! the whole site, and [`manifest_json`] for `quizzes.json`.
 //!
 //! Inside: [`schema`] is what authors write (serde types), [`validate`] the
-//! rules with every problem at its file line, [`locate`] maps a question or
-//! band to its line, [`render`] writes the HTML and the JSON the script
-//! reads. Answers are in the page on purpose: quizzes are for
-//! self-assessment, not exams.
+//! rules with every problem at its file line ([`bands`] the band ranges),
+//! [`locate`] maps a question or band to its line, [`render`] writes the
+//! HTML and the JSON the script reads, in the words of [`labels`]. Answers
+//! are in the page on purpose: quizzes are for self-assessment, not exams.
 
+pub mod bands;
+pub mod labels;
 pub mod locate;
 pub mod render;
 pub mod schema;
