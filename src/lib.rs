@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod output;
 pub mod pages;
 pub mod pipeline;
+pub mod quiz;
 pub mod site_files;
 pub mod templates;
 pub mod theme;

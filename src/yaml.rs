@@ -91,6 +91,8 @@ fn strip_location(message: &str) -> &str {
 /// For "unknown field `x`, expected one of `a`, `b`" (and variants), suggest
 /// the closest allowed name, or list them.
 fn suggestion(message: &str) -> Option<String> {
+    // Nested errors start with their path: "questions[0]: unknown field …".
+    let message = message.find("unknown ").map_or(message, |i| &message[i..]);
     let kind = if message.starts_with("unknown field") {
         "key"
     } else if message.starts_with("unknown variant") {
