@@ -16,6 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, quiz_placeholder, AnchorLink, Rendered};
 use crate::output::Sink;
 use crate::pipeline::{page_lookup, Analysis, BuildOptions};
+use crate::quiz;
 use crate::site_files::{self, FeedEntry, SitemapEntry};
 use crate::templates::view::{MenuItem, NavItem, PageLink, PageView, SiteView, TermLink};
 use crate::templates::{Lookups, Templates};
@@ -31,34 +32,65 @@ pub struct QuizOutput {
     pub link_problems: Vec<Diagnostic>,
     pub linked_pages: Vec<usize>,
     /// Manifest entries (`quizzes.json`, progress page).
-    pub entries: Vec<serde_json::Value>,
+    pub entries: Vec<quiz::QuizManifestEntry>,
 }
 
-/// Step 5: renders every quiz block of every page.
+/// Step 5: renders every quiz block of every page (in parallel), checks
+/// quiz ids across the site, and fills in each quiz's page for the manifest.
 pub fn render_quizzes(
     site: &Site,
     rendered: &[Rendered],
-    _links: &LinkResolver,
-    _language: &str,
-    _problems: &mut Vec<Diagnostic>,
+    links: &LinkResolver,
+    language: &str,
+    base_path: &str,
+    problems: &mut Vec<Diagnostic>,
 ) -> Vec<QuizOutput> {
-    site.pages
-        .iter()
+    let results: Vec<(QuizOutput, Vec<Diagnostic>, Vec<(String, usize, String)>)> = site
+        .pages
+        .par_iter()
         .zip(rendered)
-        .map(|(_, r)| QuizOutput {
-            html: r
-                .quizzes
-                .iter()
-                .map(|q| {
-                    format!(
-                        "<pre><code class=\"language-quiz\">{}</code></pre>\n",
-                        markdown::escape_attr(&q.yaml)
-                    )
-                })
-                .collect(),
-            ..QuizOutput::default()
+        .map(|(page, r)| {
+            let mut output = QuizOutput::default();
+            let mut errors = Vec::new();
+            let mut ids = Vec::new();
+            let cx = quiz::QuizContext {
+                source: &page.source,
+                dir: &page.dir,
+                links,
+                language,
+            };
+            for block in &r.quizzes {
+                match quiz::render_block(block, &cx) {
+                    Ok(q) => {
+                        ids.push((page.source.clone(), q.line, q.id.clone()));
+                        output.anchors.extend(q.anchors());
+                        let mut entry = q.entry.clone();
+                        entry.page_url = format!("{base_path}{}", page.url);
+                        entry.page_title = page.title.clone();
+                        output.entries.push(entry);
+                        output.html.push(q.html);
+                        output.anchor_links.extend(q.anchor_links);
+                        output.link_problems.extend(q.link_problems);
+                        output.linked_pages.extend(q.linked_pages);
+                    }
+                    Err(mut d) => {
+                        errors.append(&mut d);
+                        output.html.push(String::new());
+                    }
+                }
+            }
+            (output, errors, ids)
         })
-        .collect()
+        .collect();
+    let mut all_ids = Vec::new();
+    let mut outputs = Vec::with_capacity(results.len());
+    for (output, mut errors, mut ids) in results {
+        problems.append(&mut errors);
+        all_ids.append(&mut ids);
+        outputs.push(output);
+    }
+    problems.extend(quiz::duplicate_ids(&all_ids));
+    outputs
 }
 
 /// Why writing failed.
@@ -134,7 +166,7 @@ impl<'a> RenderPlan<'a> {
         globals.insert("site", &site_view);
         globals.insert("config", config);
         globals.insert("data", &analysis.data);
-        let quizzes: Vec<&serde_json::Value> = analysis
+        let quizzes: Vec<&quiz::QuizManifestEntry> = analysis
             .quizzes
             .iter()
             .flat_map(|q| q.entries.iter())
@@ -210,7 +242,8 @@ impl<'a> RenderPlan<'a> {
         if self.options.inject.is_none() && !self.options.relative {
             return sink.put(rel, bytes);
         }
-        let mut html = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let mut html = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         if let Some(snippet) = &self.options.inject {
             if let Some(i) = html.rfind("</body>") {
                 html.insert_str(i, snippet);
@@ -279,7 +312,8 @@ impl<'a> RenderPlan<'a> {
             page.source.clone()
         };
         let mut out = Vec::with_capacity(content.len() * 2 + nav_html.len() + 8192);
-        self.templates.render_to(template, &context, &source, &mut out)?;
+        self.templates
+            .render_to(template, &context, &source, &mut out)?;
         Ok(splice_nav(out, nav_html, &self.url(i)))
     }
 
@@ -352,7 +386,9 @@ impl<'a> RenderPlan<'a> {
         let mut extra_urls: Vec<String> = Vec::new();
         let special = |template: &str, title: &str, url: &str| -> Result<Vec<u8>, Diagnostic> {
             let context = self.special_context(title, url);
-            self.templates.render(template, &context, template).map(|html| splice_nav(html.into_bytes(), home_nav, ""))
+            self.templates
+                .render(template, &context, template)
+                .map(|html| splice_nav(html.into_bytes(), home_nav, ""))
         };
         // Taxonomies: a list of terms and a page per term.
         for (name, terms) in &site.taxonomies {
@@ -380,7 +416,10 @@ impl<'a> RenderPlan<'a> {
                 .render("taxonomy_list.html", &context, "taxonomy_list.html")
             {
                 Ok(html) => {
-                    files.push((format!("{list_url}index.html"), splice_nav(html.into_bytes(), home_nav, "")));
+                    files.push((
+                        format!("{list_url}index.html"),
+                        splice_nav(html.into_bytes(), home_nav, ""),
+                    ));
                     extra_urls.push(list_url.clone());
                 }
                 Err(d) => problems.push(d),
@@ -399,7 +438,10 @@ impl<'a> RenderPlan<'a> {
                     .render("taxonomy_term.html", &context, "taxonomy_term.html")
                 {
                     Ok(html) => {
-                        files.push((format!("{url}index.html"), splice_nav(html.into_bytes(), home_nav, "")));
+                        files.push((
+                            format!("{url}index.html"),
+                            splice_nav(html.into_bytes(), home_nav, ""),
+                        ));
                         extra_urls.push(url);
                     }
                     Err(d) => problems.push(d),
@@ -533,7 +575,15 @@ impl<'a> RenderPlan<'a> {
         );
         sink.put("atom.xml", feed.into_bytes())
             .map_err(WriteError::Io)?;
-        count += 3;
+        let entries: Vec<quiz::QuizManifestEntry> = self
+            .analysis
+            .quizzes
+            .iter()
+            .flat_map(|q| q.entries.iter().cloned())
+            .collect();
+        sink.put("quizzes.json", quiz::manifest_json(&entries).into_bytes())
+            .map_err(WriteError::Io)?;
+        count += 4;
         Ok(count)
     }
 
@@ -754,12 +804,15 @@ mod tests {
     }
 
     #[test]
-    fn current_page_is_marked_once() {
+    fn nav_is_spliced_with_the_current_page_marked_once() {
         let nav = "<a href=\"/a/\">A</a><a href=\"/a/b/\">B</a>";
+        let page = format!("<body>{NAV_MARKER}</body>").into_bytes();
         assert_eq!(
-            mark_current(nav, "/a/"),
-            "<a aria-current=\"page\" href=\"/a/\">A</a><a href=\"/a/b/\">B</a>"
+            String::from_utf8(splice_nav(page, nav, "/a/")).unwrap(),
+            "<body><a aria-current=\"page\" href=\"/a/\">A</a><a href=\"/a/b/\">B</a></body>"
         );
+        let untouched = b"<body>no nav</body>".to_vec();
+        assert_eq!(splice_nav(untouched.clone(), nav, "/a/"), untouched);
     }
 
     #[test]

@@ -162,7 +162,14 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         .collect();
 
     // 5. Quizzes.
-    let quizzes = pages::render_quizzes(&site, &rendered, &links, &config.language, &mut problems);
+    let quizzes = pages::render_quizzes(
+        &site,
+        &rendered,
+        &links,
+        &config.language,
+        &base_path,
+        &mut problems,
+    );
 
     // 6. Validate links and anchors.
     let link_severity = if options.mode == Mode::Check {
