@@ -35,6 +35,9 @@ pub struct QuizOutput {
     pub entries: Vec<quiz::QuizManifestEntry>,
 }
 
+/// One page's quizzes, its quiz errors, and (source, line, id) of each quiz.
+type PageQuizzes = (QuizOutput, Vec<Diagnostic>, Vec<(String, usize, String)>);
+
 /// Step 5: renders every quiz block of every page (in parallel), checks
 /// quiz ids across the site, and fills in each quiz's page for the manifest.
 pub fn render_quizzes(
@@ -45,7 +48,7 @@ pub fn render_quizzes(
     base_path: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<QuizOutput> {
-    let results: Vec<(QuizOutput, Vec<Diagnostic>, Vec<(String, usize, String)>)> = site
+    let results: Vec<PageQuizzes> = site
         .pages
         .par_iter()
         .zip(rendered)
