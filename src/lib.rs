@@ -34,6 +34,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve(args) => cmd::serve::run(&args),
         Command::Init(args) => cmd::init::run(&args),
         Command::New(args) => cmd::new::run(&args),
+        Command::RemoveRetired { output } => {
+            output::remove_retired(&output);
+            Ok(0)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
