@@ -15,6 +15,7 @@ pub mod quiz;
 pub mod site_files;
 pub mod templates;
 pub mod theme;
+pub mod timing;
 pub mod yaml;
 
 use std::process::ExitCode;

@@ -226,6 +226,7 @@ impl<'a> RenderPlan<'a> {
                     .map_err(|e| Diagnostic::error(site.pages[i].source.clone(), format!("{e:#}")))
             })
             .collect();
+        crate::timing::mark("pages");
         let mut problems: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
         let mut count = site.pages.len();
         match self.write_extras(sink, &nav) {
@@ -237,7 +238,9 @@ impl<'a> RenderPlan<'a> {
             crate::diagnostic::sort(&mut problems);
             return Err(WriteError::Content(problems));
         }
+        crate::timing::mark("extras");
         count += self.copy_files(sink).map_err(WriteError::Io)?;
+        crate::timing::mark("copy");
         Ok(count)
     }
 
