@@ -41,17 +41,9 @@ fn write_marked(out: &mut Vec<u8>, nav: &str, url: &str) {
     }
 }
 
-/// First position of `needle` (which starts with NUL) in `haystack`.
+/// First position of `needle` in `haystack`.
 fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = haystack[from..].iter().position(|&b| b == needle[0]) {
-        let at = from + i;
-        if haystack[at..].starts_with(needle) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    memchr::memmem::find(haystack, needle)
 }
 
 /// The section tree as seen from section `current`: top-level entries, and
