@@ -80,7 +80,7 @@ export async function launch() {
 }
 
 /**
- * A new page in a new context. Console errors and uncaught exceptions in the
+ * A new page in a new context. Console errors, uncaught exceptions and failed subresources in the
  * page are collected in `page.errors`, so tests can assert there were none.
  */
 export async function newPage(browser, options = {}) {
@@ -89,7 +89,18 @@ export async function newPage(browser, options = {}) {
   page.errors = [];
   page.on("pageerror", (err) => page.errors.push(String(err)));
   page.on("console", (msg) => {
-    if (msg.type() === "error") page.errors.push(msg.text());
+    // A 404 for the document itself is what a test asked for; subresource
+    // failures are reported below with their URL instead.
+    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) page.errors.push(msg.text());
+  });
+  page.on("response", (res) => {
+    if (res.status() >= 400 && !res.request().isNavigationRequest()) {
+      page.errors.push(`${res.status()} for ${res.url()}`);
+    }
+  });
+  page.on("requestfailed", (req) => {
+    // ERR_ABORTED is a load cut short by the next navigation, not a failure.
+    if (!req.isNavigationRequest() && req.failure()?.errorText !== "net::ERR_ABORTED") page.errors.push(`failed to load ${req.url()}: ${req.failure()?.errorText}`);
   });
   return page;
 }
@@ -233,6 +244,8 @@ export const TEMPLATE_PAGES = [
   { name: "section", path: "/skills/" },
   { name: "page", path: "/skills/soft-skills/" },
   { name: "courses", path: "/learning/courses/" },
+  { name: "quiz page", path: "/duties/quiz/" },
+  { name: "self-assessment", path: "/skills/fit/" },
   { name: "career", path: "/career/" },
   { name: "onboarding", path: "/onboarding/" },
   { name: "glossary", path: "/glossary/" },
