@@ -14,6 +14,7 @@
 import { createServer } from "node:http";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, resolve, sep } from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -273,4 +274,25 @@ export function templatePages(dir) {
   return TEMPLATE_PAGES.map((t) => (t.path === null ? { ...t, path: firstTermPath(dir) } : t)).filter(
     (t) => t.path && existsInBuild(dir, t.path),
   );
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Runs axe-core on the page as it is now (after clicks, in either theme);
+ * returns the violations as { id, impact, help, targets }. Quiz and search
+ * tests call it on an answered quiz or a results list.
+ */
+export async function axe(page) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    // All rules axe runs by default, best-practice ones (landmarks, headings) included.
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + (n.failureSummary ? ` — ${n.failureSummary.split("\n").slice(1, 2).join("").trim()}` : "")),
+    }));
+  });
 }
