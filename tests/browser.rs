@@ -1,7 +1,8 @@
 //! Runs the browser suite (`tests/browser/*.test.mjs`, `node --test`) from
-//! `cargo test`: builds the bundled site twice with this crate's binary (a
-//! normal build and `--relative`, the offline build) into a temporary folder,
-//! then runs Chromium, axe-core and the Nu HTML Checker over them.
+//! `cargo test`: builds the bundled site three times with this crate's binary
+//! (a normal build, the offline `--relative` build, and one published under
+//! a sub-path with an absolute base_url) into a temporary folder, then runs
+//! Chromium, axe-core and the Nu HTML Checker over them.
 //!
 //! Without Chromium, the npm packages or Java the test prints why it is
 //! skipped and passes; with `CI=true` a missing prerequisite is a failure,
@@ -73,21 +74,23 @@ fn missing_prerequisites(root: &Path) -> Vec<String> {
     missing
 }
 
-fn build(root: &Path, out: &Path, relative: bool) {
+/// The base_url of the third build: a site published under a sub-path
+/// (`SUBPATH_BASE` in `tests/browser/harness.mjs`).
+const SUBPATH_BASE: &str = "https://kb.example.org/kb/";
+
+fn build(root: &Path, out: &Path, extra: &[&str]) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kurator"));
     cmd.arg("build")
         .arg("--root")
         .arg(root)
         .arg("--output")
         .arg(out);
-    if relative {
-        cmd.arg("--relative");
-    }
+    cmd.args(extra);
     let result = cmd.output().expect("run the kurator binary");
     assert!(
         result.status.success(),
-        "kurator build{} failed:\n{}{}",
-        if relative { " --relative" } else { "" },
+        "kurator build {} failed:\n{}{}",
+        extra.join(" "),
         String::from_utf8_lossy(&result.stdout),
         String::from_utf8_lossy(&result.stderr)
     );
@@ -115,8 +118,10 @@ fn browser_suite_passes_on_the_bundled_site() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     let site = tmp.path().join("site");
     let relative = tmp.path().join("site-relative");
-    build(&root, &site, false);
-    build(&root, &relative, true);
+    let subpath = tmp.path().join("site-subpath");
+    build(&root, &site, &[]);
+    build(&root, &relative, &["--relative"]);
+    build(&root, &subpath, &["--base-url", SUBPATH_BASE]);
 
     let screenshots = std::env::var_os("KURATOR_SCREENSHOTS")
         .map(PathBuf::from)
@@ -134,6 +139,7 @@ fn browser_suite_passes_on_the_bundled_site() {
         ])
         .env("KURATOR_SITE", &site)
         .env("KURATOR_SITE_RELATIVE", &relative)
+        .env("KURATOR_SITE_SUBPATH", &subpath)
         .env("KURATOR_SCREENSHOTS", &screenshots)
         .env("KURATOR_CHROMIUM", chromium())
         .status()

@@ -8,6 +8,7 @@
 // Environment:
 //   KURATOR_SITE           a site built with `kurator build --output DIR` (base_url "/")
 //   KURATOR_SITE_RELATIVE  the same site built with `kurator build --relative`
+//   KURATOR_SITE_SUBPATH   the same site built with `--base-url https://kb.example.org/kb/`
 //   KURATOR_SCREENSHOTS    where screenshots go (default: tests/browser/screenshots)
 //   KURATOR_CHROMIUM       the Chromium binary (default: /usr/bin/chromium)
 
@@ -36,7 +37,8 @@ function requireDir(name) {
     throw new Error(
       `${name} is not set: run the suite with \`cargo test --test browser\`, or build the site ` +
         `yourself (kurator build --output DIR; kurator build --relative --output DIR2) and set ` +
-        `KURATOR_SITE=DIR KURATOR_SITE_RELATIVE=DIR2 (see tests/browser/README.md)`,
+        `KURATOR_SITE=DIR KURATOR_SITE_RELATIVE=DIR2, and for metadata.test.mjs ` +
+        `KURATOR_SITE_SUBPATH=DIR3 built with --base-url https://kb.example.org/kb/ (see tests/browser/README.md)`,
     );
   }
   const abs = resolve(dir);
@@ -50,6 +52,14 @@ function requireDir(name) {
 export function siteDir() {
   return requireDir("KURATOR_SITE");
 }
+
+/** The folder of the build published under a sub-path (`--base-url https://kb.example.org/kb/`). */
+export function subpathSiteDir() {
+  return requireDir("KURATOR_SITE_SUBPATH");
+}
+
+/** The base_url the sub-path build was made with. */
+export const SUBPATH_BASE = "https://kb.example.org/kb/";
 
 /** The folder of the offline build (`kurator build --relative`). */
 export function relativeSiteDir() {
@@ -134,10 +144,12 @@ export function contentType(name) {
 /**
  * Serves `dir` on 127.0.0.1 at a free port, like a plain static host:
  * `/x/` serves `/x/index.html`, `/x` redirects to `/x/` when that is a
- * folder, and anything missing gets `404.html` with status 404.
- * Resolves to `{ url, close }`; `url` ends without a slash.
+ * folder, and anything missing gets `404.html` with status 404. With
+ * `prefix: "/kb/"` the folder is served under that path, as a host would
+ * serve a site whose base_url has a path. Resolves to `{ url, close }`;
+ * `url` is the server's origin, without a slash.
  */
-export function serve(dir) {
+export function serve(dir, { prefix = "/" } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     let path;
@@ -147,6 +159,12 @@ export function serve(dir) {
       res.writeHead(400).end();
       return;
     }
+    // A site published under a sub-path (base_url https://host/kb/) lives at `prefix`.
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("outside the site");
+      return;
+    }
+    path = "/" + path.slice(prefix.length);
     let file = resolve(root, "." + path);
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end();
@@ -154,7 +172,7 @@ export function serve(dir) {
     }
     if (existsSync(file) && statSync(file).isDirectory()) {
       if (!path.endsWith("/")) {
-        res.writeHead(301, { location: path + "/" }).end();
+        res.writeHead(301, { location: prefix + path.slice(1) + "/" }).end();
         return;
       }
       file = join(file, "index.html");
