@@ -11,6 +11,8 @@ pub mod markdown;
 pub mod output;
 pub mod pages;
 pub mod pipeline;
+/// `kurator serve`: in-memory builds, HTTP, file watching, live reload.
+pub mod serve;
 pub mod site_files;
 pub mod templates;
 pub mod theme;
