@@ -102,8 +102,7 @@ impl SiteConfig {
                 .map_or(1, |i| i + 1)
         };
         let base = self.base_url.trim();
-        if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/'))
-        {
+        if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
             problems.push(
                 Diagnostic::error(CONFIG_FILE, format!("base_url `{base}` is not a URL"))
                     .at(line_of("base_url"), 1)
@@ -217,8 +216,10 @@ mod tests {
 
     #[test]
     fn base_path_and_origin() {
-        let mut c = SiteConfig::default();
-        c.base_url = "https://example.com/kb".into();
+        let mut c = SiteConfig {
+            base_url: "https://example.com/kb".into(),
+            ..SiteConfig::default()
+        };
         assert_eq!(c.base_path(), "/kb/");
         assert_eq!(c.origin(), "https://example.com");
         c.base_url = "https://example.com/".into();

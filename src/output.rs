@@ -44,14 +44,33 @@ impl MemorySite {
 
 impl Sink for MemorySite {
     fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<()> {
-        let mut files = self.files.lock().map_err(|_| anyhow::anyhow!("output lock poisoned"))?;
+        let mut files = self
+            .files
+            .lock()
+            .map_err(|_| anyhow::anyhow!("output lock poisoned"))?;
         files.insert(rel.to_string(), bytes.into());
         Ok(())
     }
 
     fn copy(&self, rel: &str, from: &Path) -> Result<()> {
-        let bytes = std::fs::read(from).with_context(|| format!("failed to read `{}`", from.display()))?;
+        let bytes =
+            std::fs::read(from).with_context(|| format!("failed to read `{}`", from.display()))?;
         self.put(rel, bytes)
+    }
+}
+
+/// Discards everything: `check` renders every template to find template
+/// errors but writes nothing.
+#[derive(Debug, Default)]
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn put(&self, _: &str, _: Vec<u8>) -> Result<()> {
+        Ok(())
+    }
+
+    fn copy(&self, _: &str, _: &Path) -> Result<()> {
+        Ok(())
     }
 }
 
@@ -68,17 +87,31 @@ impl Staging {
     /// killed builds, and creates a fresh staging folder.
     pub fn create(root: &Path, output: &Path) -> Result<Staging> {
         check_output_dir(root, output)?;
-        let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).with_context(|| format!("failed to create `{}`", parent.display()))?;
-        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
         remove_stale(parent, &name);
         let dir = parent.join(format!(".{name}.kurator-tmp-{}", std::process::id()));
         if dir.exists() {
-            std::fs::remove_dir_all(&dir).with_context(|| format!("failed to remove `{}`", dir.display()))?;
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("failed to remove `{}`", dir.display()))?;
         }
-        std::fs::create_dir(&dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
-        std::fs::write(dir.join(MARKER), MARKER_TEXT).with_context(|| format!("failed to write into `{}`", dir.display()))?;
-        Ok(Staging { dir, output: output.to_path_buf(), published: false })
+        std::fs::create_dir(&dir)
+            .with_context(|| format!("failed to create `{}`", dir.display()))?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)
+            .with_context(|| format!("failed to write into `{}`", dir.display()))?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            published: false,
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -89,7 +122,10 @@ impl Staging {
     pub fn publish(mut self) -> Result<()> {
         let old = self.dir.with_file_name(format!(
             "{}.old",
-            self.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+            self.dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
         ));
         if self.output.exists() {
             if exchange(&self.dir, &self.output).is_ok() {
@@ -98,14 +134,23 @@ impl Staging {
                 let _ = std::fs::remove_dir_all(&self.dir);
                 return Ok(());
             }
-            std::fs::rename(&self.output, &old)
-                .with_context(|| format!("failed to move the old output `{}` aside", self.output.display()))?;
+            std::fs::rename(&self.output, &old).with_context(|| {
+                format!(
+                    "failed to move the old output `{}` aside",
+                    self.output.display()
+                )
+            })?;
         }
         if let Err(err) = std::fs::rename(&self.dir, &self.output) {
             if old.exists() {
                 let _ = std::fs::rename(&old, &self.output);
             }
-            return Err(err).with_context(|| format!("failed to move the new site into `{}`", self.output.display()));
+            return Err(err).with_context(|| {
+                format!(
+                    "failed to move the new site into `{}`",
+                    self.output.display()
+                )
+            });
         }
         self.published = true;
         if old.exists() {
@@ -128,25 +173,36 @@ impl Sink for Staging {
     fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<()> {
         let path = self.dir.join(safe_rel(rel)?);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("failed to create `{}`", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("failed to create `{}`", parent.display()))?;
         }
-        std::fs::write(&path, bytes).with_context(|| format!("failed to write `{}`", path.display()))
+        std::fs::write(&path, bytes)
+            .with_context(|| format!("failed to write `{}`", path.display()))
     }
 
     fn copy(&self, rel: &str, from: &Path) -> Result<()> {
         let path = self.dir.join(safe_rel(rel)?);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("failed to create `{}`", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("failed to create `{}`", parent.display()))?;
         }
-        std::fs::copy(from, &path)
-            .map(|_| ())
-            .with_context(|| format!("failed to copy `{}` to `{}`", from.display(), path.display()))
+        std::fs::copy(from, &path).map(|_| ()).with_context(|| {
+            format!(
+                "failed to copy `{}` to `{}`",
+                from.display(),
+                path.display()
+            )
+        })
     }
 }
 
 /// Refuses output paths that would escape the staging folder.
 fn safe_rel(rel: &str) -> Result<&str> {
-    if rel.is_empty() || rel.starts_with('/') || rel.contains('\\') || rel.split('/').any(|p| p == ".." || p.is_empty()) {
+    if rel.is_empty()
+        || rel.starts_with('/')
+        || rel.contains('\\')
+        || rel.split('/').any(|p| p == ".." || p.is_empty())
+    {
         bail!("refusing to write outside the output folder: `{rel}`");
     }
     Ok(rel)
@@ -160,18 +216,27 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> io::Result<()> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange"))
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
 }
 
 /// Removes `.NAME.kurator-tmp-PID` folders of builds that are no longer running.
 fn remove_stale(parent: &Path, name: &str) {
     let prefix = format!(".{name}.kurator-tmp-");
-    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(rest) = file_name.strip_prefix(&prefix) else { continue };
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
         let pid = rest.trim_end_matches(".old");
-        let running = pid.parse::<u32>().is_ok_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
+        let running = pid
+            .parse::<u32>()
+            .is_ok_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
         if !running && entry.path().join(MARKER).exists() {
             let _ = std::fs::remove_dir_all(entry.path());
         }
@@ -180,13 +245,18 @@ fn remove_stale(parent: &Path, name: &str) {
 
 /// Decides whether `output` may be replaced by a build of the site at `root`.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
-    let root = root.canonicalize().with_context(|| format!("cannot open the site folder `{}`", root.display()))?;
+    let root = root
+        .canonicalize()
+        .with_context(|| format!("cannot open the site folder `{}`", root.display()))?;
     let out = absolute(output)?;
     let shown = output.display();
     if out == root || root.starts_with(&out) {
         bail!("refusing to use `{shown}` as the output folder: it is the site folder or contains it (set output_dir to a folder such as `public`)");
     }
-    if out.starts_with(root.join("content")) || out.starts_with(root.join("static")) || out.starts_with(root.join("data")) {
+    if out.starts_with(root.join("content"))
+        || out.starts_with(root.join("static"))
+        || out.starts_with(root.join("data"))
+    {
         bail!("refusing to use `{shown}` as the output folder: it is inside the site's sources (set output_dir to a folder such as `public`)");
     }
     if out.is_file() {
@@ -196,7 +266,10 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
         if out.join("content").exists() || out.join("kurator.yaml").exists() {
             bail!("refusing to replace `{shown}`: it holds content/ or kurator.yaml, so it looks like a site, not an output folder");
         }
-        let empty = std::fs::read_dir(&out).with_context(|| format!("cannot read `{shown}`"))?.next().is_none();
+        let empty = std::fs::read_dir(&out)
+            .with_context(|| format!("cannot read `{shown}`"))?
+            .next()
+            .is_none();
         if !empty && !out.join(MARKER).exists() {
             bail!("refusing to replace `{shown}`: it was not made by Kurator (no {MARKER} file); move it away or choose another --output");
         }
@@ -253,7 +326,9 @@ mod tests {
         assert!(check_output_dir(root, &root.join("content")).is_err());
         std::fs::create_dir(root.join("docs")).unwrap();
         std::fs::write(root.join("docs/readme.txt"), "mine").unwrap();
-        let err = check_output_dir(root, &root.join("docs")).unwrap_err().to_string();
+        let err = check_output_dir(root, &root.join("docs"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("not made by Kurator"), "{err}");
         assert!(check_output_dir(root, &root.join("public")).is_ok());
         std::fs::create_dir(root.join("empty")).unwrap();
@@ -273,7 +348,11 @@ mod tests {
         staging.publish().unwrap();
         assert!(!out.join("a/index.html").exists());
         assert!(out.join(MARKER).exists());
-        let leftovers: Vec<_> = std::fs::read_dir(s.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains("kurator-tmp")).collect();
+        let leftovers: Vec<_> = std::fs::read_dir(s.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("kurator-tmp"))
+            .collect();
         assert!(leftovers.is_empty());
     }
 

@@ -49,7 +49,12 @@ pub fn render_quizzes(
             html: r
                 .quizzes
                 .iter()
-                .map(|q| format!("<pre><code class=\"language-quiz\">{}</code></pre>\n", markdown::escape_attr(&q.yaml)))
+                .map(|q| {
+                    format!(
+                        "<pre><code class=\"language-quiz\">{}</code></pre>\n",
+                        markdown::escape_attr(&q.yaml)
+                    )
+                })
                 .collect(),
             ..QuizOutput::default()
         })
@@ -74,15 +79,23 @@ pub struct RenderPlan<'a> {
 }
 
 impl<'a> RenderPlan<'a> {
-    pub fn new(analysis: &'a Analysis, options: &'a BuildOptions) -> Result<RenderPlan<'a>, Diagnostic> {
+    pub fn new(
+        analysis: &'a Analysis,
+        options: &'a BuildOptions,
+    ) -> Result<RenderPlan<'a>, Diagnostic> {
         let config = &analysis.config;
         let base_path = config.base_path();
         let origin = config.origin();
-        let mut lookups = Lookups { pages: page_lookup(&analysis.site, &base_path), ..Lookups::default() };
+        let mut lookups = Lookups {
+            pages: page_lookup(&analysis.site, &base_path),
+            ..Lookups::default()
+        };
         let mut statics = Vec::new();
         for (name, file) in &analysis.theme.statics {
             let out = hashed_name(name, &file.bytes);
-            lookups.assets.insert(name.clone(), format!("{base_path}static/{out}"));
+            lookups
+                .assets
+                .insert(name.clone(), format!("{base_path}static/{out}"));
             statics.push((format!("static/{out}"), file.bytes.as_slice()));
         }
         let menu = config
@@ -91,7 +104,10 @@ impl<'a> RenderPlan<'a> {
             .map(|m| MenuItem {
                 name: m.name.clone(),
                 url: if m.url.ends_with(".md") {
-                    lookups.pages.get(m.url.trim_start_matches('/')).map_or_else(|| m.url.clone(), |p| p.0.clone())
+                    lookups
+                        .pages
+                        .get(m.url.trim_start_matches('/'))
+                        .map_or_else(|| m.url.clone(), |p| p.0.clone())
                 } else if let Some(rest) = m.url.strip_prefix('/') {
                     format!("{base_path}{rest}")
                 } else {
@@ -118,10 +134,21 @@ impl<'a> RenderPlan<'a> {
         globals.insert("site", &site_view);
         globals.insert("config", config);
         globals.insert("data", &analysis.data);
-        let quizzes: Vec<&serde_json::Value> = analysis.quizzes.iter().flat_map(|q| q.entries.iter()).collect();
+        let quizzes: Vec<&serde_json::Value> = analysis
+            .quizzes
+            .iter()
+            .flat_map(|q| q.entries.iter())
+            .collect();
         globals.insert("quizzes", &quizzes);
         let templates = Templates::load(&analysis.theme, Arc::new(lookups), globals)?;
-        Ok(RenderPlan { analysis, options, templates, base_path, origin, statics })
+        Ok(RenderPlan {
+            analysis,
+            options,
+            templates,
+            base_path,
+            origin,
+            statics,
+        })
     }
 
     fn site(&self) -> &Site {
@@ -134,7 +161,11 @@ impl<'a> RenderPlan<'a> {
 
     fn link(&self, i: usize) -> PageLink {
         let p = &self.site().pages[i];
-        PageLink { title: p.title.clone(), url: self.url(i), description: self.description(i).to_string() }
+        PageLink {
+            title: p.title.clone(),
+            url: self.url(i),
+            description: self.description(i).to_string(),
+        }
     }
 
     fn description(&self, i: usize) -> &str {
@@ -148,13 +179,16 @@ impl<'a> RenderPlan<'a> {
     /// Renders and writes every file; returns how many were written.
     pub fn write_all(&self, sink: &dyn Sink) -> Result<usize, WriteError> {
         let site = self.site();
-        let nav = self.render_navs().map_err(|d| WriteError::Content(vec![d]))?;
+        let nav = self
+            .render_navs()
+            .map_err(|d| WriteError::Content(vec![d]))?;
         let results: Vec<Result<(), Diagnostic>> = (0..site.pages.len())
             .into_par_iter()
             .map(|i| {
                 let html = self.render_page(i, &nav)?;
                 let rel = format!("{}index.html", site.pages[i].url);
-                self.put_html(sink, &rel, html).map_err(|e| Diagnostic::error(site.pages[i].source.clone(), format!("{e:#}")))
+                self.put_html(sink, &rel, html)
+                    .map_err(|e| Diagnostic::error(site.pages[i].source.clone(), format!("{e:#}")))
             })
             .collect();
         let mut problems: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
@@ -172,8 +206,11 @@ impl<'a> RenderPlan<'a> {
         Ok(count)
     }
 
-    fn put_html(&self, sink: &dyn Sink, rel: &str, html: String) -> anyhow::Result<()> {
-        let mut html = html;
+    fn put_html(&self, sink: &dyn Sink, rel: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        if self.options.inject.is_none() && !self.options.relative {
+            return sink.put(rel, bytes);
+        }
+        let mut html = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         if let Some(snippet) = &self.options.inject {
             if let Some(i) = html.rfind("</body>") {
                 html.insert_str(i, snippet);
@@ -189,33 +226,44 @@ impl<'a> RenderPlan<'a> {
     /// The section tree once per section, keyed by section index.
     fn render_navs(&self) -> Result<HashMap<usize, String>, Diagnostic> {
         let site = self.site();
-        let sections: Vec<usize> = (0..site.pages.len()).filter(|&i| site.pages[i].is_section).collect();
+        let sections: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].is_section)
+            .collect();
         sections
             .par_iter()
             .map(|&s| {
                 let items = nav_items(site, s, &self.base_path);
                 let mut context = Context::new();
                 context.insert("nav", &items);
-                let html = self.templates.render("partials/nav.html", &context, &site.pages[s].source)?;
+                let html =
+                    self.templates
+                        .render("partials/nav.html", &context, &site.pages[s].source)?;
                 Ok((s, html))
             })
             .collect()
     }
 
-    fn render_page(&self, i: usize, nav: &HashMap<usize, String>) -> Result<String, Diagnostic> {
+    fn render_page(&self, i: usize, nav: &HashMap<usize, String>) -> Result<Vec<u8>, Diagnostic> {
         let site = self.site();
         let page = &site.pages[i];
         let rendered = &self.analysis.rendered[i];
         let content = with_quizzes(&rendered.html, &self.analysis.quizzes[i].html);
         let section = site.section_of(i);
-        let nav_html = mark_current(nav.get(&section).map_or("", String::as_str), &self.url(i));
+        let nav_html = nav.get(&section).map_or("", String::as_str);
         let view = self.page_view(i);
         let (prev, next) = site.neighbours(i);
         let mut context = Context::new();
         context.insert("page", &view);
         context.insert_value("content", Value::safe_string(&content));
-        context.insert_value("nav_html", Value::safe_string(&nav_html));
-        context.insert("ancestors", &site.ancestors(i).into_iter().map(|a| self.link(a)).collect::<Vec<_>>());
+        context.insert_value("nav_html", Value::safe_string(NAV_MARKER));
+        context.insert(
+            "ancestors",
+            &site
+                .ancestors(i)
+                .into_iter()
+                .map(|a| self.link(a))
+                .collect::<Vec<_>>(),
+        );
         context.insert("section", &self.link(section));
         context.insert("prev", &prev.map(|p| self.link(p)));
         context.insert("next", &next.map(|p| self.link(p)));
@@ -225,8 +273,14 @@ impl<'a> RenderPlan<'a> {
             None if page.is_section => "section.html",
             None => "page.html",
         };
-        let source = if page.source.is_empty() { format!("content/{}", page.content_path) } else { page.source.clone() };
-        self.templates.render(template, &context, &source)
+        let source = if page.source.is_empty() {
+            format!("content/{}", page.content_path)
+        } else {
+            page.source.clone()
+        };
+        let mut out = Vec::with_capacity(content.len() * 2 + nav_html.len() + 8192);
+        self.templates.render_to(template, &context, &source, &mut out)?;
+        Ok(splice_nav(out, nav_html, &self.url(i)))
     }
 
     fn page_view(&self, i: usize) -> PageView<'_> {
@@ -235,8 +289,14 @@ impl<'a> RenderPlan<'a> {
         let rendered = &self.analysis.rendered[i];
         let url = self.url(i);
         let (pages, subsections) = if page.is_section {
-            let (secs, pgs): (Vec<usize>, Vec<usize>) = page.children.iter().partition(|&&c| site.pages[c].is_section);
-            (pgs.into_iter().map(|c| self.link(c)).collect(), secs.into_iter().map(|c| self.link(c)).collect())
+            let (secs, pgs): (Vec<usize>, Vec<usize>) = page
+                .children
+                .iter()
+                .partition(|&&c| site.pages[c].is_section);
+            (
+                pgs.into_iter().map(|c| self.link(c)).collect(),
+                secs.into_iter().map(|c| self.link(c)).collect(),
+            )
         } else {
             (Vec::new(), Vec::new())
         };
@@ -260,7 +320,11 @@ impl<'a> RenderPlan<'a> {
                 .map(|t| TermLink {
                     name: t.clone(),
                     url: format!("{}tags/{}/", self.base_path, term_slug(t)),
-                    count: site.taxonomies.get("tags").and_then(|m| m.get(t.trim())).map_or(0, Vec::len),
+                    count: site
+                        .taxonomies
+                        .get("tags")
+                        .and_then(|m| m.get(t.trim()))
+                        .map_or(0, Vec::len),
                 })
                 .collect(),
             word_count: rendered.word_count,
@@ -274,31 +338,49 @@ impl<'a> RenderPlan<'a> {
     }
 
     /// Taxonomies, 404, search, progress, aliases, sitemap, robots, feed.
-    fn write_extras(&self, sink: &dyn Sink, nav: &HashMap<usize, String>) -> Result<usize, WriteError> {
+    fn write_extras(
+        &self,
+        sink: &dyn Sink,
+        nav: &HashMap<usize, String>,
+    ) -> Result<usize, WriteError> {
         let site = self.site();
         let config = &self.analysis.config;
         let home_nav = nav.get(&HOME).map_or("", String::as_str);
         let ru = config.language.starts_with("ru");
-        let mut files: Vec<(String, String)> = Vec::new();
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let mut problems = Vec::new();
         let mut extra_urls: Vec<String> = Vec::new();
-        let special = |template: &str, title: &str, url: &str| -> Result<String, Diagnostic> {
-            let context = self.special_context(title, url, home_nav);
-            self.templates.render(template, &context, template)
+        let special = |template: &str, title: &str, url: &str| -> Result<Vec<u8>, Diagnostic> {
+            let context = self.special_context(title, url);
+            self.templates.render(template, &context, template).map(|html| splice_nav(html.into_bytes(), home_nav, ""))
         };
         // Taxonomies: a list of terms and a page per term.
         for (name, terms) in &site.taxonomies {
             let term_links: Vec<TermLink> = terms
                 .iter()
-                .map(|(t, pages)| TermLink { name: t.clone(), url: format!("{}{name}/{}/", self.base_path, term_slug(t)), count: pages.len() })
+                .map(|(t, pages)| TermLink {
+                    name: t.clone(),
+                    url: format!("{}{name}/{}/", self.base_path, term_slug(t)),
+                    count: pages.len(),
+                })
                 .collect();
-            let title = if name == "tags" && ru { "Теги".to_string() } else { name.clone() };
+            let title = if name == "tags" && ru {
+                "Теги".to_string()
+            } else {
+                name.clone()
+            };
             let list_url = format!("{name}/");
-            let mut context = self.special_context(&title, &list_url, home_nav);
-            context.insert("taxonomy", &serde_json::json!({ "name": name, "title": title, "terms": term_links }));
-            match self.templates.render("taxonomy_list.html", &context, "taxonomy_list.html") {
+            let mut context = self.special_context(&title, &list_url);
+            context.insert(
+                "taxonomy",
+                &serde_json::json!({ "name": name, "title": title, "terms": term_links }),
+            );
+            match self
+                .templates
+                .render("taxonomy_list.html", &context, "taxonomy_list.html")
+            {
                 Ok(html) => {
-                    files.push((format!("{list_url}index.html"), html));
+                    files.push((format!("{list_url}index.html"), splice_nav(html.into_bytes(), home_nav, "")));
                     extra_urls.push(list_url.clone());
                 }
                 Err(d) => problems.push(d),
@@ -306,12 +388,18 @@ impl<'a> RenderPlan<'a> {
             for (term, link) in terms.iter().zip(&term_links) {
                 let url = format!("{name}/{}/", term_slug(term.0));
                 let term_title = format!("{title}: {}", term.0);
-                let mut context = self.special_context(&term_title, &url, home_nav);
-                context.insert("taxonomy", &serde_json::json!({ "name": name, "title": title }));
+                let mut context = self.special_context(&term_title, &url);
+                context.insert(
+                    "taxonomy",
+                    &serde_json::json!({ "name": name, "title": title }),
+                );
                 context.insert("term", &serde_json::json!({ "name": link.name, "url": link.url, "pages": term.1.iter().map(|&p| self.link(p)).collect::<Vec<_>>() }));
-                match self.templates.render("taxonomy_term.html", &context, "taxonomy_term.html") {
+                match self
+                    .templates
+                    .render("taxonomy_term.html", &context, "taxonomy_term.html")
+                {
                     Ok(html) => {
-                        files.push((format!("{url}index.html"), html));
+                        files.push((format!("{url}index.html"), splice_nav(html.into_bytes(), home_nav, "")));
                         extra_urls.push(url);
                     }
                     Err(d) => problems.push(d),
@@ -319,12 +407,19 @@ impl<'a> RenderPlan<'a> {
             }
         }
         // Special pages the theme may provide.
-        let not_found = if ru { "Страница не найдена" } else { "Page not found" };
+        let not_found = if ru {
+            "Страница не найдена"
+        } else {
+            "Page not found"
+        };
         match special("404.html", not_found, "404.html") {
             Ok(html) => files.push(("404.html".into(), html)),
             Err(d) => problems.push(d),
         }
-        for (template, url, ru_title, en_title) in [("search.html", "search/", "Поиск", "Search"), ("progress.html", "progress/", "Мой прогресс", "My progress")] {
+        for (template, url, ru_title, en_title) in [
+            ("search.html", "search/", "Поиск", "Search"),
+            ("progress.html", "progress/", "Мой прогресс", "My progress"),
+        ] {
             if self.templates.has(template) {
                 match special(template, if ru { ru_title } else { en_title }, url) {
                     Ok(html) => files.push((format!("{url}index.html"), html)),
@@ -344,13 +439,29 @@ impl<'a> RenderPlan<'a> {
         for (i, page) in site.pages.iter().enumerate() {
             for alias in &page.front.aliases {
                 let path = alias.trim().trim_matches('/');
-                let rel = if path.ends_with(".html") { path.to_string() } else if path.is_empty() { "index.html".into() } else { format!("{path}/index.html") };
+                let rel = if path.ends_with(".html") {
+                    path.to_string()
+                } else if path.is_empty() {
+                    "index.html".into()
+                } else {
+                    format!("{path}/index.html")
+                };
                 let target = if self.options.relative {
-                    site_files::relativize(&format!("href=\"{}\"", self.url(i)), &self.base_path, rel.matches('/').count())["href=\"".len()..].trim_end_matches('"').to_string()
+                    site_files::relativize(
+                        &format!("href=\"{}\"", self.url(i)),
+                        &self.base_path,
+                        rel.matches('/').count(),
+                    )["href=\"".len()..]
+                        .trim_end_matches('"')
+                        .to_string()
                 } else {
                     format!("{}{}", self.origin, self.url(i))
                 };
-                sink.put(&rel, site_files::redirect_page(&config.language, &target).into_bytes()).map_err(WriteError::Io)?;
+                sink.put(
+                    &rel,
+                    site_files::redirect_page(&config.language, &target).into_bytes(),
+                )
+                .map_err(WriteError::Io)?;
                 count += 1;
             }
         }
@@ -359,15 +470,49 @@ impl<'a> RenderPlan<'a> {
         let mut entries_urls: Vec<(String, Option<&str>)> = site
             .reading_order
             .iter()
-            .map(|&i| (absolute(&site.pages[i].url), site.pages[i].front.updated.as_deref().or(site.pages[i].front.date.as_deref())))
+            .map(|&i| {
+                (
+                    absolute(&site.pages[i].url),
+                    site.pages[i]
+                        .front
+                        .updated
+                        .as_deref()
+                        .or(site.pages[i].front.date.as_deref()),
+                )
+            })
             .collect();
         entries_urls.extend(extra_urls.iter().map(|u| (absolute(u), None)));
-        let sitemap_entries: Vec<SitemapEntry<'_>> = entries_urls.iter().map(|(u, d)| SitemapEntry { url: u, lastmod: *d }).collect();
-        sink.put("sitemap.xml", site_files::sitemap(&sitemap_entries).into_bytes()).map_err(WriteError::Io)?;
-        sink.put("robots.txt", site_files::robots(&absolute("sitemap.xml")).into_bytes()).map_err(WriteError::Io)?;
-        let mut dated: Vec<usize> = (0..site.pages.len()).filter(|&i| site.pages[i].front.date.is_some()).collect();
-        dated.sort_by(|&a, &b| site.pages[b].front.date.cmp(&site.pages[a].front.date).then(a.cmp(&b)));
-        let page_urls: Vec<String> = dated.iter().map(|&i| absolute(&site.pages[i].url)).collect();
+        let sitemap_entries: Vec<SitemapEntry<'_>> = entries_urls
+            .iter()
+            .map(|(u, d)| SitemapEntry {
+                url: u,
+                lastmod: *d,
+            })
+            .collect();
+        sink.put(
+            "sitemap.xml",
+            site_files::sitemap(&sitemap_entries).into_bytes(),
+        )
+        .map_err(WriteError::Io)?;
+        sink.put(
+            "robots.txt",
+            site_files::robots(&absolute("sitemap.xml")).into_bytes(),
+        )
+        .map_err(WriteError::Io)?;
+        let mut dated: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].front.date.is_some())
+            .collect();
+        dated.sort_by(|&a, &b| {
+            site.pages[b]
+                .front
+                .date
+                .cmp(&site.pages[a].front.date)
+                .then(a.cmp(&b))
+        });
+        let page_urls: Vec<String> = dated
+            .iter()
+            .map(|&i| absolute(&site.pages[i].url))
+            .collect();
         let feed_entries: Vec<FeedEntry<'_>> = dated
             .iter()
             .zip(&page_urls)
@@ -379,17 +524,27 @@ impl<'a> RenderPlan<'a> {
                 summary: self.description(i),
             })
             .collect();
-        let feed = site_files::atom(&config.title, &absolute(""), &absolute("atom.xml"), &config.language, &feed_entries);
-        sink.put("atom.xml", feed.into_bytes()).map_err(WriteError::Io)?;
+        let feed = site_files::atom(
+            &config.title,
+            &absolute(""),
+            &absolute("atom.xml"),
+            &config.language,
+            &feed_entries,
+        );
+        sink.put("atom.xml", feed.into_bytes())
+            .map_err(WriteError::Io)?;
         count += 3;
         Ok(count)
     }
 
-    fn special_context(&self, title: &str, url: &str, nav: &str) -> Context {
+    fn special_context(&self, title: &str, url: &str) -> Context {
         let mut context = Context::new();
-        context.insert("page", &special_view(title, &format!("{}{url}", self.base_path), &self.origin));
+        context.insert(
+            "page",
+            &special_view(title, &format!("{}{url}", self.base_path), &self.origin),
+        );
         context.insert_value("content", Value::safe_string(""));
-        context.insert_value("nav_html", Value::safe_string(nav));
+        context.insert_value("nav_html", Value::safe_string(NAV_MARKER));
         context.insert("ancestors", &vec![self.link(HOME)]);
         context.insert("section", &self.link(HOME));
         context.insert("prev", &Option::<PageLink>::None);
@@ -405,7 +560,11 @@ impl<'a> RenderPlan<'a> {
             .par_iter()
             .map(|(rel, bytes)| sink.put(rel, bytes.to_vec()))
             .chain(a.static_files.par_iter().map(|f| sink.copy(&f.out, &f.abs)))
-            .chain(a.assets.par_iter().map(|f| sink.copy(&a.links.asset_output_path(&f.out), &f.abs)))
+            .chain(
+                a.assets
+                    .par_iter()
+                    .map(|f| sink.copy(&a.links.asset_output_path(&f.out), &f.abs)),
+            )
             .collect();
         for r in results {
             r?;
@@ -415,7 +574,8 @@ impl<'a> RenderPlan<'a> {
 }
 
 fn special_view<'a>(title: &'a str, url: &str, origin: &str) -> PageView<'a> {
-    static EMPTY: std::sync::OnceLock<std::collections::BTreeMap<String, serde_json::Value>> = std::sync::OnceLock::new();
+    static EMPTY: std::sync::OnceLock<std::collections::BTreeMap<String, serde_json::Value>> =
+        std::sync::OnceLock::new();
     PageView {
         title,
         description: "",
@@ -466,21 +626,51 @@ fn with_quizzes(html: &str, quizzes: &[String]) -> String {
     out
 }
 
-/// Marks the link to the current page in the section tree.
-fn mark_current(nav: &str, url: &str) -> String {
+/// What templates print for `nav_html`; the section tree is spliced in
+/// after rendering, so its (large) HTML is never copied through Tera. NUL
+/// never comes out of Markdown or escaped text, so it cannot clash.
+const NAV_MARKER: &str = "\u{0}kurator-nav\u{0}";
+
+/// Puts the section tree where the template printed `nav_html`, marking the
+/// link to the current page with `aria-current`.
+fn splice_nav(rendered: Vec<u8>, nav: &str, current_url: &str) -> Vec<u8> {
+    let marker = NAV_MARKER.as_bytes();
+    let Some(at) = find_bytes(&rendered, marker) else {
+        return rendered;
+    };
+    let mut out = Vec::with_capacity(rendered.len() + nav.len() + 32);
+    out.extend_from_slice(&rendered[..at]);
+    write_marked(&mut out, nav, current_url);
+    out.extend_from_slice(&rendered[at + marker.len()..]);
+    out
+}
+
+/// Writes the section tree with the current page's link marked.
+fn write_marked(out: &mut Vec<u8>, nav: &str, url: &str) {
     let needle = format!("<a href=\"{url}\"");
-    match nav.find(&needle) {
-        Some(i) => {
-            let mut out = String::with_capacity(nav.len() + 24);
-            out.push_str(&nav[..i]);
-            out.push_str("<a aria-current=\"page\" href=\"");
-            out.push_str(url);
-            out.push('"');
-            out.push_str(&nav[i + needle.len()..]);
-            out
+    match (url.is_empty(), nav.find(&needle)) {
+        (false, Some(i)) => {
+            out.extend_from_slice(&nav.as_bytes()[..i]);
+            out.extend_from_slice(b"<a aria-current=\"page\" href=\"");
+            out.extend_from_slice(url.as_bytes());
+            out.push(b'"');
+            out.extend_from_slice(&nav.as_bytes()[i + needle.len()..]);
         }
-        None => nav.to_string(),
+        _ => out.extend_from_slice(nav.as_bytes()),
     }
+}
+
+/// First position of `needle` (which starts with NUL) in `haystack`.
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = haystack[from..].iter().position(|&b| b == needle[0]) {
+        let at = from + i;
+        if haystack[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The section tree as seen from section `current`: top-level entries, and
@@ -490,7 +680,14 @@ pub fn nav_items(site: &Site, current: usize, base_path: &str) -> Vec<NavItem> {
     trail.push(current);
     let open: std::collections::HashSet<usize> = trail.into_iter().collect();
     let mut items = Vec::new();
-    fn walk(site: &Site, section: usize, depth: usize, open: &std::collections::HashSet<usize>, base: &str, items: &mut Vec<NavItem>) {
+    fn walk(
+        site: &Site,
+        section: usize,
+        depth: usize,
+        open: &std::collections::HashSet<usize>,
+        base: &str,
+        items: &mut Vec<NavItem>,
+    ) {
         for &c in &site.pages[section].children {
             let page = &site.pages[c];
             let expand = page.is_section && open.contains(&c) && !page.children.is_empty();
@@ -522,14 +719,28 @@ mod tests {
 
     #[test]
     fn nav_expands_the_current_trail_only() {
-        let files: Vec<SourceFile> = ["_index.md", "a/_index.md", "a/p.md", "a/b/_index.md", "a/b/q.md", "c/_index.md", "c/r.md"]
-            .iter()
-            .map(|p| SourceFile { rel: format!("content/{p}"), text: String::new() })
-            .collect();
+        let files: Vec<SourceFile> = [
+            "_index.md",
+            "a/_index.md",
+            "a/p.md",
+            "a/b/_index.md",
+            "a/b/q.md",
+            "c/_index.md",
+            "c/r.md",
+        ]
+        .iter()
+        .map(|p| SourceFile {
+            rel: format!("content/{p}"),
+            text: String::new(),
+        })
+        .collect();
         let (site, _) = Site::build(&files, false, &[]);
         let b = site.by_content_path["a/b/_index.md"];
         let items = nav_items(&site, b, "/");
-        let shape: Vec<(String, usize, bool, usize)> = items.iter().map(|i| (i.url.clone(), i.depth, i.opens, i.closes)).collect();
+        let shape: Vec<(String, usize, bool, usize)> = items
+            .iter()
+            .map(|i| (i.url.clone(), i.depth, i.opens, i.closes))
+            .collect();
         assert_eq!(
             shape,
             vec![
@@ -545,13 +756,18 @@ mod tests {
     #[test]
     fn current_page_is_marked_once() {
         let nav = "<a href=\"/a/\">A</a><a href=\"/a/b/\">B</a>";
-        assert_eq!(mark_current(nav, "/a/"), "<a aria-current=\"page\" href=\"/a/\">A</a><a href=\"/a/b/\">B</a>");
+        assert_eq!(
+            mark_current(nav, "/a/"),
+            "<a aria-current=\"page\" href=\"/a/\">A</a><a href=\"/a/b/\">B</a>"
+        );
     }
 
     #[test]
     fn hashed_names() {
         let n = hashed_name("style.css", b"body{}");
-        assert!(n.starts_with("style.") && n.ends_with(".css") && n.len() == "style.12345678.css".len());
+        assert!(
+            n.starts_with("style.") && n.ends_with(".css") && n.len() == "style.12345678.css".len()
+        );
         assert_eq!(hashed_name("favicon.svg", b"x"), "favicon.svg");
     }
 }

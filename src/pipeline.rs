@@ -53,7 +53,14 @@ pub struct BuildOptions {
 
 impl BuildOptions {
     pub fn new(root: impl Into<PathBuf>, mode: Mode) -> Self {
-        BuildOptions { root: root.into(), mode, drafts: false, base_url: None, relative: false, inject: None }
+        BuildOptions {
+            root: root.into(),
+            mode,
+            drafts: false,
+            base_url: None,
+            relative: false,
+            inject: None,
+        }
     }
 }
 
@@ -132,7 +139,11 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     let theme = Theme::load(root, &config.theme, &mut problems);
     let static_files = walk::walk_static(root, &root.join("static"), &mut problems);
     let base_path = config.base_path();
-    let links = LinkResolver::new(&site, &base_path, files.assets.iter().map(|a| a.out.clone()));
+    let links = LinkResolver::new(
+        &site,
+        &base_path,
+        files.assets.iter().map(|a| a.out.clone()),
+    );
 
     // 4. Markdown, in parallel.
     let rendered: Vec<Rendered> = site
@@ -154,7 +165,11 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     let quizzes = pages::render_quizzes(&site, &rendered, &links, &config.language, &mut problems);
 
     // 6. Validate links and anchors.
-    let link_severity = if options.mode == Mode::Check { Severity::Error } else { Severity::Warning };
+    let link_severity = if options.mode == Mode::Check {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     let mut link_problems = validate_links(&site, &rendered, &quizzes);
     if options.mode == Mode::Check {
         link_problems.extend(orphans(&site, &rendered, &quizzes));
@@ -169,7 +184,18 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
-    Ok(Analysis { config, site, rendered, quizzes, data, theme, links, assets: files.assets, static_files, warnings: problems })
+    Ok(Analysis {
+        config,
+        site,
+        rendered,
+        quizzes,
+        data,
+        theme,
+        links,
+        assets: files.assets,
+        static_files,
+        warnings: problems,
+    })
 }
 
 /// Steps 1–9: the whole build into `sink`.
@@ -193,10 +219,17 @@ pub fn build(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport, Bui
 }
 
 /// `data/*.yaml` → `data.<name>` (`-` in names becomes `_`).
-fn load_data(root: &Path, problems: &mut Vec<Diagnostic>) -> serde_json::Map<String, serde_json::Value> {
+fn load_data(
+    root: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> serde_json::Map<String, serde_json::Value> {
     let mut data = serde_json::Map::new();
     for asset in walk::walk_static(root, &root.join("data"), problems) {
-        let Some(stem) = asset.out.strip_suffix(".yaml").or_else(|| asset.out.strip_suffix(".yml")) else {
+        let Some(stem) = asset
+            .out
+            .strip_suffix(".yaml")
+            .or_else(|| asset.out.strip_suffix(".yml"))
+        else {
             continue;
         };
         let bytes = match std::fs::read(&asset.abs) {
@@ -224,11 +257,21 @@ fn load_data(root: &Path, problems: &mut Vec<Diagnostic>) -> serde_json::Map<Str
 }
 
 /// Links to missing anchors, on other pages and on the same page.
-fn validate_links(site: &Site, rendered: &[Rendered], quizzes: &[pages::QuizOutput]) -> Vec<Diagnostic> {
+fn validate_links(
+    site: &Site,
+    rendered: &[Rendered],
+    quizzes: &[pages::QuizOutput],
+) -> Vec<Diagnostic> {
     let anchors: Vec<HashSet<&str>> = rendered
         .iter()
         .zip(quizzes)
-        .map(|(r, q)| r.anchors.iter().map(String::as_str).chain(q.anchors.iter().map(String::as_str)).collect())
+        .map(|(r, q)| {
+            r.anchors
+                .iter()
+                .map(String::as_str)
+                .chain(q.anchors.iter().map(String::as_str))
+                .collect()
+        })
         .collect();
     let mut problems = Vec::new();
     for (i, r) in rendered.iter().enumerate() {
@@ -240,18 +283,28 @@ fn validate_links(site: &Site, rendered: &[Rendered], quizzes: &[pages::QuizOutp
             if !anchors[link.page].contains(link.anchor.as_str()) {
                 let target = &site.pages[link.page];
                 problems.push(
-                    Diagnostic::error(source.clone(), format!("link to a missing anchor `#{}` in {}", link.anchor, target_name(target)))
-                        .at(link.line, link.column)
-                        .help(suggest_anchor(&link.anchor, &anchors[link.page])),
+                    Diagnostic::error(
+                        source.clone(),
+                        format!(
+                            "link to a missing anchor `#{}` in {}",
+                            link.anchor,
+                            target_name(target)
+                        ),
+                    )
+                    .at(link.line, link.column)
+                    .help(suggest_anchor(&link.anchor, &anchors[link.page])),
                 );
             }
         }
         for (anchor, line, column) in &r.own_anchor_links {
             if !anchors[i].contains(anchor.as_str()) {
                 problems.push(
-                    Diagnostic::error(source.clone(), format!("link to a missing anchor `#{anchor}` on this page"))
-                        .at(*line, *column)
-                        .help(suggest_anchor(anchor, &anchors[i])),
+                    Diagnostic::error(
+                        source.clone(),
+                        format!("link to a missing anchor `#{anchor}` on this page"),
+                    )
+                    .at(*line, *column)
+                    .help(suggest_anchor(anchor, &anchors[i])),
                 );
             }
         }
@@ -287,24 +340,35 @@ fn orphans(site: &Site, rendered: &[Rendered], quizzes: &[pages::QuizOutput]) ->
     site.pages
         .iter()
         .enumerate()
-        .filter(|(i, p)| *i != crate::content::HOME && !p.is_section && !p.source.is_empty() && !linked[*i])
+        .filter(|(i, p)| {
+            *i != crate::content::HOME && !p.is_section && !p.source.is_empty() && !linked[*i]
+        })
         .map(|(_, p)| {
-            Diagnostic::warning(p.source.clone(), "no other page links to this page (it is reachable only from the section tree)")
-                .help("link to it from a related page")
+            Diagnostic::warning(
+                p.source.clone(),
+                "no other page links to this page (it is reachable only from the section tree)",
+            )
+            .help("link to it from a related page")
         })
         .collect()
 }
 
 /// Maps used by `pages`: content path → URL etc.
-pub(crate) fn page_lookup(site: &Site, base_path: &str) -> HashMap<String, (String, String, String)> {
+pub(crate) fn page_lookup(
+    site: &Site,
+    base_path: &str,
+) -> HashMap<String, (String, String, String)> {
     site.pages
         .iter()
         .map(|p| {
             (
                 p.content_path.clone(),
-                (format!("{base_path}{}", p.url), p.title.clone(), p.front.description.clone().unwrap_or_default()),
+                (
+                    format!("{base_path}{}", p.url),
+                    p.title.clone(),
+                    p.front.description.clone().unwrap_or_default(),
+                ),
             )
         })
         .collect()
 }
-

@@ -18,7 +18,11 @@ pub fn sitemap(entries: &[SitemapEntry<'_>]) -> String {
     for e in entries {
         let _ = write!(out, "  <url>\n    <loc>{}</loc>\n", escape_attr(e.url));
         if let Some(date) = e.lastmod {
-            let _ = writeln!(out, "    <lastmod>{}</lastmod>", escape_attr(&date[..10.min(date.len())]));
+            let _ = writeln!(
+                out,
+                "    <lastmod>{}</lastmod>",
+                escape_attr(&date[..10.min(date.len())])
+            );
         }
         out.push_str("  </url>\n");
     }
@@ -41,7 +45,13 @@ pub struct FeedEntry<'a> {
 }
 
 /// An Atom feed; `entries` newest first.
-pub fn atom(title: &str, site_url: &str, feed_url: &str, language: &str, entries: &[FeedEntry<'_>]) -> String {
+pub fn atom(
+    title: &str,
+    site_url: &str,
+    feed_url: &str,
+    language: &str,
+    entries: &[FeedEntry<'_>],
+) -> String {
     let updated = entries
         .iter()
         .map(|e| e.updated.unwrap_or(e.date))
@@ -93,10 +103,14 @@ pub fn relativize(html: &str, base_path: &str, depth: usize) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
     while let Some(i) = rest.find(&needle) {
-        let attr_start = rest[..i].rfind(|c: char| c.is_whitespace()).map_or(0, |j| j + 1);
+        let attr_start = rest[..i]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |j| j + 1);
         let attr = &rest[attr_start..i];
         let value_start = i + needle.len();
-        let value_end = rest[value_start..].find('"').map_or(rest.len(), |j| value_start + j);
+        let value_end = rest[value_start..]
+            .find('"')
+            .map_or(rest.len(), |j| value_start + j);
         out.push_str(&rest[..i + 2]);
         let path = &rest[value_start..value_end];
         if matches!(attr, "href" | "src" | "action" | "poster") || attr.starts_with("data-") {
@@ -144,16 +158,44 @@ mod tests {
             out,
             r#"<html data-root="../../"><a href="../../index.html">home</a><a href="../../kpi/index.html#ltv">x</a><img src="../../static/a.png"><link rel="canonical" href="https://e.com/kb/x/"><meta content="/kb/x"><a href="https://e.com/kb/">e</a>"#
         );
-        assert_eq!(relativize(r#"<a href="/">h</a><html data-root="/">"#, "/", 0), r#"<a href="index.html">h</a><html data-root="./">"#);
+        assert_eq!(
+            relativize(r#"<a href="/">h</a><html data-root="/">"#, "/", 0),
+            r#"<a href="index.html">h</a><html data-root="./">"#
+        );
     }
 
     #[test]
     fn sitemap_robots_feed_redirect() {
-        let s = sitemap(&[SitemapEntry { url: "https://e.com/a/", lastmod: Some("2026-01-02") }]);
-        assert!(s.contains("<loc>https://e.com/a/</loc>") && s.contains("<lastmod>2026-01-02</lastmod>"));
-        assert_eq!(robots("https://e.com/sitemap.xml"), "User-agent: *\nAllow: /\n\nSitemap: https://e.com/sitemap.xml\n");
-        let f = atom("T & C", "https://e.com/", "https://e.com/atom.xml", "ru", &[FeedEntry { title: "<b>", url: "https://e.com/a/", date: "2026-01-02", updated: None, summary: "s" }]);
-        assert!(f.contains("<title>T &amp; C</title>") && f.contains("<title>&lt;b&gt;</title>") && f.contains("<updated>2026-01-02T00:00:00Z</updated>"));
+        let s = sitemap(&[SitemapEntry {
+            url: "https://e.com/a/",
+            lastmod: Some("2026-01-02"),
+        }]);
+        assert!(
+            s.contains("<loc>https://e.com/a/</loc>")
+                && s.contains("<lastmod>2026-01-02</lastmod>")
+        );
+        assert_eq!(
+            robots("https://e.com/sitemap.xml"),
+            "User-agent: *\nAllow: /\n\nSitemap: https://e.com/sitemap.xml\n"
+        );
+        let f = atom(
+            "T & C",
+            "https://e.com/",
+            "https://e.com/atom.xml",
+            "ru",
+            &[FeedEntry {
+                title: "<b>",
+                url: "https://e.com/a/",
+                date: "2026-01-02",
+                updated: None,
+                summary: "s",
+            }],
+        );
+        assert!(
+            f.contains("<title>T &amp; C</title>")
+                && f.contains("<title>&lt;b&gt;</title>")
+                && f.contains("<updated>2026-01-02T00:00:00Z</updated>")
+        );
         let r = redirect_page("ru", "/new/\"x");
         assert!(r.contains("url=/new/&quot;x"));
     }

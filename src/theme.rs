@@ -41,14 +41,22 @@ impl Theme {
             theme.overlay(root, &theme_dir, diagnostics);
         } else if name != "default" {
             diagnostics.push(
-                Diagnostic::error("kurator.yaml", format!("theme `{name}` not found at themes/{name}/"))
-                    .help("create the folder or remove `theme` to use the default theme"),
+                Diagnostic::error(
+                    "kurator.yaml",
+                    format!("theme `{name}` not found at themes/{name}/"),
+                )
+                .help("create the folder or remove `theme` to use the default theme"),
             );
         }
         let site_templates = root.join("templates");
         if site_templates.is_dir() {
             for asset in walk::walk_static(root, &site_templates, diagnostics) {
-                theme.read_into(&format!("templates/{}", asset.out), asset.rel, &asset.abs, diagnostics);
+                theme.read_into(
+                    &format!("templates/{}", asset.out),
+                    asset.rel,
+                    &asset.abs,
+                    diagnostics,
+                );
             }
         }
         theme
@@ -60,18 +68,29 @@ impl Theme {
         }
     }
 
-    fn read_into(&mut self, rel: &str, origin: String, abs: &Path, diagnostics: &mut Vec<Diagnostic>) {
+    fn read_into(
+        &mut self,
+        rel: &str,
+        origin: String,
+        abs: &Path,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
         match std::fs::read(abs) {
             Ok(bytes) => self.insert(rel, origin, bytes),
-            Err(e) => diagnostics.push(Diagnostic::error(origin, format!("cannot read theme file: {e}"))),
+            Err(e) => diagnostics.push(Diagnostic::error(
+                origin,
+                format!("cannot read theme file: {e}"),
+            )),
         }
     }
 
     fn insert(&mut self, rel: &str, origin: String, bytes: Vec<u8>) {
         if let Some(name) = rel.strip_prefix("templates/") {
-            self.templates.insert(name.to_string(), ThemeFile { origin, bytes });
+            self.templates
+                .insert(name.to_string(), ThemeFile { origin, bytes });
         } else if let Some(name) = rel.strip_prefix("static/") {
-            self.statics.insert(name.to_string(), ThemeFile { origin, bytes });
+            self.statics
+                .insert(name.to_string(), ThemeFile { origin, bytes });
         }
     }
 
@@ -86,7 +105,9 @@ mod tests {
 
     #[test]
     fn default_theme_is_embedded() {
-        assert!(DEFAULT_THEME.iter().any(|(p, _)| *p == "templates/base.html"));
+        assert!(DEFAULT_THEME
+            .iter()
+            .any(|(p, _)| *p == "templates/base.html"));
         assert!(DEFAULT_THEME.iter().any(|(p, _)| *p == "static/style.css"));
     }
 
@@ -100,6 +121,8 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(theme.templates["page.html"].bytes, b"mine");
         assert_eq!(theme.templates["page.html"].origin, "templates/page.html");
-        assert!(theme.templates["base.html"].origin.starts_with("<built-in>"));
+        assert!(theme.templates["base.html"]
+            .origin
+            .starts_with("<built-in>"));
     }
 }

@@ -48,9 +48,12 @@ pub fn parse<T: DeserializeOwned>(source: YamlSource<'_>) -> Result<T, Diagnosti
 pub fn parse_value(source: YamlSource<'_>) -> Result<serde_json::Value, Diagnostic> {
     let value: serde_yaml::Value = parse(source)?;
     serde_json::to_value(&value).map_err(|err| {
-        Diagnostic::error(source.path, format!("cannot use this YAML in templates: {err}"))
-            .at_line(source.first_line)
-            .help("map keys must be strings")
+        Diagnostic::error(
+            source.path,
+            format!("cannot use this YAML in templates: {err}"),
+        )
+        .at_line(source.first_line)
+        .help("map keys must be strings")
     })
 }
 
@@ -88,6 +91,8 @@ fn strip_location(message: &str) -> &str {
 /// For "unknown field `x`, expected one of `a`, `b`" (and variants), suggest
 /// the closest allowed name, or list them.
 fn suggestion(message: &str) -> Option<String> {
+    // Nested errors start with their path: "questions[0]: unknown field …".
+    let message = message.find("unknown ").map_or(message, |i| &message[i..]);
     let kind = if message.starts_with("unknown field") {
         "key"
     } else if message.starts_with("unknown variant") {

@@ -46,7 +46,9 @@ fn root() -> PathBuf {
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
@@ -96,18 +98,21 @@ fn every_section_has_an_index() {
             missing.push(index.display().to_string());
         }
     }
-    assert!(missing.is_empty(), "missing section index files: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "missing section index files: {missing:#?}"
+    );
 }
 
 #[test]
 fn courses_list_every_provider_from_the_article() {
     let path = root().join("data/courses.yaml");
     let text = fs::read_to_string(&path).expect("data/courses.yaml must exist");
-    let missing: Vec<_> = PROVIDERS
-        .iter()
-        .filter(|p| !text.contains(*p))
-        .collect();
-    assert!(missing.is_empty(), "providers missing from courses.yaml: {missing:?}");
+    let missing: Vec<_> = PROVIDERS.iter().filter(|p| !text.contains(*p)).collect();
+    assert!(
+        missing.is_empty(),
+        "providers missing from courses.yaml: {missing:?}"
+    );
 }
 
 #[test]
@@ -132,13 +137,20 @@ fn no_ten_word_run_is_copied_from_the_article() {
 
     let mut offences: HashMap<String, Vec<String>> = HashMap::new();
     for file in &files {
-        let Ok(text) = fs::read_to_string(file) else { continue };
+        let Ok(text) = fs::read_to_string(file) else {
+            continue;
+        };
         let ws = words(&text);
         for window in ws.windows(SHINGLE) {
             let joined = window.join(" ");
             if source.contains(&joined) {
                 offences
-                    .entry(file.strip_prefix(root()).unwrap_or(file).display().to_string())
+                    .entry(
+                        file.strip_prefix(root())
+                            .unwrap_or(file)
+                            .display()
+                            .to_string(),
+                    )
                     .or_default()
                     .push(joined);
             }

@@ -1,7 +1,7 @@
 //! `kurator build`: the pipeline into a staging folder, swapped in as the
 //! output at the end; prints one summary line.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use anyhow::Result;
 
@@ -30,14 +30,18 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
 }
 
 /// Builds the site at `options.root` into `output`.
-pub fn build_into(options: &BuildOptions, output: &PathBuf) -> Result<u8> {
+pub fn build_into(options: &BuildOptions, output: &Path) -> Result<u8> {
     let staging = Staging::create(&options.root, output)?;
     match pipeline::build(options, &staging) {
         Ok(report) => {
             print_diagnostics(&report.diagnostics);
             staging.publish()?;
             let (_, warnings) = counts(&report.diagnostics);
-            let warn = if warnings > 0 { format!(", {}", plural(warnings, "warning", "warnings")) } else { String::new() };
+            let warn = if warnings > 0 {
+                format!(", {}", plural(warnings, "warning", "warnings"))
+            } else {
+                String::new()
+            };
             println!(
                 "Built {}, {} and {} other files in {} ms into {}{warn}",
                 plural(report.pages, "page", "pages"),
@@ -51,9 +55,16 @@ pub fn build_into(options: &BuildOptions, output: &PathBuf) -> Result<u8> {
         Err(BuildFailure::Content(problems)) => {
             print_diagnostics(&problems);
             let (errors, _) = counts(&problems);
-            eprintln!("error: build failed with {}; {} was left as it was", plural(errors, "error", "errors"), output.display());
+            eprintln!(
+                "error: build failed with {}; {} was left as it was",
+                plural(errors, "error", "errors"),
+                output.display()
+            );
             Ok(crate::EXIT_SITE_ERRORS)
         }
-        Err(BuildFailure::Io(err)) => Err(err.context(format!("build failed; {} was left as it was", output.display()))),
+        Err(BuildFailure::Io(err)) => Err(err.context(format!(
+            "build failed; {} was left as it was",
+            output.display()
+        ))),
     }
 }

@@ -5,22 +5,32 @@ use anyhow::Result;
 
 use super::{counts, plural, print_diagnostics};
 use crate::cli::CheckArgs;
-use crate::pipeline::{self, BuildOptions, Mode};
+use crate::output::NullSink;
+use crate::pipeline::{self, BuildFailure, BuildOptions, Mode};
 
 pub fn run(args: &CheckArgs) -> Result<u8> {
     let mut options = BuildOptions::new(&args.site.root, Mode::Check);
     options.drafts = args.site.drafts;
-    let diagnostics = match pipeline::analyse(&options) {
-        Ok(analysis) => analysis.warnings,
-        Err(problems) => problems,
+    // The full pipeline into nowhere: template errors count as problems too.
+    let diagnostics = match pipeline::build(&options, &NullSink) {
+        Ok(report) => report.diagnostics,
+        Err(BuildFailure::Content(problems)) => problems,
+        Err(BuildFailure::Io(err)) => return Err(err),
     };
     print_diagnostics(&diagnostics);
     let (errors, warnings) = counts(&diagnostics);
     if errors > 0 {
-        eprintln!("error: check found {} and {}", plural(errors, "error", "errors"), plural(warnings, "warning", "warnings"));
+        eprintln!(
+            "error: check found {} and {}",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
+        );
         Ok(crate::EXIT_SITE_ERRORS)
     } else {
-        println!("Check passed: no errors, {}", plural(warnings, "warning", "warnings"));
+        println!(
+            "Check passed: no errors, {}",
+            plural(warnings, "warning", "warnings")
+        );
         Ok(0)
     }
 }

@@ -43,10 +43,16 @@ pub fn run(args: &InitArgs) -> Result<u8> {
 /// Writes the skeleton into `dir`, refusing to touch an existing site.
 pub fn create(dir: &Path) -> Result<()> {
     if dir.join("kurator.yaml").exists() {
-        bail!("{} already holds a site (kurator.yaml exists); choose an empty folder", dir.display());
+        bail!(
+            "{} already holds a site (kurator.yaml exists); choose an empty folder",
+            dir.display()
+        );
     }
     if dir.join("content").exists() {
-        bail!("{} already has a content/ folder; choose an empty folder", dir.display());
+        bail!(
+            "{} already has a content/ folder; choose an empty folder",
+            dir.display()
+        );
     }
     for (rel, _) in SKELETON {
         let path = dir.join(rel);
@@ -57,9 +63,11 @@ pub fn create(dir: &Path) -> Result<()> {
     for (rel, text) in SKELETON {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("failed to create {}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("failed to create {}", parent.display()))?;
         }
-        std::fs::write(&path, text).with_context(|| format!("failed to write {}", path.display()))?;
+        std::fs::write(&path, text)
+            .with_context(|| format!("failed to write {}", path.display()))?;
     }
     Ok(())
 }

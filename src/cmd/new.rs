@@ -15,16 +15,27 @@ pub fn run(args: &NewArgs) -> Result<u8> {
     let rel = normalise(&args.path)?;
     let target = args.root.join(&rel);
     if target.exists() {
-        bail!("{} already exists; choose another name (kurator never overwrites a page)", target.display());
+        bail!(
+            "{} already exists; choose another name (kurator never overwrites a page)",
+            target.display()
+        );
     }
-    let section = rel.split('/').nth(1).filter(|s| !s.ends_with(".md")).unwrap_or("");
-    let archetype = [format!("archetypes/{section}.md"), "archetypes/default.md".to_string()]
-        .iter()
-        .find_map(|a| std::fs::read_to_string(args.root.join(a)).ok())
-        .unwrap_or_else(|| DEFAULT_ARCHETYPE.to_string());
+    let section = rel
+        .split('/')
+        .nth(1)
+        .filter(|s| !s.ends_with(".md"))
+        .unwrap_or("");
+    let archetype = [
+        format!("archetypes/{section}.md"),
+        "archetypes/default.md".to_string(),
+    ]
+    .iter()
+    .find_map(|a| std::fs::read_to_string(args.root.join(a)).ok())
+    .unwrap_or_else(|| DEFAULT_ARCHETYPE.to_string());
     let text = fill(&archetype, &title_from(&rel), &today());
     if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("failed to create {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("failed to create {}", parent.display()))?;
     }
     std::fs::OpenOptions::new()
         .write(true)
@@ -32,7 +43,10 @@ pub fn run(args: &NewArgs) -> Result<u8> {
         .open(&target)
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
         .with_context(|| format!("failed to write {}", target.display()))?;
-    println!("Created {} (a draft: remove `draft: true` to publish it)", target.display());
+    println!(
+        "Created {} (a draft: remove `draft: true` to publish it)",
+        target.display()
+    );
     Ok(0)
 }
 
@@ -44,12 +58,21 @@ fn normalise(path: &Path) -> Result<String> {
         match c {
             Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
             Component::CurDir => {}
-            _ => bail!("{} must be a relative path inside content/, e.g. content/duties/reporting.md", path.display()),
+            _ => bail!(
+                "{} must be a relative path inside content/, e.g. content/duties/reporting.md",
+                path.display()
+            ),
         }
     }
     let rel = parts.join("/");
-    if parts.first().map(String::as_str) != Some("content") || !rel.ends_with(".md") || parts.len() < 2 {
-        bail!("{} must be a Markdown file inside content/, e.g. content/duties/reporting.md", path.display());
+    if parts.first().map(String::as_str) != Some("content")
+        || !rel.ends_with(".md")
+        || parts.len() < 2
+    {
+        bail!(
+            "{} must be a Markdown file inside content/, e.g. content/duties/reporting.md",
+            path.display()
+        );
     }
     Ok(rel)
 }
@@ -71,13 +94,22 @@ fn title_from(rel: &str) -> String {
 }
 
 fn fill(archetype: &str, title: &str, date: &str) -> String {
-    let quoted = if title.contains(':') || title.contains('#') { format!("\"{}\"", title.replace('"', "\\\"")) } else { title.to_string() };
-    archetype.replace("title: {title}", &format!("title: {quoted}")).replace("{title}", title).replace("{date}", date)
+    let quoted = if title.contains(':') || title.contains('#') {
+        format!("\"{}\"", title.replace('"', "\\\""))
+    } else {
+        title.to_string()
+    };
+    archetype
+        .replace("title: {title}", &format!("title: {quoted}"))
+        .replace("{title}", title)
+        .replace("{date}", date)
 }
 
 /// Today's date (UTC) as YYYY-MM-DD.
 fn today() -> String {
-    let days = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
     let (y, m, d) = civil_from_days(days);
     format!("{y:04}-{m:02}-{d:02}")
 }
@@ -102,8 +134,14 @@ mod tests {
 
     #[test]
     fn paths_must_be_markdown_in_content() {
-        assert_eq!(normalise(Path::new("content/a/b.md")).unwrap(), "content/a/b.md");
-        assert_eq!(normalise(Path::new("./content/b.md")).unwrap(), "content/b.md");
+        assert_eq!(
+            normalise(Path::new("content/a/b.md")).unwrap(),
+            "content/a/b.md"
+        );
+        assert_eq!(
+            normalise(Path::new("./content/b.md")).unwrap(),
+            "content/b.md"
+        );
         assert!(normalise(Path::new("../content/b.md")).is_err());
         assert!(normalise(Path::new("/tmp/content/b.md")).is_err());
         assert!(normalise(Path::new("content/b.txt")).is_err());
@@ -116,6 +154,13 @@ mod tests {
         assert_eq!(title_from("content/kpi/_index.md"), "Kpi");
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(20_454), (2026, 1, 1));
-        assert_eq!(fill("title: {title}\ndate: {date}\n# {title}", "A: b", "2026-01-01"), "title: \"A: b\"\ndate: 2026-01-01\n# A: b");
+        assert_eq!(
+            fill(
+                "title: {title}\ndate: {date}\n# {title}",
+                "A: b",
+                "2026-01-01"
+            ),
+            "title: \"A: b\"\ndate: 2026-01-01\n# A: b"
+        );
     }
 }

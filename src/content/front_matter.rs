@@ -50,8 +50,7 @@ pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     }
     let yaml_start = (first_line_end + 1).min(text.len());
     let mut offset = yaml_start;
-    let mut line = 2;
-    for raw_line in text[yaml_start..].split_inclusive('\n') {
+    for (line, raw_line) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         if raw_line.trim_end() == "---" {
             let body_start = offset + raw_line.len();
             return Ok(Split {
@@ -61,11 +60,12 @@ pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             });
         }
         offset += raw_line.len();
-        line += 1;
     }
-    Err(Diagnostic::error(path, "front matter opened with `---` is never closed")
-        .at(1, 1)
-        .help("add a line with `---` after the last front matter key"))
+    Err(
+        Diagnostic::error(path, "front matter opened with `---` is never closed")
+            .at(1, 1)
+            .help("add a line with `---` after the last front matter key"),
+    )
 }
 
 /// Parses front matter YAML and checks the values serde cannot.
@@ -99,7 +99,9 @@ pub fn parse(path: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, V
         }
     }
     for alias in &front.aliases {
-        if alias.split('/').any(|part| part == "..") || alias.contains('\\') || alias.trim().is_empty()
+        if alias.split('/').any(|part| part == "..")
+            || alias.contains('\\')
+            || alias.trim().is_empty()
         {
             problems.push(
                 Diagnostic::error(path, format!("alias `{alias}` leaves the site"))
@@ -126,8 +128,10 @@ pub fn parse(path: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, V
 
 /// 0-based line within `yaml` on which a top-level `key:` stands.
 fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+    yaml.lines().position(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
 }
 
 /// `YYYY-MM-DD` with a plausible month and day, optionally followed by a time.

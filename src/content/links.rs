@@ -123,7 +123,11 @@ impl LinkResolver {
         let candidates: Vec<String> = if joined.ends_with(".md") {
             vec![joined.clone()]
         } else if decoded.ends_with('/') || joined.is_empty() {
-            let prefix = if joined.is_empty() { String::new() } else { format!("{joined}/") };
+            let prefix = if joined.is_empty() {
+                String::new()
+            } else {
+                format!("{joined}/")
+            };
             vec![format!("{prefix}_index.md"), format!("{prefix}index.md")]
         } else {
             vec![]
@@ -152,7 +156,13 @@ impl LinkResolver {
         }
         if candidates.is_empty() && !joined.contains('.') {
             // `../kpi` without a slash: a folder link, most likely.
-            return self.resolve(from_dir, &format!("{path}/{}", anchor.map(|a| format!("#{a}")).unwrap_or_default()));
+            return self.resolve(
+                from_dir,
+                &format!(
+                    "{path}/{}",
+                    anchor.map(|a| format!("#{a}")).unwrap_or_default()
+                ),
+            );
         }
         Resolved::Missing {
             target: href.to_string(),
@@ -215,18 +225,28 @@ mod tests {
     use crate::content::walk::SourceFile;
 
     fn resolver() -> LinkResolver {
-        let files: Vec<SourceFile> = ["_index.md", "kpi/_index.md", "kpi/ltv.md", "duties/cycle/index.md", "faq.md"]
-            .iter()
-            .map(|p| SourceFile {
-                rel: format!("content/{p}"),
-                text: String::new(),
-            })
-            .collect();
+        let files: Vec<SourceFile> = [
+            "_index.md",
+            "kpi/_index.md",
+            "kpi/ltv.md",
+            "duties/cycle/index.md",
+            "faq.md",
+        ]
+        .iter()
+        .map(|p| SourceFile {
+            rel: format!("content/{p}"),
+            text: String::new(),
+        })
+        .collect();
         let (site, _) = Site::build(&files, false, &[]);
         LinkResolver::new(
             &site,
             "/kb/",
-            ["duties/cycle/chart.png".to_string(), "kpi/img/a.png".to_string(), "logo.png".to_string()],
+            [
+                "duties/cycle/chart.png".to_string(),
+                "kpi/img/a.png".to_string(),
+                "logo.png".to_string(),
+            ],
         )
     }
 
@@ -240,7 +260,9 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(r.resolve("kpi", "ltv.md"), Resolved::Page { href, .. } if href == "/kb/kpi/ltv/"));
+        assert!(
+            matches!(r.resolve("kpi", "ltv.md"), Resolved::Page { href, .. } if href == "/kb/kpi/ltv/")
+        );
         assert!(matches!(r.resolve("", "kpi/"), Resolved::Page { href, .. } if href == "/kb/kpi/"));
         assert!(matches!(r.resolve("", "kpi"), Resolved::Page { href, .. } if href == "/kb/kpi/"));
         assert!(matches!(r.resolve("kpi", "../"), Resolved::Page { href, .. } if href == "/kb/"));
@@ -249,8 +271,18 @@ mod tests {
     #[test]
     fn assets_follow_their_owner() {
         let r = resolver();
-        assert_eq!(r.resolve("duties/cycle", "chart.png"), Resolved::Asset { href: "/kb/duties/cycle/chart.png".into() });
-        assert_eq!(r.resolve("kpi", "img/a.png"), Resolved::Asset { href: "/kb/kpi/img/a.png".into() });
+        assert_eq!(
+            r.resolve("duties/cycle", "chart.png"),
+            Resolved::Asset {
+                href: "/kb/duties/cycle/chart.png".into()
+            }
+        );
+        assert_eq!(
+            r.resolve("kpi", "img/a.png"),
+            Resolved::Asset {
+                href: "/kb/kpi/img/a.png".into()
+            }
+        );
         assert_eq!(r.asset_output_path("logo.png"), "logo.png");
     }
 
@@ -258,12 +290,20 @@ mod tests {
     fn missing_external_and_unsafe() {
         let r = resolver();
         assert!(matches!(r.resolve("", "nope.md"), Resolved::Missing { .. }));
-        assert!(matches!(r.resolve("", "../../etc/passwd"), Resolved::Missing { .. }));
+        assert!(matches!(
+            r.resolve("", "../../etc/passwd"),
+            Resolved::Missing { .. }
+        ));
         assert_eq!(r.resolve("", "https://example.com"), Resolved::Unchanged);
         assert_eq!(r.resolve("", "mailto:a@b.c"), Resolved::Unchanged);
         assert_eq!(r.resolve("", "/abs/"), Resolved::Unchanged);
         assert_eq!(r.resolve("", " JavaScript:alert(1)"), Resolved::Unsafe);
-        assert_eq!(r.resolve("", "#top"), Resolved::SamePage { anchor: "top".into() });
+        assert_eq!(
+            r.resolve("", "#top"),
+            Resolved::SamePage {
+                anchor: "top".into()
+            }
+        );
     }
 
     #[test]

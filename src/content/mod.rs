@@ -36,7 +36,11 @@ impl Site {
     /// Builds the tree from source files. Drafts are left out unless
     /// `drafts` is set. Problems are collected, not fatal: a page that fails
     /// to parse is left out and the rest of the site is still built.
-    pub fn build(files: &[SourceFile], drafts: bool, taxonomies: &[String]) -> (Site, Vec<Diagnostic>) {
+    pub fn build(
+        files: &[SourceFile],
+        drafts: bool,
+        taxonomies: &[String],
+    ) -> (Site, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let mut parsed = Vec::with_capacity(files.len());
         for file in files {
@@ -56,9 +60,7 @@ impl Site {
         let mut pages: Vec<Page> = Vec::with_capacity(parsed.len() + 1);
         // Sections by folder; the home section is always index 0.
         let mut sections: HashMap<String, usize> = HashMap::new();
-        let home = parsed
-            .iter()
-            .position(|p| p.is_section && p.dir.is_empty());
+        let home = parsed.iter().position(|p| p.is_section && p.dir.is_empty());
         let mut parsed: Vec<Option<Page>> = parsed.into_iter().map(Some).collect();
         pages.push(match home {
             Some(i) => parsed[i].take().unwrap_or_default(),
@@ -84,10 +86,9 @@ impl Site {
                 pages[parent].children.push(i);
             }
         }
-        for i in 0..pages.len() {
-            let mut children = std::mem::take(&mut pages[i].children);
-            children.sort_by(|&a, &b| pages[a].order_key().cmp(&pages[b].order_key()));
-            pages[i].children = children;
+        let keys: Vec<_> = pages.iter().map(Page::order_key).collect();
+        for page in pages.iter_mut() {
+            page.children.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
         }
         let mut site = Site {
             by_content_path: pages
@@ -129,7 +130,11 @@ impl Site {
             let page = &self.pages[i];
             if let Some(&first) = seen.get(page.url.as_str()) {
                 let other = &self.pages[first];
-                let path = if page.source.is_empty() { &other.source } else { &page.source };
+                let path = if page.source.is_empty() {
+                    &other.source
+                } else {
+                    &page.source
+                };
                 let other_name = if other.source.is_empty() {
                     format!("the folder content/{}", other.dir)
                 } else {
@@ -138,7 +143,10 @@ impl Site {
                 diagnostics.push(
                     Diagnostic::error(
                         path.clone(),
-                        format!("this page would write the same URL /{} as {other_name}", page.url),
+                        format!(
+                            "this page would write the same URL /{} as {other_name}",
+                            page.url
+                        ),
                     )
                     .at(1, 1)
                     .help("rename one of the files or give one a different `slug`"),
@@ -198,7 +206,9 @@ impl Site {
 
 /// The folder whose section a page belongs to.
 fn parent_dir_of(page: &Page) -> String {
-    let is_index = page.is_section || page.content_path.ends_with("/index.md") || page.content_path == "index.md";
+    let is_index = page.is_section
+        || page.content_path.ends_with("/index.md")
+        || page.content_path == "index.md";
     let dir = &page.dir;
     if is_index {
         match dir.rfind('/') {
@@ -210,7 +220,11 @@ fn parent_dir_of(page: &Page) -> String {
     }
 }
 
-fn ensure_section(pages: &mut Vec<Page>, sections: &mut HashMap<String, usize>, dir: &str) -> usize {
+fn ensure_section(
+    pages: &mut Vec<Page>,
+    sections: &mut HashMap<String, usize>,
+    dir: &str,
+) -> usize {
     if let Some(&i) = sections.get(dir) {
         return i;
     }
@@ -257,10 +271,30 @@ mod tests {
             file("content/a/deep/more/page.md", "# Deep\n"),
         ]);
         assert!(d.is_empty(), "{d:?}");
-        let titles: Vec<_> = s.reading_order.iter().map(|&i| s.pages[i].title.as_str()).collect();
+        let titles: Vec<_> = s
+            .reading_order
+            .iter()
+            .map(|&i| s.pages[i].title.as_str())
+            .collect();
         assert_eq!(titles, ["Home", "A", "Y", "deep", "more", "Deep", "Z", "B"]);
-        let urls: Vec<_> = s.reading_order.iter().map(|&i| s.pages[i].url.as_str()).collect();
-        assert_eq!(urls, ["", "a/", "a/y/", "a/deep/", "a/deep/more/", "a/deep/more/page/", "a/z/", "b/"]);
+        let urls: Vec<_> = s
+            .reading_order
+            .iter()
+            .map(|&i| s.pages[i].url.as_str())
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                "",
+                "a/",
+                "a/y/",
+                "a/deep/",
+                "a/deep/more/",
+                "a/deep/more/page/",
+                "a/z/",
+                "b/"
+            ]
+        );
         let deep = s.by_content_path["a/deep/more/page.md"];
         assert_eq!(s.ancestors(deep).len(), 4);
         assert_eq!(s.pages[deep].depth, 4);
@@ -277,7 +311,11 @@ mod tests {
     fn drafts_are_skipped() {
         let (s, _) = site(&[file("content/a.md", "---\ndraft: true\n---\n")]);
         assert_eq!(s.pages.len(), 1);
-        let (s, _) = Site::build(&[file("content/a.md", "---\ndraft: true\n---\n")], true, &[]);
+        let (s, _) = Site::build(
+            &[file("content/a.md", "---\ndraft: true\n---\n")],
+            true,
+            &[],
+        );
         assert_eq!(s.pages.len(), 2);
     }
 
@@ -302,7 +340,10 @@ mod tests {
 
     #[test]
     fn bad_pages_are_reported_and_skipped() {
-        let (s, d) = site(&[file("content/a.md", "---\ntitle: [\n---\n"), file("content/b.md", "")]);
+        let (s, d) = site(&[
+            file("content/a.md", "---\ntitle: [\n---\n"),
+            file("content/b.md", ""),
+        ]);
         assert_eq!(d.len(), 1);
         assert_eq!(s.pages.len(), 2);
     }
@@ -314,7 +355,12 @@ mod tests {
             file("content/a.md", "---\ntitle: A\ntags: [kpi, b2b]\n---\n"),
         ]);
         let kpi = &s.taxonomies["tags"]["kpi"];
-        assert_eq!(kpi.iter().map(|&i| s.pages[i].title.as_str()).collect::<Vec<_>>(), ["A", "B"]);
+        assert_eq!(
+            kpi.iter()
+                .map(|&i| s.pages[i].title.as_str())
+                .collect::<Vec<_>>(),
+            ["A", "B"]
+        );
         assert_eq!(term_slug("Soft Skills"), "soft-skills");
     }
 
@@ -322,6 +368,9 @@ mod tests {
     fn prev_next() {
         let (s, _) = site(&[file("content/a.md", "# A"), file("content/b.md", "# B")]);
         let a = s.by_content_path["a.md"];
-        assert_eq!(s.neighbours(a), (Some(HOME), Some(s.by_content_path["b.md"])));
+        assert_eq!(
+            s.neighbours(a),
+            (Some(HOME), Some(s.by_content_path["b.md"]))
+        );
     }
 }

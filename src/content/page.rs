@@ -93,19 +93,23 @@ impl Page {
             dir: dir.to_string(),
             is_section: true,
             segment: url_segment(name),
-            title: if name.is_empty() { "Home".into() } else { name.into() },
+            title: if name.is_empty() {
+                "Home".into()
+            } else {
+                name.into()
+            },
             body_line: 1,
             ..Page::default()
         }
     }
 
     /// Sort key inside a section: weight first (unweighted last), then title.
-    pub fn order_key(&self) -> (bool, i64, String, &str) {
+    pub fn order_key(&self) -> (bool, i64, String, String) {
         (
             self.front.weight.is_none(),
             self.front.weight.unwrap_or(0),
             self.title.to_lowercase(),
-            &self.content_path,
+            self.content_path.clone(),
         )
     }
 }
@@ -145,8 +149,10 @@ pub fn url_segment(name: &str) -> String {
             if !out.ends_with('-') {
                 out.push('-');
             }
-        } else if !matches!(c, '?' | '#' | '%' | '"' | '<' | '>' | '\\' | '/' | '\'' | '`')
-            && !c.is_control()
+        } else if !matches!(
+            c,
+            '?' | '#' | '%' | '"' | '<' | '>' | '\\' | '/' | '\'' | '`'
+        ) && !c.is_control()
         {
             out.push(c);
         }

@@ -101,7 +101,11 @@ pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -
 }
 
 /// All non-ignored files below `dir`, sorted, as (root-relative, absolute).
-fn walk_files(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+fn walk_files(
+    root: &Path,
+    dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, PathBuf)> {
     let mut files = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(true)
@@ -110,15 +114,13 @@ fn walk_files(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                match relative(root, entry.path()) {
-                    Some(rel) => files.push((rel, entry.path().to_path_buf())),
-                    None => diagnostics.push(Diagnostic::error(
-                        entry.path().display().to_string(),
-                        "file name is not valid UTF-8; rename it",
-                    )),
-                }
-            }
+            Ok(entry) if entry.file_type().is_file() => match relative(root, entry.path()) {
+                Some(rel) => files.push((rel, entry.path().to_path_buf())),
+                None => diagnostics.push(Diagnostic::error(
+                    entry.path().display().to_string(),
+                    "file name is not valid UTF-8; rename it",
+                )),
+            },
             Ok(_) => {}
             Err(err) => {
                 let path = err
@@ -126,12 +128,14 @@ fn walk_files(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec
                     .and_then(|p| relative(root, p))
                     .unwrap_or_else(|| dir.display().to_string());
                 let message = if err.loop_ancestor().is_some() {
-                    "symbolic link loop: this link points to one of its own parent folders".to_string()
+                    "symbolic link loop: this link points to one of its own parent folders"
+                        .to_string()
                 } else {
                     format!("cannot read: {}", io_reason(&err))
                 };
                 diagnostics.push(
-                    Diagnostic::error(path, message).help("remove or fix the link, or the permissions"),
+                    Diagnostic::error(path, message)
+                        .help("remove or fix the link, or the permissions"),
                 );
             }
         }
@@ -192,7 +196,15 @@ mod tests {
 
     #[test]
     fn ignores_hidden_and_temp_files() {
-        for name in [".git", ".page.md.swp", "page.md~", "#page.md#", "_draft.md", "x.swp", "4913"] {
+        for name in [
+            ".git",
+            ".page.md.swp",
+            "page.md~",
+            "#page.md#",
+            "_draft.md",
+            "x.swp",
+            "4913",
+        ] {
             assert!(is_ignored(name), "{name}");
         }
         for name in ["_index.md", "index.md", "page.md", "img.png"] {

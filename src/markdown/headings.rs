@@ -72,7 +72,10 @@ mod tests {
     fn slugify_keeps_cyrillic() {
         assert_eq!(slugify("Что входит в работу?"), "что-входит-в-работу");
         assert_eq!(slugify("  B2B и B2C  "), "b2b-и-b2c");
-        assert_eq!(slugify("KPI: ключевые — показатели"), "kpi-ключевые-показатели");
+        assert_eq!(
+            slugify("KPI: ключевые — показатели"),
+            "kpi-ключевые-показатели"
+        );
         assert_eq!(slugify("Ёлка"), "ёлка");
         assert_eq!(slugify("snake_case-name"), "snake_case-name");
         assert_eq!(slugify("!!!"), "");

@@ -8,11 +8,13 @@ pub mod headings;
 
 use std::ops::Range;
 
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use serde::Serialize;
 
-pub use headings::TocEntry;
 use headings::IdAllocator;
+pub use headings::TocEntry;
 
 use crate::content::links::{LinkResolver, Resolved};
 use crate::diagnostic::{Diagnostic, LineIndex};
@@ -104,7 +106,9 @@ fn options() -> Options {
 /// Renders a page body.
 pub fn render(input: &MarkdownInput<'_>) -> Rendered {
     let mut state = RenderState::new(input);
-    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(input.text, options()).into_offset_iter().collect();
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(input.text, options())
+        .into_offset_iter()
+        .collect();
     for (event, _) in &events {
         if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
             if !state.ids.reserve(id) {
@@ -129,13 +133,21 @@ pub fn render_fragment(input: &MarkdownInput<'_>, inline: bool) -> Fragment {
     let mut html = rendered.html;
     if inline {
         let trimmed = html.trim();
-        if let Some(inner) = trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+        if let Some(inner) = trimmed
+            .strip_prefix("<p>")
+            .and_then(|s| s.strip_suffix("</p>"))
+        {
             if !inner.contains("<p>") {
                 html = inner.to_string();
             }
         }
     }
-    Fragment { html, link_problems: rendered.link_problems, anchor_links: rendered.anchor_links, linked_pages: rendered.linked_pages }
+    Fragment {
+        html,
+        link_problems: rendered.link_problems,
+        anchor_links: rendered.anchor_links,
+        linked_pages: rendered.linked_pages,
+    }
 }
 
 /// A rendered Markdown fragment (quiz texts) and what it links to.
@@ -210,7 +222,9 @@ impl<'i> RenderState<'i> {
         out: &mut Vec<Event<'a>>,
     ) {
         match event {
-            Event::Start(Tag::Heading { level, id, classes, .. }) => {
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
                 let _ = level;
                 self.in_heading = Some(HeadingCapture {
                     id: id.map(|i| i.to_string()),
@@ -241,7 +255,12 @@ impl<'i> RenderState<'i> {
                 self.current.text.push('\n');
                 out.push(Event::End(TagEnd::Paragraph));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = self.rewrite(&dest_url, range.start, false);
                 out.push(Event::Start(Tag::Link {
                     link_type,
@@ -250,7 +269,12 @@ impl<'i> RenderState<'i> {
                     id,
                 }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = self.rewrite(&dest_url, range.start, true);
                 out.push(Event::Start(Tag::Image {
                     link_type,
@@ -270,7 +294,10 @@ impl<'i> RenderState<'i> {
                     }
                 }
                 let n = self.out.quizzes.len();
-                self.out.quizzes.push(QuizBlock { yaml, first_line: line + 1 });
+                self.out.quizzes.push(QuizBlock {
+                    yaml,
+                    first_line: line + 1,
+                });
                 out.push(Event::Html(CowStr::from(quiz_placeholder(n))));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
@@ -283,7 +310,9 @@ impl<'i> RenderState<'i> {
                 out.push(Event::Html(CowStr::Borrowed("</div>\n")));
             }
             Event::Start(Tag::Table(align)) => {
-                out.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\" tabindex=\"0\">")));
+                out.push(Event::Html(CowStr::Borrowed(
+                    "<div class=\"table-wrap\" tabindex=\"0\">",
+                )));
                 out.push(Event::Start(Tag::Table(align)));
             }
             Event::End(TagEnd::Table) => {
@@ -313,7 +342,9 @@ impl<'i> RenderState<'i> {
                 collect_html_ids(&html, &mut self.out.anchors);
                 out.push(Event::Html(html));
             }
-            Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::Item) | Event::End(TagEnd::TableRow) => {
+            Event::End(TagEnd::CodeBlock)
+            | Event::End(TagEnd::Item)
+            | Event::End(TagEnd::TableRow) => {
                 self.current.text.push('\n');
                 out.push(event);
             }
@@ -321,7 +352,12 @@ impl<'i> RenderState<'i> {
         }
     }
 
-    fn close_heading<'a>(&mut self, h: HeadingCapture, level: HeadingLevel, out: &mut Vec<Event<'a>>) {
+    fn close_heading<'a>(
+        &mut self,
+        h: HeadingCapture,
+        level: HeadingLevel,
+        out: &mut Vec<Event<'a>>,
+    ) {
         let text = h.text.trim().to_string();
         let id = match h.id {
             Some(id) => id,
@@ -345,18 +381,34 @@ impl<'i> RenderState<'i> {
         } else {
             format!(" class=\"{}\"", escape_attr(&h.classes.join(" ")))
         };
-        out[h.start] = Event::Html(CowStr::from(format!("<h{n} id=\"{}\"{class}>", escape_attr(&id))));
-        let label = if self.input.language.starts_with("ru") { "Ссылка на этот раздел" } else { "Link to this section" };
+        out[h.start] = Event::Html(CowStr::from(format!(
+            "<h{n} id=\"{}\"{class}>",
+            escape_attr(&id)
+        )));
+        let label = if self.input.language.starts_with("ru") {
+            "Ссылка на этот раздел"
+        } else {
+            "Link to this section"
+        };
         out.push(Event::Html(CowStr::from(format!(
             " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{label}\">#</a></h{n}>\n",
             escape_attr(&id)
         ))));
         if n > 1 {
-            self.out.toc.push(TocEntry { level: n, id: id.clone(), title: text.clone() });
+            self.out.toc.push(TocEntry {
+                level: n,
+                id: id.clone(),
+                title: text.clone(),
+            });
         }
         let finished = std::mem::replace(
             &mut self.current,
-            TextSection { anchor: Some(id), heading: text, level: n, text: String::new() },
+            TextSection {
+                anchor: Some(id),
+                heading: text,
+                level: n,
+                text: String::new(),
+            },
         );
         if finished.anchor.is_some() || !finished.text.trim().is_empty() {
             self.out.sections.push(finished);
@@ -369,11 +421,21 @@ impl<'i> RenderState<'i> {
         match self.input.links.resolve(self.input.dir, dest) {
             Resolved::Page { page, anchor, href } => {
                 if is_image {
-                    self.problem(line, column, format!("image `{dest}` points at a page, not a file"), "link to an image file");
+                    self.problem(
+                        line,
+                        column,
+                        format!("image `{dest}` points at a page, not a file"),
+                        "link to an image file",
+                    );
                 }
                 self.out.linked_pages.push(page);
                 if let Some(anchor) = anchor {
-                    self.out.anchor_links.push(AnchorLink { page, anchor, line, column });
+                    self.out.anchor_links.push(AnchorLink {
+                        page,
+                        anchor,
+                        line,
+                        column,
+                    });
                 }
                 Some(href)
             }
@@ -386,27 +448,45 @@ impl<'i> RenderState<'i> {
             }
             Resolved::Unchanged => None,
             Resolved::Unsafe => {
-                self.problem(line, column, format!("link `{dest}` would run script; it was replaced by `#`"), "link to a page or an https: address");
+                self.problem(
+                    line,
+                    column,
+                    format!("link `{dest}` would run script; it was replaced by `#`"),
+                    "link to a page or an https: address",
+                );
                 Some("#".to_string())
             }
             Resolved::Missing { target } => {
                 let (what, help) = if is_image {
-                    ("image", "check the file name; paths are relative to this page's folder")
+                    (
+                        "image",
+                        "check the file name; paths are relative to this page's folder",
+                    )
                 } else if target.contains(".md") {
                     ("page", "check the path: links are relative to this file's folder, e.g. ../kpi/_index.md")
                 } else {
-                    ("file", "check the path: links are relative to this file's folder")
+                    (
+                        "file",
+                        "check the path: links are relative to this file's folder",
+                    )
                 };
-                self.problem(line, column, format!("link to a missing {what}: `{target}`"), help);
+                self.problem(
+                    line,
+                    column,
+                    format!("link to a missing {what}: `{target}`"),
+                    help,
+                );
                 None
             }
         }
     }
 
     fn problem(&mut self, line: usize, column: usize, message: String, help: &str) {
-        self.out
-            .link_problems
-            .push(Diagnostic::error(self.input.source, message).at(line, column).help(help));
+        self.out.link_problems.push(
+            Diagnostic::error(self.input.source, message)
+                .at(line, column)
+                .help(help),
+        );
     }
 
     fn finish<'a>(mut self, events: Vec<Event<'a>>) -> Rendered {
@@ -416,9 +496,12 @@ impl<'i> RenderState<'i> {
         }
         for id in self.duplicate_ids.drain(..) {
             self.out.link_problems.push(
-                Diagnostic::error(self.input.source, format!("two headings have the id `{id}`"))
-                    .at_line(self.input.first_line)
-                    .help("give each `{#id}` a different name"),
+                Diagnostic::error(
+                    self.input.source,
+                    format!("two headings have the id `{id}`"),
+                )
+                .at_line(self.input.first_line)
+                .help("give each `{#id}` a different name"),
             );
         }
         let mut html = String::with_capacity(self.input.text.len() * 3 / 2);
@@ -432,7 +515,12 @@ impl<'i> RenderState<'i> {
             }
             None => pulldown_cmark::html::push_html(&mut html, events.into_iter()),
         }
-        self.out.first_paragraph = self.out.first_paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.out.first_paragraph = self
+            .out
+            .first_paragraph
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         self.out.html = html;
         self.out
     }

@@ -5,7 +5,10 @@ use crate::content::Site;
 fn resolver() -> LinkResolver {
     let files: Vec<SourceFile> = ["_index.md", "kpi/_index.md", "duties/report.md"]
         .iter()
-        .map(|p| SourceFile { rel: format!("content/{p}"), text: String::new() })
+        .map(|p| SourceFile {
+            rel: format!("content/{p}"),
+            text: String::new(),
+        })
         .collect();
     let (site, _) = Site::build(&files, false, &[]);
     LinkResolver::new(&site, "/", ["duties/chart.png".to_string()])
@@ -58,7 +61,10 @@ fn links_are_rewritten_and_anchors_recorded() {
     assert!(r.html.contains("href=\"https://e.com\""));
     assert!(r.html.contains("src=\"/duties/chart.png\""));
     assert_eq!(r.anchor_links.len(), 1);
-    assert_eq!((r.anchor_links[0].line, r.anchor_links[0].anchor.as_str()), (5, "ltv"));
+    assert_eq!(
+        (r.anchor_links[0].line, r.anchor_links[0].anchor.as_str()),
+        (5, "ltv")
+    );
     assert_eq!(r.own_anchor_links[0].0, "itogi");
     assert!(r.link_problems.is_empty());
 }
@@ -82,14 +88,23 @@ fn javascript_links_are_neutralised() {
 #[test]
 fn alerts_become_callouts() {
     let r = md("> [!TIP]\n> Совет дня.\n");
-    assert!(r.html.contains("<div class=\"callout callout-tip\" role=\"note\"><p class=\"callout-title\">Совет</p>"), "{}", r.html);
+    assert!(
+        r.html.contains(
+            "<div class=\"callout callout-tip\" role=\"note\"><p class=\"callout-title\">Совет</p>"
+        ),
+        "{}",
+        r.html
+    );
     assert!(!r.html.contains("<blockquote"));
 }
 
 #[test]
 fn gfm_extensions() {
-    let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nNote[^1].\n\n[^1]: Foot.\n");
-    assert!(r.html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"));
+    let r =
+        md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nNote[^1].\n\n[^1]: Foot.\n");
+    assert!(r
+        .html
+        .contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"));
     assert!(r.html.contains("<del>x</del>"));
     assert!(r.html.contains("type=\"checkbox\""));
     assert!(r.html.contains("footnote"));
@@ -99,7 +114,13 @@ fn gfm_extensions() {
 fn code_keeps_language_and_quiz_becomes_placeholder() {
     let r = md("```rust\nfn x() {}\n```\n\n```quiz\nid: a\ntitle: T\n```\n");
     assert!(r.html.contains("<code class=\"language-rust\">"));
-    assert_eq!(r.quizzes, vec![QuizBlock { yaml: "id: a\ntitle: T\n".into(), first_line: 10 }]);
+    assert_eq!(
+        r.quizzes,
+        vec![QuizBlock {
+            yaml: "id: a\ntitle: T\n".into(),
+            first_line: 10
+        }]
+    );
     assert!(r.html.contains(&quiz_placeholder(0)));
 }
 
@@ -134,7 +155,14 @@ fn raw_html_passes_through_and_its_ids_count() {
 #[test]
 fn fragments_strip_single_paragraph() {
     let links = resolver();
-    let input = MarkdownInput { source: "content/a.md", dir: "", text: "См. [KPI](kpi/_index.md).", first_line: 3, links: &links, language: "ru" };
+    let input = MarkdownInput {
+        source: "content/a.md",
+        dir: "",
+        text: "См. [KPI](kpi/_index.md).",
+        first_line: 3,
+        links: &links,
+        language: "ru",
+    };
     let f = render_fragment(&input, true);
     assert_eq!(f.html, "См. <a href=\"/kpi/\">KPI</a>.");
     assert!(f.link_problems.is_empty());

@@ -32,7 +32,11 @@ pub struct Templates {
 impl Templates {
     /// Parses every theme template (once per build) and registers the
     /// functions. `globals` become Tera's global context.
-    pub fn load(theme: &Theme, lookups: Arc<Lookups>, globals: Context) -> Result<Templates, Diagnostic> {
+    pub fn load(
+        theme: &Theme,
+        lookups: Arc<Lookups>,
+        globals: Context,
+    ) -> Result<Templates, Diagnostic> {
         let mut tera = Tera::new();
         let mut sources = Vec::new();
         let mut origins = HashMap::new();
@@ -42,8 +46,13 @@ impl Templates {
             sources.push((name.clone(), text));
         }
         register_functions(&mut tera, lookups);
-        let templates = Templates { tera: Tera::new(), origins };
-        if let Err(err) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+        let templates = Templates {
+            tera: Tera::new(),
+            origins,
+        };
+        if let Err(err) =
+            tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
             return Err(templates.diagnostic(&err, None));
         }
         tera.global_context().extend(globals);
@@ -55,19 +64,35 @@ impl Templates {
     }
 
     /// Renders `template` for the page whose source is `source`.
-    pub fn render(&self, template: &str, context: &Context, source: &str) -> Result<String, Diagnostic> {
-        self.tera.render(template, context).map_err(|err| self.diagnostic(&err, Some((template, source))))
+    pub fn render(
+        &self,
+        template: &str,
+        context: &Context,
+        source: &str,
+    ) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, context)
+            .map_err(|err| self.diagnostic(&err, Some((template, source))))
     }
 
     /// Renders a template into an existing buffer (avoids one copy per page).
-    pub fn render_to(&self, template: &str, context: &Context, source: &str, out: &mut Vec<u8>) -> Result<(), Diagnostic> {
+    pub fn render_to(
+        &self,
+        template: &str,
+        context: &Context,
+        source: &str,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
         self.tera
             .render_to(template, context, &mut *out)
             .map_err(|err| self.diagnostic(&err, Some((template, source))))
     }
 
     fn origin(&self, name: &str) -> String {
-        self.origins.get(name).cloned().unwrap_or_else(|| name.to_string())
+        self.origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
     }
 
     fn diagnostic(&self, err: &tera::Error, rendering: Option<(&str, &str)>) -> Diagnostic {
@@ -93,6 +118,14 @@ impl Templates {
                 .help("check the `template` key, or add the file to the site's templates/ folder"),
                 false,
             ),
+            _ if located_report(&err.to_string()).is_some() => {
+                let text = err.to_string();
+                let (name, line, column, message) = located_report(&text).unwrap_or_default();
+                (
+                    Diagnostic::error(self.origin(&name), message).at(line, column),
+                    true,
+                )
+            }
             _ => {
                 let mut message = err.to_string();
                 let mut source = std::error::Error::source(err);
@@ -111,36 +144,68 @@ impl Templates {
     }
 }
 
+/// Tera reports some errors only as text with a ` --> name:line:col` pointer
+/// (unknown filters, missing blocks); pulls the place and message out.
+fn located_report(text: &str) -> Option<(String, usize, usize, String)> {
+    let pointer = text
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = pointer.rsplitn(3, ':');
+    let column: usize = parts.next()?.trim().parse().ok()?;
+    let line: usize = parts.next()?.trim().parse().ok()?;
+    let name = parts.next()?.to_string();
+    let message = text
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("error: "))
+        .unwrap_or_else(|| text.lines().next().unwrap_or(""))
+        .trim()
+        .to_string();
+    Some((name, line, column, message))
+}
+
 fn register_functions(tera: &mut Tera, lookups: Arc<Lookups>) {
     let l = lookups.clone();
-    tera.register_function("asset_url", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-        let path: &str = kwargs.must_get("path")?;
-        l.assets
-            .get(path.trim_start_matches('/'))
-            .cloned()
-            .ok_or_else(|| tera::Error::message(format!("asset_url: the theme has no static file `{path}`")))
-    });
+    tera.register_function(
+        "asset_url",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let path: &str = kwargs.must_get("path")?;
+            l.assets
+                .get(path.trim_start_matches('/'))
+                .cloned()
+                .ok_or_else(|| {
+                    tera::Error::message(format!(
+                        "asset_url: the theme has no static file `{path}`"
+                    ))
+                })
+        },
+    );
     let l = lookups.clone();
-    tera.register_function("url_for", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-        let path: &str = kwargs.must_get("path")?;
-        l.pages
-            .get(path.trim_start_matches('/'))
-            .map(|p| p.0.clone())
-            .ok_or_else(|| tera::Error::message(format!("url_for: no page `content/{path}`")))
-    });
+    tera.register_function(
+        "url_for",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let path: &str = kwargs.must_get("path")?;
+            l.pages
+                .get(path.trim_start_matches('/'))
+                .map(|p| p.0.clone())
+                .ok_or_else(|| tera::Error::message(format!("url_for: no page `content/{path}`")))
+        },
+    );
     let l = lookups;
-    tera.register_function("get_page", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
-        let path: &str = kwargs.must_get("path")?;
-        let (url, title, description) = l
-            .pages
-            .get(path.trim_start_matches('/'))
-            .ok_or_else(|| tera::Error::message(format!("get_page: no page `content/{path}`")))?;
-        Ok(Value::from_serializable(&view::PageLink {
-            title: title.clone(),
-            url: url.clone(),
-            description: description.clone(),
-        }))
-    });
+    tera.register_function(
+        "get_page",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let path: &str = kwargs.must_get("path")?;
+            let (url, title, description) =
+                l.pages.get(path.trim_start_matches('/')).ok_or_else(|| {
+                    tera::Error::message(format!("get_page: no page `content/{path}`"))
+                })?;
+            Ok(Value::from_serializable(&view::PageLink {
+                title: title.clone(),
+                url: url.clone(),
+                description: description.clone(),
+            }))
+        },
+    );
 }
 
 #[cfg(test)]
@@ -153,7 +218,10 @@ mod tests {
         for (name, text) in files {
             t.templates.insert(
                 name.to_string(),
-                ThemeFile { origin: format!("themes/t/templates/{name}"), bytes: text.as_bytes().to_vec() },
+                ThemeFile {
+                    origin: format!("themes/t/templates/{name}"),
+                    bytes: text.as_bytes().to_vec(),
+                },
             );
         }
         t
@@ -162,7 +230,9 @@ mod tests {
     #[test]
     fn syntax_errors_name_the_template_and_line() {
         let t = theme(&[("page.html", "ok\n{% if %}\n")]);
-        let err = Templates::load(&t, Arc::default(), Context::new()).err().unwrap();
+        let err = Templates::load(&t, Arc::default(), Context::new())
+            .err()
+            .unwrap();
         assert_eq!(err.path, "themes/t/templates/page.html");
         assert_eq!(err.line, Some(2));
     }
@@ -171,18 +241,38 @@ mod tests {
     fn render_errors_name_template_line_and_page() {
         let t = theme(&[("page.html", "a\nb {{ missing.field }}\n")]);
         let templates = Templates::load(&t, Arc::default(), Context::new()).unwrap();
-        let err = templates.render("page.html", &Context::new(), "content/x.md").unwrap_err();
+        let err = templates
+            .render("page.html", &Context::new(), "content/x.md")
+            .unwrap_err();
         assert_eq!(err.path, "themes/t/templates/page.html");
         assert_eq!(err.line, Some(2));
         assert_eq!(err.help.as_deref(), Some("while rendering content/x.md"));
     }
 
     #[test]
+    fn unknown_filters_name_the_template_and_line() {
+        let t = theme(&[("page.html", "a\n\n{{ x | nosuch }}\n")]);
+        let err = Templates::load(&t, Arc::default(), Context::new())
+            .err()
+            .unwrap();
+        assert_eq!(
+            (err.path.as_str(), err.line),
+            ("themes/t/templates/page.html", Some(3))
+        );
+        assert!(err.message.contains("nosuch"), "{}", err.message);
+    }
+
+    #[test]
     fn functions_and_globals() {
         let t = theme(&[("page.html", "{{ asset_url(path='style.css') }} {{ url_for(path='kpi/_index.md') }} {% set p = get_page(path='kpi/_index.md') %}{{ p.title }} {{ site_title }}")]);
         let mut lookups = Lookups::default();
-        lookups.assets.insert("style.css".into(), "/static/style.abc.css".into());
-        lookups.pages.insert("kpi/_index.md".into(), ("/kpi/".into(), "KPI".into(), String::new()));
+        lookups
+            .assets
+            .insert("style.css".into(), "/static/style.abc.css".into());
+        lookups.pages.insert(
+            "kpi/_index.md".into(),
+            ("/kpi/".into(), "KPI".into(), String::new()),
+        );
         let mut globals = Context::new();
         globals.insert("site_title", "Сайт");
         let templates = Templates::load(&t, Arc::new(lookups), globals).unwrap();
@@ -190,7 +280,9 @@ mod tests {
         assert_eq!(html, "/static/style.abc.css /kpi/ KPI Сайт");
         let t = theme(&[("p.html", "{{ url_for(path='nope.md') }}")]);
         let templates = Templates::load(&t, Arc::default(), Context::new()).unwrap();
-        let err = templates.render("p.html", &Context::new(), "x").unwrap_err();
+        let err = templates
+            .render("p.html", &Context::new(), "x")
+            .unwrap_err();
         assert!(err.message.contains("no page"), "{}", err.message);
     }
 }

@@ -1,0 +1,177 @@
+//! Quiz blocks: ```` ```quiz ```` fences in pages, turned into accessible
+//! `<form>`s that read well without JavaScript and that the theme's
+//! `quiz.js` makes interactive. The pipeline calls three functions:
+//! [`render_block`] for each block of a page, [`duplicate_ids`] once over
+//! the whole site, and [`manifest_json`] for `quizzes.json`.
+//!
+//! Inside: [`schema`] is what authors write (serde types), [`validate`] the
+//! rules with every problem at its file line ([`bands`] the band ranges),
+//! [`locate`] maps a question or band to its line, [`render`] writes the
+//! HTML and the JSON the script reads, in the words of [`labels`]. Answers
+//! are in the page on purpose: quizzes are for self-assessment, not exams.
+
+pub mod bands;
+pub mod labels;
+pub mod locate;
+pub mod render;
+pub mod schema;
+pub mod validate;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::content::links::LinkResolver;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{AnchorLink, QuizBlock};
+use crate::yaml::{self, YamlSource};
+
+/// Where a quiz block stands.
+pub struct QuizContext<'a> {
+    /// Root-relative path, e.g. `content/duties/quiz.md` (for diagnostics).
+    pub source: &'a str,
+    /// Content-relative folder, for resolving relative links in texts.
+    pub dir: &'a str,
+    pub links: &'a LinkResolver,
+    /// `ru` or `en`: the language of the labels («Проверить», «Ещё раз» …).
+    pub language: &'a str,
+}
+
+/// A quiz block, rendered.
+#[derive(Debug)]
+pub struct RenderedQuiz {
+    pub id: String,
+    /// File line of the `id:` key (for duplicate-id errors).
+    pub line: usize,
+    /// The whole `<form>` fragment, with its JSON payload.
+    pub html: String,
+    /// For `quizzes.json` and the progress page.
+    pub entry: QuizManifestEntry,
+    /// Links with `#anchor` in the quiz's texts, for the anchor check.
+    pub anchor_links: Vec<AnchorLink>,
+    /// Pages the quiz's texts and «read next» links point at (indexes into
+    /// the site's pages), sorted, without repeats.
+    pub linked_pages: Vec<usize>,
+    /// Missing link targets in the quiz's texts.
+    pub link_problems: Vec<Diagnostic>,
+}
+
+impl RenderedQuiz {
+    /// The ids the quiz's HTML defines (all start with `quiz-<id>-`), so
+    /// links to them pass the anchor check.
+    pub fn anchors(&self) -> Vec<String> {
+        let mut ids = Vec::new();
+        let mut rest = self.html.as_str();
+        while let Some(i) = rest.find(" id=\"") {
+            rest = &rest[i + 5..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            ids.push(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+        ids
+    }
+}
+
+/// One quiz in `quizzes.json` and in the progress page's `quizzes`.
+#[derive(Serialize, Clone, Debug)]
+pub struct QuizManifestEntry {
+    pub id: String,
+    pub title: String,
+    /// `knowledge` or `self-assessment`.
+    pub kind: String,
+    pub questions: usize,
+    /// Share of points to pass; `None` for self-assessments.
+    pub pass: Option<f64>,
+    /// Stable hash of the quiz's content, hex: progress saved for another
+    /// hash is stale.
+    pub hash: String,
+    /// Filled by the pipeline.
+    pub page_url: String,
+    /// Filled by the pipeline.
+    pub page_title: String,
+}
+
+/// Parses, checks and renders one quiz block. Every authoring problem of the
+/// block is returned, each at its line in the Markdown file; missing link
+/// targets are not failures but [`RenderedQuiz::link_problems`].
+pub fn render_block(block: &QuizBlock, cx: &QuizContext) -> Result<RenderedQuiz, Vec<Diagnostic>> {
+    let source = YamlSource {
+        path: cx.source,
+        text: &block.yaml,
+        first_line: block.first_line,
+    };
+    let raw: schema::RawQuiz = yaml::parse(source).map_err(|d| vec![d])?;
+    let hash = content_hash(&raw);
+    let quiz = validate::validate(raw, cx.source, &block.yaml, block.first_line)?;
+    let line = block.first_line + locate::line_of(&block.yaml, &[locate::Step::Key("id")]);
+    let out = render::render(&quiz, &hash, &block.yaml, block.first_line, cx);
+    if !out.errors.is_empty() {
+        return Err(out.errors);
+    }
+    let mut linked_pages = out.linked_pages;
+    linked_pages.sort_unstable();
+    linked_pages.dedup();
+    let entry = QuizManifestEntry {
+        id: quiz.id.clone(),
+        title: out.title,
+        kind: quiz.kind.as_str().to_string(),
+        questions: quiz.questions.len(),
+        pass: quiz.pass,
+        hash,
+        page_url: String::new(),
+        page_title: String::new(),
+    };
+    Ok(RenderedQuiz {
+        id: quiz.id,
+        line,
+        html: out.html,
+        entry,
+        anchor_links: out.anchor_links,
+        linked_pages,
+        link_problems: out.link_problems,
+    })
+}
+
+/// A hash of what the quiz says (not of its comments or layout), 16 hex
+/// digits.
+fn content_hash(raw: &schema::RawQuiz) -> String {
+    let canonical = serde_json::to_string(raw).unwrap_or_default();
+    let digest = Sha256::digest(canonical.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Duplicate quiz ids across the site. Input: (source path, line, id) for
+/// every quiz, in build order; one error per repeat, naming the first place.
+pub fn duplicate_ids(all: &[(String, usize, String)]) -> Vec<Diagnostic> {
+    let mut first: HashMap<&str, (&str, usize)> = HashMap::new();
+    let mut problems = Vec::new();
+    for (path, line, id) in all {
+        match first.get(id.as_str()) {
+            Some((first_path, first_line)) => problems.push(
+                Diagnostic::error(
+                    path.as_str(),
+                    format!("quiz id \"{id}\" is already used at {first_path}:{first_line}"),
+                )
+                .at_line(*line)
+                .help("give each quiz a different `id`: progress is saved by id"),
+            ),
+            None => {
+                first.insert(id, (path, *line));
+            }
+        }
+    }
+    problems
+}
+
+/// `quizzes.json` at the site root: every quiz, sorted by id.
+pub fn manifest_json(entries: &[QuizManifestEntry]) -> String {
+    let mut sorted: Vec<&QuizManifestEntry> = entries.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut json = serde_json::to_string_pretty(&sorted).unwrap_or_else(|_| "[]".to_string());
+    json.push('\n');
+    json
+}

@@ -1,0 +1,274 @@
+//! `kurator build`: fixture sites render to the expected files and URLs;
+//! failed builds keep the old output; builds are deterministic.
+
+use crate::support::{main_region, snapshot, SiteTest};
+
+#[test]
+fn minimal_site_writes_pages_and_site_files() {
+    let site = SiteTest::fixture("minimal");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("Built 1 page, 2 sections"),
+        "{}",
+        run.stdout
+    );
+    for file in [
+        "public/index.html",
+        "public/guide/index.html",
+        "public/guide/first-steps/index.html",
+        "public/404.html",
+        "public/sitemap.xml",
+        "public/robots.txt",
+        "public/atom.xml",
+        "public/tags/index.html",
+        "public/tags/старт/index.html",
+        "public/tags/онбординг/index.html",
+        "public/old-first-steps/index.html",
+        "public/extra.txt",
+        "public/.kurator-output",
+    ] {
+        assert!(site.path(file).is_file(), "missing {file}");
+    }
+    let page = site.read("public/guide/first-steps/index.html");
+    assert!(page.contains("<html lang=\"ru\""));
+    assert!(page
+        .contains("<link rel=\"canonical\" href=\"https://example.com/kb/guide/first-steps/\">"));
+    assert!(
+        page.contains("href=\"/kb/guide/\""),
+        "links carry the base path"
+    );
+    assert!(site
+        .read("public/robots.txt")
+        .contains("Sitemap: https://example.com/kb/sitemap.xml"));
+    assert!(site
+        .read("public/sitemap.xml")
+        .contains("<loc>https://example.com/kb/guide/first-steps/</loc>"));
+    let feed = site.read("public/atom.xml");
+    assert!(feed.contains("<title>Первые шаги</title>") && feed.contains("2026-01-15T00:00:00Z"));
+    assert!(site
+        .read("public/old-first-steps/index.html")
+        .contains("url=https://example.com/kb/guide/first-steps/"));
+}
+
+#[test]
+fn golden_main_region_of_a_page() {
+    let site = SiteTest::fixture("minimal");
+    assert_eq!(site.run(&["build"]).code, 0);
+    let html = site.read("public/guide/first-steps/index.html");
+    let actual = main_region(&html);
+    let golden_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/minimal-first-steps.html");
+    if std::env::var_os("KURATOR_BLESS").is_some() {
+        std::fs::create_dir_all(golden_path.parent().unwrap()).unwrap();
+        std::fs::write(&golden_path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&golden_path)
+        .expect("golden file (run with KURATOR_BLESS=1 to create it)");
+    assert_eq!(
+        actual,
+        expected,
+        "rendered <main> differs from {}; review and rerun with KURATOR_BLESS=1",
+        golden_path.display()
+    );
+}
+
+#[test]
+fn nested_sections_and_title_from_heading() {
+    let site = SiteTest::fixture("nested");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let deep = site.read("public/a/b/c/page/index.html");
+    assert!(deep.contains("<title>Deep page — Nested</title>"), "{deep}");
+    // The folder c/ has no _index.md: a section is made up for it.
+    assert!(site.path("public/a/b/c/index.html").is_file());
+    // Breadcrumbs list the whole trail.
+    let crumbs = &deep[deep.find("class=\"breadcrumbs\"").unwrap()..];
+    for t in [">A<", ">B<", ">c<"] {
+        assert!(crumbs.contains(t), "breadcrumb {t}");
+    }
+    // The section tree marks the current page.
+    assert!(deep.contains("<a aria-current=\"page\" href=\"/a/b/c/page/\">"));
+}
+
+#[test]
+fn page_bundle_files_are_copied_beside_the_page() {
+    let site = SiteTest::fixture("bundle");
+    assert_eq!(site.run(&["build"]).code, 0);
+    assert!(site.path("public/guide/diagram.svg").is_file());
+    assert!(site.path("public/guide/notes.txt").is_file());
+    let html = site.read("public/guide/index.html");
+    assert!(html.contains("src=\"/guide/diagram.svg\""), "{html}");
+    assert!(html.contains("href=\"/guide/notes.txt\""));
+}
+
+#[test]
+fn site_templates_override_the_theme() {
+    let site = SiteTest::fixture("override");
+    assert_eq!(site.run(&["build"]).code, 0);
+    assert!(site
+        .read("public/page/index.html")
+        .contains("<p class=\"custom\">custom: Page</p>"));
+}
+
+#[test]
+fn bad_front_matter_fails_with_positions_and_keeps_old_output() {
+    let site = SiteTest::fixture("bad_front_matter");
+    // A good build first.
+    let broken = site.read("content/broken.md");
+    let typo = site.read("content/typo.md");
+    std::fs::remove_file(site.path("content/broken.md")).unwrap();
+    std::fs::remove_file(site.path("content/typo.md")).unwrap();
+    assert_eq!(site.run(&["build"]).code, 0);
+    let before = snapshot(&site.path("public"));
+    site.write("content/broken.md", &broken);
+    site.write("content/typo.md", &typo);
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: content/broken.md:4:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: content/typo.md:3:1: invalid YAML: unknown field `wieght`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `weight`?"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        snapshot(&site.path("public")),
+        before,
+        "the old output must stay as it was"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("kurator-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folder left behind");
+}
+
+#[test]
+fn template_errors_name_template_and_line() {
+    let site = SiteTest::fixture("bad_template");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("error: templates/page.html:3:"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = SiteTest::fixture("minimal");
+    assert_eq!(site.run(&["build", "--output", "out1"]).code, 0);
+    assert_eq!(site.run(&["build", "--output", "out2"]).code, 0);
+    let a = snapshot(&site.path("out1"));
+    let b = snapshot(&site.path("out2"));
+    assert!(!a.is_empty());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn bundled_site_builds_twice_identically() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    for out in ["one", "two"] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_kurator"))
+            .args(["build", "--root", root, "--output"])
+            .arg(dir.path().join(out))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    assert_eq!(
+        snapshot(&dir.path().join("one")),
+        snapshot(&dir.path().join("two"))
+    );
+}
+
+#[test]
+fn unsafe_output_folders_are_refused() {
+    let site = SiteTest::fixture("minimal");
+    let run = site.run(&["build", "--output", "."]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("refusing"), "{}", run.stderr);
+    let run = site.run(&["build", "--output", "content"]);
+    assert_eq!(run.code, 2);
+    site.write("notes/mine.txt", "precious");
+    let run = site.run(&["build", "--output", "notes"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("not made by Kurator"), "{}", run.stderr);
+    assert_eq!(site.read("notes/mine.txt"), "precious");
+    assert!(site.path("content/_index.md").is_file());
+}
+
+#[test]
+fn relative_build_links_end_in_index_html() {
+    let site = SiteTest::fixture("minimal");
+    assert_eq!(site.run(&["build", "--relative"]).code, 0);
+    let html = site.read("public/guide/first-steps/index.html");
+    assert!(html.contains("href=\"../../guide/index.html\""), "{html}");
+    assert!(html.contains("data-root=\"../../\""));
+    assert!(
+        !html.contains("href=\"/kb/"),
+        "no root-relative links remain"
+    );
+}
+
+#[test]
+fn drafts_only_with_the_flag() {
+    let site = SiteTest::fixture("minimal");
+    site.write(
+        "content/guide/draft.md",
+        "---\ntitle: Черновик\ndraft: true\n---\nx\n",
+    );
+    assert_eq!(site.run(&["build"]).code, 0);
+    assert!(!site.path("public/guide/draft/index.html").exists());
+    assert_eq!(site.run(&["build", "--drafts"]).code, 0);
+    assert!(site.path("public/guide/draft/index.html").exists());
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let site = SiteTest::fixture("minimal");
+    std::fs::write(
+        site.path("content/bad-utf8.md"),
+        b"---\ntitle: x\n---\n\xff\xfe",
+    )
+    .unwrap();
+    site.write("content/empty.md", "");
+    site.write(
+        "content/my page ✨.md",
+        "\u{feff}---\r\ntitle: CRLF\r\n---\r\nBody\r\n",
+    );
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: content/bad-utf8.md:4:1: the file is not valid UTF-8"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(site.path("content/bad-utf8.md")).unwrap();
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site
+        .read("public/my-page-✨/index.html")
+        .contains("<title>CRLF — Мини</title>"));
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(site.path("content"), site.path("content/guide/loop")).unwrap();
+        let run = site.run(&["build"]);
+        assert_eq!(run.code, 1);
+        assert!(run.stderr.contains("symbolic link loop"), "{}", run.stderr);
+    }
+}
