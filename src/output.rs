@@ -79,6 +79,9 @@ impl Sink for NullSink {
 pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
+    /// The current output, if Kurator made it: files whose bytes did not
+    /// change are hard-linked from it instead of written again.
+    previous: Option<PathBuf>,
     published: bool,
 }
 
@@ -107,9 +110,11 @@ impl Staging {
             .with_context(|| format!("failed to create `{}`", dir.display()))?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT)
             .with_context(|| format!("failed to write into `{}`", dir.display()))?;
+        let previous = output.join(MARKER).is_file().then(|| output.to_path_buf());
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
+            previous,
             published: false,
         })
     }
@@ -119,19 +124,23 @@ impl Staging {
     }
 
     /// Swaps the staging folder in as the output and removes the old one.
+    ///
+    /// The old site is moved aside to `.NAME.kurator-old-PID`, not deleted:
+    /// removing a large tree can take longer than the build itself on some
+    /// disks, so the caller decides when ([`remove_retired`]).
     pub fn publish(mut self) -> Result<()> {
-        let old = self.dir.with_file_name(format!(
-            "{}.old",
-            self.dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
+        let old = retired_path(&self.output);
+        if old.exists() {
+            std::fs::remove_dir_all(&old)
+                .with_context(|| format!("failed to remove `{}`", old.display()))?;
+        }
         if self.output.exists() {
             if exchange(&self.dir, &self.output).is_ok() {
                 // The old site now sits at the staging path.
                 self.published = true;
-                let _ = std::fs::remove_dir_all(&self.dir);
+                if std::fs::rename(&self.dir, &old).is_err() {
+                    let _ = std::fs::remove_dir_all(&self.dir);
+                }
                 return Ok(());
             }
             std::fs::rename(&self.output, &old).with_context(|| {
@@ -153,10 +162,39 @@ impl Staging {
             });
         }
         self.published = true;
-        if old.exists() {
-            let _ = std::fs::remove_dir_all(&old);
-        }
         Ok(())
+    }
+}
+
+/// Where the previous output goes once a new one is swapped in.
+fn retired_path(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    output.with_file_name(format!(".{name}.kurator-old-{}", std::process::id()))
+}
+
+/// Removes previous outputs retired by [`Staging::publish`] beside `output`
+/// (only folders with the Kurator marker and the retired-name pattern).
+pub fn remove_retired(output: &Path) {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let prefix = format!(".{name}.kurator-old-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_retired = entry.file_name().to_string_lossy().starts_with(&prefix);
+        if is_retired && entry.path().join(MARKER).is_file() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 
@@ -169,12 +207,32 @@ impl Drop for Staging {
     }
 }
 
+impl Staging {
+    /// Links the previous output's copy of `rel` into the staging folder if
+    /// its bytes equal `bytes`. Unchanged files then cost a read instead of a
+    /// write, and removing the old output frees no data.
+    fn reuse(&self, rel: &str, path: &Path, same: impl FnOnce(&Path) -> bool) -> bool {
+        let Some(previous) = &self.previous else {
+            return false;
+        };
+        let old = previous.join(rel);
+        old.is_file() && same(&old) && std::fs::hard_link(&old, path).is_ok()
+    }
+}
+
 impl Sink for Staging {
     fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<()> {
         let path = self.dir.join(safe_rel(rel)?);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        }
+        let unchanged = |old: &Path| {
+            std::fs::metadata(old).is_ok_and(|m| m.len() == bytes.len() as u64)
+                && std::fs::read(old).is_ok_and(|b| b == bytes)
+        };
+        if self.reuse(rel, &path, unchanged) {
+            return Ok(());
         }
         std::fs::write(&path, bytes)
             .with_context(|| format!("failed to write `{}`", path.display()))
@@ -185,6 +243,15 @@ impl Sink for Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        }
+        let unchanged = |old: &Path| {
+            let (Ok(a), Ok(b)) = (std::fs::metadata(old), std::fs::metadata(from)) else {
+                return false;
+            };
+            a.len() == b.len() && std::fs::read(old).ok() == std::fs::read(from).ok()
+        };
+        if self.reuse(rel, &path, unchanged) {
+            return Ok(());
         }
         std::fs::copy(from, &path).map(|_| ()).with_context(|| {
             format!(
@@ -233,8 +300,7 @@ fn remove_stale(parent: &Path, name: &str) {
         let Some(rest) = file_name.strip_prefix(&prefix) else {
             continue;
         };
-        let pid = rest.trim_end_matches(".old");
-        let running = pid
+        let running = rest
             .parse::<u32>()
             .is_ok_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
         if !running && entry.path().join(MARKER).exists() {
@@ -354,6 +420,28 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains("kurator-tmp"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn unchanged_files_are_linked_not_rewritten() {
+        use std::os::unix::fs::MetadataExt;
+        let s = site();
+        let out = s.path().join("public");
+        let staging = Staging::create(s.path(), &out).unwrap();
+        staging.put("same.html", b"same".to_vec()).unwrap();
+        staging.put("changed.html", b"old".to_vec()).unwrap();
+        staging.publish().unwrap();
+        let same_inode = std::fs::metadata(out.join("same.html")).unwrap().ino();
+        let staging = Staging::create(s.path(), &out).unwrap();
+        staging.put("same.html", b"same".to_vec()).unwrap();
+        staging.put("changed.html", b"new".to_vec()).unwrap();
+        staging.publish().unwrap();
+        assert_eq!(
+            std::fs::metadata(out.join("same.html")).unwrap().ino(),
+            same_inode
+        );
+        assert_eq!(std::fs::read(out.join("changed.html")).unwrap(), b"new");
+        assert_eq!(std::fs::read(out.join("same.html")).unwrap(), b"same");
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub struct LinkResolver {
     assets: HashSet<String>,
     /// Content folder → URL of the page or section that owns it.
     folder_urls: HashMap<String, String>,
+    /// Page titles by page index, for link texts written by Kurator.
+    titles: Vec<String>,
 }
 
 impl LinkResolver {
@@ -51,6 +53,7 @@ impl LinkResolver {
         }
         LinkResolver {
             base_path: base_path.to_string(),
+            titles: site.pages.iter().map(|p| p.title.clone()).collect(),
             pages,
             assets: assets.into_iter().collect(),
             folder_urls,
@@ -60,6 +63,11 @@ impl LinkResolver {
     /// The site path prefix every internal URL starts with (`/` or `/kb/`).
     pub fn base_path(&self) -> &str {
         &self.base_path
+    }
+
+    /// The title of a page, by index.
+    pub fn title(&self, page: usize) -> Option<&str> {
+        self.titles.get(page).map(String::as_str)
     }
 
     /// Where a content file is copied, relative to the output root: beside

@@ -110,8 +110,10 @@ impl Texts<'_> {
     fn read_link(&mut self, link: &ReadLink, path: &[Step<'_>]) -> Option<String> {
         let line = self.line(path);
         let target = link.path();
+        let mut page_title = None;
         let href = match self.cx.links.resolve(self.cx.dir, target) {
             Resolved::Page { page, anchor, href } => {
+                page_title = self.cx.links.title(page).map(str::to_string);
                 self.out.linked_pages.push(page);
                 if let Some(anchor) = anchor {
                     self.out.anchor_links.push(AnchorLink {
@@ -145,7 +147,7 @@ impl Texts<'_> {
                 return None;
             }
         };
-        let text = link.title().unwrap_or(&href);
+        let text = link.title().or(page_title.as_deref()).unwrap_or(&href);
         Some(format!(
             "<a href=\"{}\">{}</a>",
             escape_attr(&href),

@@ -79,3 +79,57 @@ fn bundled_site_has_no_check_errors() {
     assert!(o.status.success(), "{stderr}");
     assert!(!stderr.contains("error:"), "{stderr}");
 }
+
+#[test]
+fn quiz_mistakes_across_the_site_are_reported_at_once() {
+    let site = SiteTest::fixture("minimal");
+    let quiz = |id: &str, ty: &str| {
+        format!("---\ntitle: Q\n---\n\nText.\n\n```quiz\nid: {id}\ntitle: T\nquestions:\n  - type: {ty}\n    prompt: P\n    options:\n      - text: A\n        correct: true\n      - text: B\n        feedback: no\n    explanation: E\n```\n")
+    };
+    site.write("content/guide/q1.md", &quiz("same", "single"));
+    site.write("content/guide/q2.md", &quiz("same", "single"));
+    site.write("content/guide/q3.md", &quiz("other", "singel"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("content/guide/q2.md:8"),
+        "duplicate id at its line: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/guide/q3.md:11"),
+        "unknown type at its line: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean \"single\""),
+        "{}",
+        run.stderr
+    );
+    // And build refuses too, leaving no output.
+    assert_eq!(site.run(&["build"]).code, 1);
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn quizzes_render_as_forms_with_a_manifest() {
+    let site = SiteTest::fixture("minimal");
+    site.write(
+        "content/guide/quiz.md",
+        "---\ntitle: Q\n---\n\nSee [start](first-steps.md#nachalo).\n\n```quiz\nid: guide-check\ntitle: T\nquestions:\n  - type: true-false\n    prompt: P\n    answer: true\n    feedback: no\n    explanation: See [start](first-steps.md#nachalo).\n```\n",
+    );
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = site.read("public/guide/quiz/index.html");
+    assert!(html.contains("<form class=\"quiz"), "{html}");
+    assert!(html.contains("href=\"/kb/guide/first-steps/#nachalo\""));
+    let manifest = site.read("public/quizzes.json");
+    assert!(
+        manifest.contains("\"id\": \"guide-check\"")
+            && manifest.contains("\"page_url\": \"/kb/guide/quiz/\""),
+        "{manifest}"
+    );
+    assert!(site
+        .read("public/progress/index.html")
+        .contains("guide-check"));
+}
