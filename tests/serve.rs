@@ -149,13 +149,7 @@ fn a_bad_edit_sends_the_error_then_a_fix_recovers() {
     );
     // The terminal prints the same text.
     let first_line = error.data.lines().next().unwrap().to_string();
-    let deadline = std::time::Instant::now() + support::EVENT_TIMEOUT;
-    let mut stderr = Vec::new();
-    while !stderr.iter().any(|l: &String| l == &first_line) && std::time::Instant::now() < deadline
-    {
-        stderr.extend(server.stderr_now());
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let stderr = server.wait_stderr(&first_line);
     assert!(stderr.contains(&first_line), "{stderr:?}");
     // The last good build is still served.
     assert!(server
@@ -262,6 +256,27 @@ fn a_second_server_takes_the_next_port() {
     );
     assert_eq!(first.get("/a/").status, 200);
     assert_eq!(second.get("/a/").status, 200);
+}
+
+#[test]
+fn drafts_are_served_only_with_the_flag() {
+    let site = Site::copy(FIXTURE);
+    site.write(
+        "content/wip.md",
+        "---\ntitle: Work in progress\ndraft: true\n---\n\nNot yet.\n",
+    );
+    let plain = Server::start(&site.root(), free_port());
+    assert_eq!(plain.get("/wip/").status, 404);
+    let drafts = Server::start_with(&site.root(), free_port(), &["--drafts"]);
+    assert!(drafts.get("/wip/").text().contains("Not yet."));
+}
+
+#[test]
+fn binding_beyond_loopback_warns() {
+    let site = Site::copy(FIXTURE);
+    let server = Server::start_with(&site.root(), free_port(), &["--bind", "0.0.0.0"]);
+    server.wait_stderr("warning: serving on 0.0.0.0");
+    assert_eq!(server.get("/").status, 200);
 }
 
 #[test]

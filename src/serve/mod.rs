@@ -143,6 +143,8 @@ pub fn run(options: &Options) -> Result<u8> {
             })
             .await
     })?;
+    // Open connections have been told to close; do not wait on stragglers.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     println!("Stopped.");
     Ok(0)
 }

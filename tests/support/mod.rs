@@ -88,12 +88,18 @@ pub struct Server {
 
 impl Server {
     pub fn start(root: &Path, port: u16) -> Server {
+        Server::start_with(root, port, &[])
+    }
+
+    /// Starts with extra arguments (`--drafts`, `--bind …`).
+    pub fn start_with(root: &Path, port: u16, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kurator"))
             .arg("serve")
             .arg("--root")
             .arg(root)
             .arg("--port")
             .arg(port.to_string())
+            .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -146,6 +152,23 @@ impl Server {
     /// Stderr lines printed so far.
     pub fn stderr_now(&self) -> Vec<String> {
         self.stderr.try_iter().collect()
+    }
+
+    /// Waits for a stderr line containing `needle`; the lines read meanwhile.
+    pub fn wait_stderr(&self, needle: &str) -> Vec<String> {
+        let deadline = Instant::now() + EVENT_TIMEOUT;
+        let mut seen = Vec::new();
+        while let Ok(line) = self
+            .stderr
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+        {
+            let found = line.contains(needle);
+            seen.push(line);
+            if found {
+                return seen;
+            }
+        }
+        panic!("no stderr line with {needle:?} in time; got {seen:?}");
     }
 
     pub fn get(&self, path: &str) -> Response {
