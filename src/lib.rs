@@ -12,6 +12,8 @@ pub mod output;
 pub mod pages;
 pub mod pipeline;
 pub mod quiz;
+/// `kurator serve`: in-memory builds, HTTP, file watching, live reload.
+pub mod serve;
 pub mod site_files;
 pub mod templates;
 pub mod theme;
