@@ -6,4 +6,5 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod markdown;
+pub mod search;
 pub mod yaml;
