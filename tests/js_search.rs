@@ -154,6 +154,7 @@ fn search_js_queries_a_built_index() {
         "",
         "Каждый человек в команде знает свою роль.",
     )];
+    let tables = [section(None, "", "Строки таблицы заполняют по порядку.")];
     let crm = [section(
         Some("crm"),
         "CRM-система",
@@ -227,6 +228,14 @@ fn search_js_queries_a_built_index() {
             &none,
             &crm[..],
         ),
+        doc(
+            "/kb/tools/tables/",
+            "Таблицы",
+            vec!["База знаний"],
+            "",
+            &none,
+            &tables[..],
+        ),
     ];
     let mut config = SearchConfig::default();
     config
@@ -236,11 +245,14 @@ fn search_js_queries_a_built_index() {
         .synonyms
         .insert("ключевые показатели".into(), vec!["KPI".into()]);
     let files = build_index(&docs, &config, "ru");
+    // KURATOR_INDEX_OUT keeps the index for a look at it by hand.
     let dir = tempfile::tempdir().unwrap();
+    let out = std::env::var_os("KURATOR_INDEX_OUT")
+        .map_or_else(|| dir.path().to_path_buf(), PathBuf::from);
     for (name, bytes) in &files {
-        let path = dir.path().join(name);
+        let path = out.join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, bytes).unwrap();
     }
-    run_node_test("search.test.mjs", &[("KURATOR_INDEX_DIR", dir.path())]);
+    run_node_test("search.test.mjs", &[("KURATOR_INDEX_DIR", &out)]);
 }
