@@ -659,7 +659,7 @@
   function initBox(form) {
     var input = form.querySelector('input[type="search"]');
     var list = form.querySelector('[role="listbox"]');
-    var status = form.querySelector('.ks-status');
+    var status = form.querySelector('.search-status');
     if (!input || !list) return;
     form.setAttribute('action', searchPageHref('').replace(/\?q=$/, ''));
     var active = -1;
@@ -755,8 +755,8 @@
   // The search page: ?q= in the URL runs the query; results as a list.
   function initPage(box) {
     var input = box.querySelector('input[type="search"]');
-    var list = box.querySelector('.ks-results');
-    var status = box.querySelector('.ks-status');
+    var list = box.querySelector('.search-results');
+    var status = box.querySelector('.search-status');
     var form = box.querySelector('form') || box;
     var run = runner(50, function (res) {
       list.textContent = '';
