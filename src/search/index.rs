@@ -5,12 +5,13 @@
 //! collection at query time (IDF from the posting count) is left to the
 //! browser, so the browser needs no per-entry lengths.
 
-use std::collections::HashMap;
+use std::hash::Hasher;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::stem::Stemmers;
-use super::tokenize::{word_terms, words};
+use super::stem::{FxHashMap, FxHasher, Stemmers};
+use super::tokenize::{word_terms, Tokenizer};
 use super::SearchDoc;
 
 /// Fields of an entry, in the order of [`WEIGHTS`].
@@ -36,24 +37,41 @@ pub const SCORE_MAX: u32 = 31;
 #[derive(Debug, Default)]
 struct EntryTerms {
     lens: [u32; FIELDS],
-    terms: HashMap<String, [u16; FIELDS]>,
+    terms: Vec<(Arc<str>, [u16; FIELDS])>,
 }
 
-impl EntryTerms {
+/// Counts the terms of one entry by id, before they become strings.
+#[derive(Default)]
+struct Counter {
+    tokenizer: Tokenizer,
+    lens: [u32; FIELDS],
+    counts: FxHashMap<u32, [u16; FIELDS]>,
+}
+
+impl Counter {
     fn add_text(&mut self, text: &str, field: Field, stemmers: &mut Stemmers) {
         let f = field as usize;
-        let terms = &mut self.terms;
+        let counts = &mut self.counts;
         let mut len = 0;
-        words(text, |word| {
-            len += word_terms(word, stemmers, |term| {
-                let tf = match terms.get_mut(term) {
-                    Some(tf) => tf,
-                    None => terms.entry(term.to_string()).or_default(),
-                };
+        self.tokenizer.words(text, |parts| {
+            len += word_terms(parts, stemmers, |term| {
+                let tf = counts.entry(term).or_default();
                 tf[f] = tf[f].saturating_add(1);
             });
         });
         self.lens[f] += len as u32;
+    }
+
+    fn finish(&mut self, stemmers: &Stemmers) -> EntryTerms {
+        let terms = self
+            .counts
+            .drain()
+            .map(|(id, tf)| (stemmers.shared(id), tf))
+            .collect();
+        EntryTerms {
+            lens: std::mem::take(&mut self.lens),
+            terms,
+        }
     }
 }
 
@@ -63,21 +81,21 @@ impl EntryTerms {
 /// section; description and tags belong to the first entry only.
 fn analyse(doc: &SearchDoc<'_>, stemmers: &mut Stemmers) -> Vec<EntryTerms> {
     let count = doc.sections.len().max(1);
+    let mut counter = Counter::default();
     (0..count)
         .map(|i| {
-            let mut entry = EntryTerms::default();
-            entry.add_text(doc.title, Field::Title, stemmers);
+            counter.add_text(doc.title, Field::Title, stemmers);
             if let Some(section) = doc.sections.get(i) {
-                entry.add_text(&section.heading, Field::Headings, stemmers);
-                entry.add_text(&section.text, Field::Body, stemmers);
+                counter.add_text(&section.heading, Field::Headings, stemmers);
+                counter.add_text(&section.text, Field::Body, stemmers);
             }
             if i == 0 {
-                entry.add_text(doc.description, Field::Description, stemmers);
+                counter.add_text(doc.description, Field::Description, stemmers);
                 for tag in doc.tags {
-                    entry.add_text(tag, Field::Tags, stemmers);
+                    counter.add_text(tag, Field::Tags, stemmers);
                 }
             }
-            entry
+            counter.finish(stemmers)
         })
         .collect()
 }
@@ -85,11 +103,21 @@ fn analyse(doc: &SearchDoc<'_>, stemmers: &mut Stemmers) -> Vec<EntryTerms> {
 /// One posting: page number, section number, quantised score.
 pub type Posting = (u32, u32, u8);
 
-/// The postings of every term, each list sorted by page then section.
+/// The postings of every term (unordered), each list sorted by page then
+/// section, and the number of entries.
 #[derive(Debug, Default)]
 pub struct Postings {
-    pub terms: HashMap<String, Vec<Posting>>,
+    pub terms: Vec<(Arc<str>, Vec<Posting>)>,
     pub entries: usize,
+}
+
+/// The merge runs in parallel over this many groups of terms (by hash).
+const BUCKETS: usize = 32;
+
+fn bucket(term: &str) -> usize {
+    let mut hasher = FxHasher::default();
+    hasher.write(term.as_bytes());
+    (hasher.finish() >> 40) as usize % BUCKETS
 }
 
 /// Builds the postings for pages in the given order (page number = index).
@@ -111,33 +139,42 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
         .map(|t| (t / entries.max(1) as f64) as f32)
         .collect();
 
-    // Score per page in parallel, then merge in page order so every
-    // postings list comes out sorted without a sort.
-    let scored: Vec<Vec<(String, u32, u8)>> = pages
+    // Score each page in parallel into buckets of terms, then merge every
+    // bucket in parallel, pages in order, so postings come out sorted.
+    type Scored = Vec<(Arc<str>, u32, u8)>;
+    let scored: Vec<Vec<Scored>> = pages
         .into_par_iter()
         .map(|entries| {
-            let mut out = Vec::new();
+            let mut buckets: Vec<Scored> = vec![Vec::new(); BUCKETS];
             for (section, entry) in entries.into_iter().enumerate() {
                 for (term, tf) in entry.terms {
-                    out.push((term, section as u32, quantise(&tf, &entry.lens, &avg)));
+                    let score = quantise(&tf, &entry.lens, &avg);
+                    buckets[bucket(&term)].push((term, section as u32, score));
                 }
             }
-            out.sort_unstable_by_key(|(_, section, _)| *section);
-            out
+            buckets
         })
         .collect();
-
-    let mut terms: HashMap<String, Vec<Posting>> = HashMap::new();
-    for (page, postings) in scored.into_iter().enumerate() {
-        for (term, section, score) in postings {
-            match terms.get_mut(&term) {
-                Some(list) => list.push((page as u32, section, score)),
-                None => {
-                    terms.insert(term, vec![(page as u32, section, score)]);
+    let terms: Vec<(Arc<str>, Vec<Posting>)> = (0..BUCKETS)
+        .into_par_iter()
+        .flat_map_iter(|b| {
+            let mut map: FxHashMap<Arc<str>, Vec<Posting>> = FxHashMap::default();
+            for (page, buckets) in scored.iter().enumerate() {
+                let mut postings: Vec<&(Arc<str>, u32, u8)> = buckets[b].iter().collect();
+                postings.sort_unstable_by_key(|p| p.1);
+                for (term, section, score) in postings {
+                    let posting = (page as u32, *section, *score);
+                    match map.get_mut(term) {
+                        Some(list) => list.push(posting),
+                        None => {
+                            map.insert(term.clone(), vec![posting]);
+                        }
+                    }
                 }
             }
-        }
-    }
+            map.into_iter()
+        })
+        .collect();
     Postings { terms, entries }
 }
 
@@ -173,11 +210,12 @@ mod tests {
     }
 
     fn score_of(postings: &Postings, term: &str, page: u32) -> u8 {
-        postings.terms[term]
+        let (_, list) = postings
+            .terms
             .iter()
-            .find(|p| p.0 == page)
-            .map(|p| p.2)
-            .unwrap_or(0)
+            .find(|(t, _)| &**t == term)
+            .expect("term indexed");
+        list.iter().find(|p| p.0 == page).map(|p| p.2).unwrap_or(0)
     }
 
     fn doc<'a>(title: &'a str, sections: &'a [TextSection]) -> SearchDoc<'a> {

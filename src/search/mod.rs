@@ -22,6 +22,8 @@ pub mod stem;
 pub mod tokenize;
 
 use std::collections::BTreeMap;
+use std::hash::Hasher;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -58,13 +60,10 @@ pub fn build_index(
     order.sort_by(|a, b| a.url.cmp(b.url));
 
     let postings = index::build(&order);
-    let mut terms: Vec<(String, String)> = postings
+    let mut terms: Vec<(Arc<str>, String)> = postings
         .terms
         .into_par_iter()
-        .map(|(term, list)| {
-            let encoded = shard::encode_postings(&list);
-            (term, encoded)
-        })
+        .map(|(term, list)| (term, shard::encode_postings(&list)))
         .collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let shards = shard::split(&terms, shard::SHARD_LIMIT);
@@ -75,7 +74,7 @@ pub fn build_index(
         .map(|(n, (_, range))| {
             let map: BTreeMap<&str, &str> = terms[range.clone()]
                 .iter()
-                .map(|(t, p)| (t.as_str(), p.as_str()))
+                .map(|(t, p)| (&**t, p.as_str()))
                 .collect();
             let name = format!("t/{n}");
             (format!("search/{name}.js"), script(&name, &map))
@@ -89,10 +88,20 @@ pub fn build_index(
         )
     }));
 
+    // The version only busts caches: a fast hash per file, in parallel.
+    let sums: Vec<u64> = files
+        .par_iter()
+        .map(|(name, bytes)| {
+            let mut hasher = stem::FxHasher::default();
+            hasher.write(name.as_bytes());
+            hasher.write(bytes);
+            hasher.finish()
+        })
+        .collect();
     let mut hasher = Sha256::new();
-    for (name, bytes) in &files {
-        hasher.update(name.as_bytes());
-        hasher.update(bytes);
+    for (sum, (_, bytes)) in sums.iter().zip(&files) {
+        hasher.update(sum.to_le_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
     }
     let version: String = hasher
         .finalize()
@@ -205,14 +214,13 @@ fn synonyms(config: &SearchConfig) -> BTreeMap<String, Vec<Vec<String>>> {
     let mut stemmers = stem::Stemmers::default();
     let mut phrase = |text: &str| -> Vec<String> {
         let mut out = Vec::new();
-        tokenize::words(text, |word| {
-            if word.parts.len() > 1 {
-                let mut terms = Vec::new();
-                tokenize::word_terms(word, &mut stemmers, |t| terms.push(t.to_string()));
-                out.extend(terms.pop());
-            } else if !stemmers.is_stop(&word.parts[0]) {
-                out.push(stemmers.stem(&word.parts[0]).to_string());
-            }
+        tokenize::words(text, |parts| {
+            let term = if parts.len() > 1 {
+                Some(stemmers.compound(parts))
+            } else {
+                stemmers.term(&parts[0])
+            };
+            out.extend(term.map(|id| stemmers.text(id).to_string()));
         });
         out
     };

@@ -71,19 +71,25 @@ pub fn decode_postings(text: &str) -> Vec<Posting> {
 
 /// Splits terms (sorted, with their encoded postings) into shards: returns
 /// (key, range of `terms`) in key order.
-pub fn split(terms: &[(String, String)], limit: usize) -> Vec<(String, std::ops::Range<usize>)> {
+pub fn split<T: AsRef<str>>(
+    terms: &[(T, String)],
+    limit: usize,
+) -> Vec<(String, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     split_range(terms, 0..terms.len(), String::new(), limit, &mut out);
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }
 
-fn size(terms: &[(String, String)]) -> usize {
-    terms.iter().map(|(t, p)| t.len() + p.len() + 6).sum()
+fn size<T: AsRef<str>>(terms: &[(T, String)]) -> usize {
+    terms
+        .iter()
+        .map(|(t, p)| t.as_ref().len() + p.len() + 6)
+        .sum()
 }
 
-fn split_range(
-    terms: &[(String, String)],
+fn split_range<T: AsRef<str>>(
+    terms: &[(T, String)],
     range: std::ops::Range<usize>,
     key: String,
     limit: usize,
@@ -97,14 +103,14 @@ fn split_range(
     // Sorted terms with one prefix are contiguous; the term equal to the
     // key (if any) sorts first and stays in the key's own shard.
     let mut start = range.start;
-    if terms[start].0 == key {
+    if terms[start].0.as_ref() == key {
         out.push((key.clone(), start..start + 1));
         start += 1;
     }
     while start < range.end {
-        let child: String = terms[start].0.chars().take(depth + 1).collect();
+        let child: String = terms[start].0.as_ref().chars().take(depth + 1).collect();
         let mut end = start + 1;
-        while end < range.end && terms[end].0.starts_with(&child) {
+        while end < range.end && terms[end].0.as_ref().starts_with(&child) {
             end += 1;
         }
         split_range(terms, start..end, child, limit, out);

@@ -6,6 +6,8 @@
 //! browser in the index's meta file, so there is one copy of them.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -157,12 +159,17 @@ pub fn script(word: &str) -> Script {
     }
 }
 
-/// Both stemmers with a memo: most words of a site repeat, so each worker
-/// thread stems a word once.
+/// Both stemmers, a memo of every word seen and the terms interned as ids:
+/// most words of a site repeat, so each worker thread stems a word once
+/// and counts terms by id.
 pub struct Stemmers {
     russian: Stemmer,
     english: Stemmer,
-    cache: HashMap<String, String>,
+    /// Word → its stem's id, and whether the word is a stop word.
+    words: FxHashMap<Box<str>, (u32, bool)>,
+    ids: FxHashMap<Arc<str>, u32>,
+    terms: Vec<Arc<str>>,
+    buffer: String,
 }
 
 impl Default for Stemmers {
@@ -170,7 +177,10 @@ impl Default for Stemmers {
         Stemmers {
             russian: Stemmer::create(Algorithm::Russian),
             english: Stemmer::create(Algorithm::English),
-            cache: HashMap::new(),
+            words: FxHashMap::default(),
+            ids: FxHashMap::default(),
+            terms: Vec::new(),
+            buffer: String::new(),
         }
     }
 }
@@ -185,23 +195,120 @@ impl Stemmers {
         }
     }
 
+    /// The id of a normalised word's stem, and whether the word is a stop word.
+    fn lookup(&mut self, word: &str) -> (u32, bool) {
+        if let Some(&found) = self.words.get(word) {
+            return found;
+        }
+        let stem = match script(word) {
+            Script::Cyrillic => self.russian.stem(word),
+            Script::Latin => self.english.stem(word),
+            Script::Other => word.into(),
+        };
+        let id = self.intern(&stem);
+        let found = (id, self.is_stop(word));
+        self.words.insert(word.into(), found);
+        found
+    }
+
+    fn intern(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        let term: Arc<str> = term.into();
+        self.terms.push(term.clone());
+        self.ids.insert(term, id);
+        id
+    }
+
+    /// The term of a normalised word: its stem's id, `None` for a stop word.
+    pub fn term(&mut self, word: &str) -> Option<u32> {
+        let (id, stop) = self.lookup(word);
+        (!stop).then_some(id)
+    }
+
+    /// The term of a hyphenated word: the stems of all its parts joined by `-`.
+    pub fn compound(&mut self, parts: &[String]) -> u32 {
+        let mut joined = std::mem::take(&mut self.buffer);
+        joined.clear();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                joined.push('-');
+            }
+            let (id, _) = self.lookup(part);
+            joined.push_str(&self.terms[id as usize]);
+        }
+        let id = self.intern(&joined);
+        self.buffer = joined;
+        id
+    }
+
     /// The stem of a normalised word.
     pub fn stem(&mut self, word: &str) -> &str {
-        if !self.cache.contains_key(word) {
-            let stem = stem_uncached(&self.russian, &self.english, word);
-            self.cache.insert(word.to_string(), stem);
-        }
-        &self.cache[word]
+        let (id, _) = self.lookup(word);
+        &self.terms[id as usize]
+    }
+
+    /// The text of a term id.
+    pub fn text(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+
+    /// The shared text of a term id.
+    pub fn shared(&self, id: u32) -> Arc<str> {
+        self.terms[id as usize].clone()
     }
 }
 
-fn stem_uncached(russian: &Stemmer, english: &Stemmer, word: &str) -> String {
-    match script(word) {
-        Script::Cyrillic => russian.stem(word).into_owned(),
-        Script::Latin => english.stem(word).into_owned(),
-        Script::Other => word.to_string(),
+/// FxHash (as in rustc): fast for the short keys of the index; not
+/// resistant to crafted collisions, which site content does not need.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 #[cfg(test)]
 mod tests {
@@ -228,6 +335,10 @@ mod tests {
         assert!(stems.iter().all(|x| x == "менеджер"), "{stems:?}");
         let a = s.stem("отчетность").to_string();
         assert_eq!(a, s.stem("отчетности"));
+        assert_eq!(s.term("и"), None);
+        let id = s.term("клиентами").unwrap();
+        assert_eq!(s.term("клиенту"), Some(id));
+        assert_eq!(s.text(id), "клиент");
         assert_eq!(s.stem("reporting"), "report");
         assert_eq!(s.stem("reports"), "report");
     }
