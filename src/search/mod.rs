@@ -198,7 +198,11 @@ fn base_path<'a>(docs: &[SearchDoc<'a>]) -> &'a str {
     }
     let parent = |url: &'a str| -> &'a str {
         let trimmed = url.trim_end_matches('/');
-        trimmed.rfind('/').map_or("", |i| &url[..=i])
+        match trimmed.rfind('/') {
+            Some(i) => &url[..=i],
+            None if url.starts_with('/') => "/",
+            None => "",
+        }
     };
     let mut common = parent(first.url);
     for doc in docs {
@@ -327,6 +331,7 @@ mod tests {
         };
         assert_eq!(base_path(&[doc("/a/b/"), doc("/a/c/")]), "/a/");
         assert_eq!(base_path(&[doc("/a/b/")]), "/a/");
+        assert_eq!(base_path(&[doc("/"), doc("/a/")]), "/");
         let mut home = doc("/site/");
         home.breadcrumb.clear();
         assert_eq!(

@@ -128,50 +128,59 @@ fn byte_class(b: &[u8], i: usize) -> (Class, usize) {
 }
 
 /// Calls `f` with each segment of `line` that is a word or a hyphen, and
-/// with an `Other` segment for everything between, as UAX #29 splits it.
-fn for_each_segment(line: &str, classes: &mut Vec<(usize, Class)>, f: &mut impl FnMut(&str, Kind)) {
-    classes.clear();
-    let bytes = line.as_bytes();
+/// with `Other` segments for everything between, as UAX #29 splits it.
+/// One pass over the bytes; the spans wait in `spans` until the line is
+/// known to hold no character the fast path does not handle.
+fn for_each_segment(line: &str, spans: &mut Vec<(u32, u32, Kind)>, f: &mut impl FnMut(&str, Kind)) {
+    spans.clear();
+    let b = line.as_bytes();
+    let n = b.len();
     let mut i = 0;
-    while i < bytes.len() {
-        let (class, len) = byte_class(bytes, i);
-        if class == Class::Complex {
-            line.split_word_bounds().for_each(|s| f(s, kind_of(s)));
-            return;
-        }
-        classes.push((i, class));
+    while i < n {
+        let (class, len) = byte_class(b, i);
+        let start = i;
         i += len;
-    }
-    let chars = &classes[..];
-    let Some(&(_, first_class)) = chars.first() else {
-        return;
-    };
-    let mut start = 0;
-    let mut alnum = matches!(first_class, Class::Letter | Class::Digit);
-    let emit = |f: &mut dyn FnMut(&str, Kind), from: usize, to: usize, alnum: bool| {
-        let segment = &line[chars[from].0..chars.get(to).map_or(line.len(), |c| c.0)];
-        let kind = if alnum {
-            Kind::Word
-        } else if to == from + 1 && chars[from].1 == Class::Hyphen {
-            Kind::Hyphen
-        } else {
-            Kind::Other
+        let kind = match class {
+            Class::Complex => {
+                line.split_word_bounds().for_each(|s| f(s, kind_of(s)));
+                return;
+            }
+            Class::Letter | Class::Digit | Class::Underscore => {
+                let mut alnum = class != Class::Underscore;
+                let mut last = class;
+                while i < n {
+                    let (next, next_len) = byte_class(b, i);
+                    if wordish(next) {
+                        alnum |= next != Class::Underscore;
+                        last = next;
+                        i += next_len;
+                    } else if i + next_len < n
+                        && matches!(next, Class::MidLetter | Class::MidNum | Class::MidNumLet)
+                    {
+                        let (after, after_len) = byte_class(b, i + next_len);
+                        if !mid_joins(last, next, after) {
+                            break;
+                        }
+                        last = after;
+                        i += next_len + after_len;
+                    } else {
+                        break;
+                    }
+                }
+                if alnum {
+                    Kind::Word
+                } else {
+                    Kind::Other
+                }
+            }
+            Class::Hyphen => Kind::Hyphen,
+            _ => Kind::Other,
         };
-        f(segment, kind);
-    };
-    for i in 1..chars.len() {
-        let (prev, here) = (chars[i - 1].1, chars[i].1);
-        let joins = (wordish(prev) && wordish(here))
-            || chars.get(i + 1).is_some_and(|a| mid_joins(prev, here, a.1))
-            || (i >= 2 && mid_joins(chars[i - 2].1, prev, here));
-        if !joins {
-            emit(f, start, i, alnum);
-            start = i;
-            alnum = false;
-        }
-        alnum |= matches!(here, Class::Letter | Class::Digit);
+        spans.push((start as u32, i as u32, kind));
     }
-    emit(f, start, chars.len(), alnum);
+    for &(start, end, kind) in spans.iter() {
+        f(&line[start as usize..end as usize], kind);
+    }
 }
 
 fn wordish(c: Class) -> bool {
@@ -199,7 +208,7 @@ pub fn words(text: &str, f: impl FnMut(&[String])) {
 #[derive(Default)]
 pub struct Tokenizer {
     parts: Vec<String>,
-    classes: Vec<(usize, Class)>,
+    spans: Vec<(u32, u32, Kind)>,
 }
 
 impl Tokenizer {
@@ -238,7 +247,7 @@ impl Tokenizer {
         // No word runs across a line break, so each line can take its own
         // path (fast, or unicode-segmentation for unusual characters).
         for line in text.split_inclusive('\n') {
-            for_each_segment(line, &mut self.classes, &mut each);
+            for_each_segment(line, &mut self.spans, &mut each);
         }
         if count > 0 {
             f(&parts[..count]);

@@ -312,69 +312,85 @@
     });
   };
 
-  // Scores of one word: Map(entry key → {score, typo, terms}).
+  // Scores of one word: Map(entry key → {score, typo}). An entry matched
+  // exactly keeps its best exact score; typo matches count only where
+  // nothing matched exactly.
   Engine.prototype.wordHits = function (w) {
     var self = this, hits = new Map();
     w.alts.forEach(function (alt) {
+      var weight = alt.w / SCORE_MAX, typo = !!alt.typo;
       var perEntry = null;
-      alt.terms.forEach(function (term) {
-        var list = self.termPostings(term), idf = self.idf(term), next = new Map();
-        for (var i = 0; i < list.length; i += 3) {
-          var key = list[i] * 65536 + list[i + 1];
-          if (perEntry && !perEntry.has(key)) continue;
-          var prev = perEntry ? perEntry.get(key) : 0;
-          next.set(key, prev + (idf * list[i + 2]) / SCORE_MAX);
-        }
-        perEntry = next;
-      });
-      if (!perEntry) return;
-      perEntry.forEach(function (score, key) {
-        score *= alt.w;
+      if (alt.terms.length > 1) {
+        // Every term must match: intersect, summing scores.
+        alt.terms.forEach(function (term) {
+          var list = self.termPostings(term), idf = self.idf(term), next = new Map();
+          for (var i = 0; i < list.length; i += 3) {
+            var key = list[i] * 65536 + list[i + 1];
+            if (perEntry && !perEntry.has(key)) continue;
+            next.set(key, (perEntry ? perEntry.get(key) : 0) + idf * list[i + 2]);
+          }
+          perEntry = next;
+        });
+        perEntry.forEach(function (score, key) { add(key, score * weight); });
+      } else {
+        var list = self.termPostings(alt.terms[0]), idf = self.idf(alt.terms[0]) * weight;
+        for (var i = 0; i < list.length; i += 3) add(list[i] * 65536 + list[i + 1], idf * list[i + 2]);
+      }
+      function add(key, score) {
         var old = hits.get(key);
-        var typo = !!alt.typo;
-        if (!old || (old.typo && !typo) || (old.typo === typo && score > old.score)) {
-          hits.set(key, { score: score, typo: typo, terms: alt.terms });
-        } else if (old.typo === typo) {
-          old.terms = old.terms.concat(alt.terms);
-        }
-      });
+        if (!old) hits.set(key, { score: score, typo: typo });
+        else if (old.typo && !typo) { old.score = score; old.typo = false; }
+        else if (old.typo === typo && score > old.score) old.score = score;
+      }
     });
     return hits;
   };
 
-  // Ranked page hits of a parsed query (best section per page).
+  // Ranked page hits of a parsed query (best section per page): AND over
+  // the words, OR when no entry has them all.
   Engine.prototype.rank = function (parsed) {
     var perWord = parsed.map(this.wordHits, this);
-    var combined = new Map();
+    var terms = [];
+    parsed.forEach(function (w) { w.alts.forEach(function (a) { terms = terms.concat(a.terms); }); });
+    var best = new Map();
+    var consider = function (key, score, matched, typos) {
+      var page = Math.floor(key / 65536);
+      var b = best.get(page);
+      if (!b || matched > b.matched || (matched === b.matched && (typos < b.typos || (typos === b.typos && score > b.score)))) {
+        best.set(page, { page: page, section: key % 65536, score: score, matched: matched, typos: typos, terms: terms });
+      }
+    };
     var mode = 'and';
-    var collect = function (requireAll) {
+    if (perWord.length) {
+      var order = perWord.slice().sort(function (a, b) { return a.size - b.size; });
+      order[0].forEach(function (h, key) {
+        var score = h.score, typos = h.typo ? 1 : 0;
+        for (var i = 1; i < order.length; i++) {
+          var o = order[i].get(key);
+          if (!o) return;
+          score += o.score;
+          if (o.typo) typos++;
+        }
+        consider(key, score, order.length, typos);
+      });
+    }
+    if (!best.size && perWord.length > 1) {
+      mode = 'or';
+      var all = new Map();
       perWord.forEach(function (hits) {
         hits.forEach(function (h, key) {
-          if (requireAll && !perWord.every(function (m) { return m.has(key); })) return;
-          var c = combined.get(key);
-          if (!c) combined.set(key, (c = { key: key, score: 0, matched: 0, typos: 0, terms: [] }));
+          var c = all.get(key);
+          if (!c) all.set(key, (c = { score: 0, matched: 0, typos: 0 }));
           c.score += h.score;
           c.matched++;
           if (h.typo) c.typos++;
-          c.terms = c.terms.concat(h.terms);
         });
       });
-    };
-    if (perWord.length) collect(true);
-    if (!combined.size && perWord.length > 1) {
-      mode = 'or';
-      collect(false);
+      all.forEach(function (c, key) { consider(key, c.score, c.matched, c.typos); });
     }
-    var all = Array.from(combined.values());
-    all.sort(function (a, b) {
-      return b.matched - a.matched || a.typos - b.typos || b.score - a.score || a.key - b.key;
-    });
-    var seen = new Set(), pages = [];
-    all.forEach(function (h) {
-      var page = Math.floor(h.key / 65536);
-      if (seen.has(page)) return;
-      seen.add(page);
-      pages.push({ page: page, section: h.key % 65536, score: h.score, matched: h.matched, typos: h.typos, terms: h.terms });
+    var pages = Array.from(best.values());
+    pages.sort(function (a, b) {
+      return b.matched - a.matched || a.typos - b.typos || b.score - a.score || a.page - b.page;
     });
     return { mode: pages.length ? mode : 'none', hits: pages };
   };
