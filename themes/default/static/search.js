@@ -151,6 +151,8 @@
   var WEIGHT = { exact: 1, synonym: 0.9, parts: 0.8, prefix: 0.7, typo: 0.5 };
   var PREFIX_LIMIT = 40;
   var PREFIX_SHARDS = 8;
+  // Score factor when the words of an AND query fall in different sections.
+  var PAGE_AND = 0.6;
 
   // The engine over a loader: load(name) → Promise of the data a script
   // registered under that name ("meta", "t/3", "f/12").
@@ -298,10 +300,11 @@
         var raw = w.raw;
         for (var term in shard) {
           if (have.has(term) || term.length < 4) continue;
-          var near = withinOneEdit(w.main, term);
-          if (!near && raw.length - term.length <= 4 && raw.length >= term.length) {
-            // The typo may sit in the ending the stemmer would strip.
-            for (var k = term.length - 1; k <= term.length + 1 && !near; k++) near = withinOneEdit(raw.slice(0, k), term);
+          var near = w.main.length >= 4 && withinOneEdit(w.main, term);
+          if (!near && term.length >= 5 && raw.length >= term.length + 1 && raw.length - term.length <= 4) {
+            // The typo may sit where the stemmer cut the word differently:
+            // compare the stem with the start of the typed word.
+            near = withinOneEdit(raw.slice(0, term.length), term) || withinOneEdit(raw.slice(0, term.length + 1), term);
           }
           if (near) {
             have.add(term);
@@ -362,6 +365,7 @@
     };
     var mode = 'and';
     if (perWord.length) {
+      // Every word in one section: the best place to send the reader.
       var order = perWord.slice().sort(function (a, b) { return a.size - b.size; });
       order[0].forEach(function (h, key) {
         var score = h.score, typos = h.typo ? 1 : 0;
@@ -372,6 +376,29 @@
           if (o.typo) typos++;
         }
         consider(key, score, order.length, typos);
+      });
+    }
+    if (perWord.length > 1) {
+      // Every word on one page, in different sections: still AND, scored
+      // lower, linked to the section of the strongest word.
+      var perPage = perWord.map(function (hits) {
+        var pages = new Map();
+        hits.forEach(function (h, key) {
+          var page = Math.floor(key / 65536), b = pages.get(page);
+          if (!b || (b.typo && !h.typo) || (b.typo === h.typo && h.score > b.score)) pages.set(page, { score: h.score, typo: h.typo, key: key });
+        });
+        return pages;
+      });
+      perPage[0].forEach(function (first, page) {
+        var score = first.score, typos = first.typo ? 1 : 0, top = first;
+        for (var i = 1; i < perPage.length; i++) {
+          var o = perPage[i].get(page);
+          if (!o) return;
+          score += o.score;
+          if (o.typo) typos++;
+          if (o.score > top.score) top = o;
+        }
+        consider(top.key, score * PAGE_AND, perPage.length, typos);
       });
     }
     if (!best.size && perWord.length > 1) {
