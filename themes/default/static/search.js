@@ -646,13 +646,17 @@
   }
 
   // One result as DOM: link with title, breadcrumb line, snippet.
+  // In the dropdown (`id` given) focus stays in the box and arrows move
+  // the selection, so its links are out of the tab order.
   function resultNode(tag, r, id) {
     var item = doc.createElement(tag);
     item.className = 'ks-result';
-    if (id) item.id = id;
     var link = doc.createElement('a');
     link.href = resultHref(r.url);
-    link.tabIndex = -1;
+    if (id) {
+      item.id = id;
+      link.tabIndex = -1;
+    }
     var title = doc.createElement('span');
     title.className = 'ks-title';
     renderSegments(doc, title, r.titleSegments);
