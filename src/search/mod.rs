@@ -115,6 +115,12 @@ pub fn build_index(
         language,
         entries: postings.entries,
         pages: order.len(),
+        sections: order
+            .iter()
+            .map(|d| d.sections.len())
+            .max()
+            .unwrap_or(0)
+            .max(1),
         shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
         stop: stem::RUSSIAN_STOP
             .iter()
@@ -135,6 +141,8 @@ struct Meta<'a> {
     language: &'a str,
     entries: usize,
     pages: usize,
+    /// Most sections on one page: the browser's entry numbering.
+    sections: usize,
     shards: Vec<&'a str>,
     stop: Vec<&'static str>,
     /// Query term → alternatives, each a list of terms that must all match.

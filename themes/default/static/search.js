@@ -315,107 +315,133 @@
     });
   };
 
-  // Scores of one word: Map(entry key → {score, typo}). An entry matched
-  // exactly keeps its best exact score; typo matches count only where
-  // nothing matched exactly.
+  // Scores of one word over entries numbered page * sections + section,
+  // in typed arrays (a common word of a large site has tens of thousands
+  // of postings): score, flag (1 exact, 2 typo only) and the keys touched.
+  // An entry matched exactly keeps its best exact score; typo matches
+  // count only where nothing matched exactly.
   Engine.prototype.wordHits = function (w) {
-    var self = this, hits = new Map();
+    var self = this, stride = self.meta.sections || 256;
+    var size = self.meta.pages * stride;
+    var score = new Float64Array(size), flag = new Uint8Array(size), keys = [];
+    function add(key, s, typo) {
+      var f = flag[key];
+      if (f === 0) {
+        flag[key] = typo ? 2 : 1;
+        score[key] = s;
+        keys.push(key);
+      } else if (f === 2 && !typo) {
+        flag[key] = 1;
+        score[key] = s;
+      } else if ((f === 1) === !typo && s > score[key]) {
+        score[key] = s;
+      }
+    }
     w.alts.forEach(function (alt) {
-      var weight = alt.w / SCORE_MAX, typo = !!alt.typo;
-      var perEntry = null;
+      var weight = alt.w / SCORE_MAX, typo = !!alt.typo, list, i;
       if (alt.terms.length > 1) {
         // Every term must match: intersect, summing scores.
+        var perEntry = null;
         alt.terms.forEach(function (term) {
-          var list = self.termPostings(term), idf = self.idf(term), next = new Map();
-          for (var i = 0; i < list.length; i += 3) {
-            var key = list[i] * 65536 + list[i + 1];
+          var idf = self.idf(term), next = new Map();
+          list = self.termPostings(term);
+          for (i = 0; i < list.length; i += 3) {
+            var key = list[i] * stride + list[i + 1];
             if (perEntry && !perEntry.has(key)) continue;
             next.set(key, (perEntry ? perEntry.get(key) : 0) + idf * list[i + 2]);
           }
           perEntry = next;
         });
-        perEntry.forEach(function (score, key) { add(key, score * weight); });
+        perEntry.forEach(function (s, key) { add(key, s * weight, typo); });
       } else {
-        var list = self.termPostings(alt.terms[0]), idf = self.idf(alt.terms[0]) * weight;
-        for (var i = 0; i < list.length; i += 3) add(list[i] * 65536 + list[i + 1], idf * list[i + 2]);
-      }
-      function add(key, score) {
-        var old = hits.get(key);
-        if (!old) hits.set(key, { score: score, typo: typo });
-        else if (old.typo && !typo) { old.score = score; old.typo = false; }
-        else if (old.typo === typo && score > old.score) old.score = score;
+        var idf = self.idf(alt.terms[0]) * weight;
+        list = self.termPostings(alt.terms[0]);
+        for (i = 0; i < list.length; i += 3) add(list[i] * stride + list[i + 1], idf * list[i + 2], typo);
       }
     });
-    return hits;
+    return { score: score, flag: flag, keys: keys };
   };
 
   // Ranked page hits of a parsed query (best section per page): AND over
-  // the words, OR when no entry has them all.
+  // the words in one section, then AND over a page's sections, then OR.
   Engine.prototype.rank = function (parsed) {
+    var stride = this.meta.sections || 256, pagesCount = this.meta.pages;
     var perWord = parsed.map(this.wordHits, this);
     var terms = [];
     parsed.forEach(function (w) { w.alts.forEach(function (a) { terms = terms.concat(a.terms); }); });
-    var best = new Map();
+    var bestScore = new Float64Array(pagesCount), bestKey = new Int32Array(pagesCount).fill(-1);
+    var bestMatched = new Uint8Array(pagesCount), bestTypos = new Uint8Array(pagesCount), touched = [];
     var consider = function (key, score, matched, typos) {
-      var page = Math.floor(key / 65536);
-      var b = best.get(page);
-      if (!b || matched > b.matched || (matched === b.matched && (typos < b.typos || (typos === b.typos && score > b.score)))) {
-        best.set(page, { page: page, section: key % 65536, score: score, matched: matched, typos: typos, terms: terms });
-      }
+      var page = Math.floor(key / stride);
+      if (bestKey[page] < 0) touched.push(page);
+      else if (!(matched > bestMatched[page] || (matched === bestMatched[page] && (typos < bestTypos[page] || (typos === bestTypos[page] && score > bestScore[page]))))) return;
+      bestKey[page] = key;
+      bestScore[page] = score;
+      bestMatched[page] = matched;
+      bestTypos[page] = typos;
     };
-    var mode = 'and';
-    if (perWord.length) {
+    var mode = 'and', n = perWord.length, i, k;
+    var order = perWord.slice().sort(function (a, b) { return a.keys.length - b.keys.length; });
+    if (n) {
       // Every word in one section: the best place to send the reader.
-      var order = perWord.slice().sort(function (a, b) { return a.size - b.size; });
-      order[0].forEach(function (h, key) {
-        var score = h.score, typos = h.typo ? 1 : 0;
-        for (var i = 1; i < order.length; i++) {
-          var o = order[i].get(key);
-          if (!o) return;
-          score += o.score;
-          if (o.typo) typos++;
+      order[0].keys.forEach(function (key) {
+        var score = 0, typos = 0;
+        for (i = 0; i < n; i++) {
+          var f = order[i].flag[key];
+          if (!f) return;
+          score += order[i].score[key];
+          if (f === 2) typos++;
         }
-        consider(key, score, order.length, typos);
+        consider(key, score, n, typos);
       });
     }
-    if (perWord.length > 1) {
+    if (n > 1) {
       // Every word on one page, in different sections: still AND, scored
       // lower, linked to the section of the strongest word.
-      var perPage = perWord.map(function (hits) {
-        var pages = new Map();
-        hits.forEach(function (h, key) {
-          var page = Math.floor(key / 65536), b = pages.get(page);
-          if (!b || (b.typo && !h.typo) || (b.typo === h.typo && h.score > b.score)) pages.set(page, { score: h.score, typo: h.typo, key: key });
+      var perPage = order.map(function (hits) {
+        var pScore = new Float64Array(pagesCount), pKey = new Int32Array(pagesCount).fill(-1), pTypo = new Uint8Array(pagesCount), pages = [];
+        hits.keys.forEach(function (key) {
+          var page = Math.floor(key / stride), s = hits.score[key], typo = hits.flag[key] === 2 ? 1 : 0;
+          if (pKey[page] < 0) pages.push(page);
+          else if (!((pTypo[page] && !typo) || (pTypo[page] === typo && s > pScore[page]))) return;
+          pKey[page] = key;
+          pScore[page] = s;
+          pTypo[page] = typo;
         });
-        return pages;
+        return { score: pScore, key: pKey, typo: pTypo, pages: pages };
       });
-      perPage[0].forEach(function (first, page) {
-        var score = first.score, typos = first.typo ? 1 : 0, top = first;
-        for (var i = 1; i < perPage.length; i++) {
-          var o = perPage[i].get(page);
-          if (!o) return;
-          score += o.score;
-          if (o.typo) typos++;
-          if (o.score > top.score) top = o;
+      perPage[0].pages.forEach(function (page) {
+        var score = 0, typos = 0, top = -1, topScore = -1;
+        for (k = 0; k < n; k++) {
+          var p = perPage[k];
+          if (p.key[page] < 0) return;
+          score += p.score[page];
+          typos += p.typo[page];
+          if (p.score[page] > topScore) {
+            topScore = p.score[page];
+            top = p.key[page];
+          }
         }
-        consider(top.key, score * PAGE_AND, perPage.length, typos);
+        consider(top, score * PAGE_AND, n, typos);
       });
     }
-    if (!best.size && perWord.length > 1) {
+    if (!touched.length && n > 1) {
       mode = 'or';
-      var all = new Map();
+      var sum = new Float64Array(pagesCount * stride), matched = new Uint8Array(pagesCount * stride);
+      var typosAt = new Uint8Array(pagesCount * stride), keys = [];
       perWord.forEach(function (hits) {
-        hits.forEach(function (h, key) {
-          var c = all.get(key);
-          if (!c) all.set(key, (c = { score: 0, matched: 0, typos: 0 }));
-          c.score += h.score;
-          c.matched++;
-          if (h.typo) c.typos++;
+        hits.keys.forEach(function (key) {
+          if (!matched[key]) keys.push(key);
+          matched[key]++;
+          sum[key] += hits.score[key];
+          if (hits.flag[key] === 2) typosAt[key]++;
         });
       });
-      all.forEach(function (c, key) { consider(key, c.score, c.matched, c.typos); });
+      keys.forEach(function (key) { consider(key, sum[key], matched[key], typosAt[key]); });
     }
-    var pages = Array.from(best.values());
+    var pages = touched.map(function (page) {
+      return { page: page, section: bestKey[page] % stride, score: bestScore[page], matched: bestMatched[page], typos: bestTypos[page], terms: terms };
+    });
     pages.sort(function (a, b) {
       return b.matched - a.matched || a.typos - b.typos || b.score - a.score || a.page - b.page;
     });
