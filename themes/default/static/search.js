@@ -594,6 +594,8 @@
 
   // -------------------------------------------------------------- browser
 
+  // The pure parts, for browser tests and benchmarks.
+  global.KuratorSearch = api;
   var doc = global.document;
   var registry = (global.__kuratorSearch = global.__kuratorSearch || {});
   var waiting = {};
