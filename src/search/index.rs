@@ -5,12 +5,11 @@
 //! collection at query time (IDF from the posting count) is left to the
 //! browser, so the browser needs no per-entry lengths.
 
-use std::hash::Hasher;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::stem::{FxHashMap, FxHasher, Stemmers};
+use super::stem::{FxHashMap, Stemmers};
 use super::tokenize::{word_terms, Tokenizer};
 use super::SearchDoc;
 
@@ -37,10 +36,11 @@ pub const SCORE_MAX: u32 = 31;
 #[derive(Debug, Default)]
 struct EntryTerms {
     lens: [u32; FIELDS],
-    terms: Vec<(Arc<str>, [u16; FIELDS])>,
+    /// Term ids (of the analysing thread's [`Stemmers`], then global).
+    terms: Vec<(u32, [u16; FIELDS])>,
 }
 
-/// Counts the terms of one entry by id, before they become strings.
+/// Counts the terms of one entry by id.
 #[derive(Default)]
 struct Counter {
     tokenizer: Tokenizer,
@@ -62,12 +62,8 @@ impl Counter {
         self.lens[f] += len as u32;
     }
 
-    fn finish(&mut self, stemmers: &Stemmers) -> EntryTerms {
-        let terms = self
-            .counts
-            .drain()
-            .map(|(id, tf)| (stemmers.shared(id), tf))
-            .collect();
+    fn finish(&mut self) -> EntryTerms {
+        let terms = self.counts.drain().collect();
         EntryTerms {
             lens: std::mem::take(&mut self.lens),
             terms,
@@ -95,7 +91,7 @@ fn analyse(doc: &SearchDoc<'_>, stemmers: &mut Stemmers) -> Vec<EntryTerms> {
                     counter.add_text(tag, Field::Tags, stemmers);
                 }
             }
-            counter.finish(stemmers)
+            counter.finish()
         })
         .collect()
 }
@@ -111,21 +107,55 @@ pub struct Postings {
     pub entries: usize,
 }
 
-/// The merge runs in parallel over this many groups of terms (by hash).
+/// The merge runs in parallel over this many groups of terms (by id).
 const BUCKETS: usize = 32;
-
-fn bucket(term: &str) -> usize {
-    let mut hasher = FxHasher::default();
-    hasher.write(term.as_bytes());
-    (hasher.finish() >> 40) as usize % BUCKETS
-}
 
 /// Builds the postings for pages in the given order (page number = index).
 pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
-    let pages: Vec<Vec<EntryTerms>> = docs
+    // Analyse in parallel; every worker keeps its own stem memo and ids.
+    type Analysed = (Stemmers, Vec<(usize, Vec<EntryTerms>)>);
+    let chunks: Vec<Analysed> = docs
         .par_iter()
-        .map_init(Stemmers::default, |stemmers, doc| analyse(doc, stemmers))
+        .enumerate()
+        .fold(
+            || (Stemmers::default(), Vec::new()),
+            |(mut stemmers, mut out), (i, doc)| {
+                let entries = analyse(doc, &mut stemmers);
+                out.push((i, entries));
+                (stemmers, out)
+            },
+        )
         .collect();
+
+    // One dictionary: worker ids → global ids, so nothing below hashes strings.
+    let mut global: FxHashMap<Arc<str>, u32> = FxHashMap::default();
+    let mut names: Vec<Arc<str>> = Vec::new();
+    let remaps: Vec<Vec<u32>> = chunks
+        .iter()
+        .map(|(stemmers, _)| {
+            stemmers
+                .terms()
+                .iter()
+                .map(|term| {
+                    *global.entry(term.clone()).or_insert_with(|| {
+                        names.push(term.clone());
+                        names.len() as u32 - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let mut pages: Vec<Vec<EntryTerms>> = (0..docs.len()).map(|_| Vec::new()).collect();
+    for ((_, analysed), remap) in chunks.into_iter().zip(&remaps) {
+        for (i, mut entries) in analysed {
+            for entry in &mut entries {
+                for term in &mut entry.terms {
+                    term.0 = remap[term.0 as usize];
+                }
+            }
+            pages[i] = entries;
+        }
+    }
 
     let entries = pages.iter().map(Vec::len).sum::<usize>();
     let mut totals = [0f64; FIELDS];
@@ -139,9 +169,10 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
         .map(|t| (t / entries.max(1) as f64) as f32)
         .collect();
 
-    // Score each page in parallel into buckets of terms, then merge every
-    // bucket in parallel, pages in order, so postings come out sorted.
-    type Scored = Vec<(Arc<str>, u32, u8)>;
+    // Score each page in parallel into buckets of term ids, then merge every
+    // bucket in parallel, pages and sections in order, so postings come out
+    // sorted.
+    type Scored = Vec<(u32, u32, u8)>;
     let scored: Vec<Vec<Scored>> = pages
         .into_par_iter()
         .map(|entries| {
@@ -149,7 +180,7 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
             for (section, entry) in entries.into_iter().enumerate() {
                 for (term, tf) in entry.terms {
                     let score = quantise(&tf, &entry.lens, &avg);
-                    buckets[bucket(&term)].push((term, section as u32, score));
+                    buckets[term as usize % BUCKETS].push((term, section as u32, score));
                 }
             }
             buckets
@@ -158,21 +189,18 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
     let terms: Vec<(Arc<str>, Vec<Posting>)> = (0..BUCKETS)
         .into_par_iter()
         .flat_map_iter(|b| {
-            let mut map: FxHashMap<Arc<str>, Vec<Posting>> = FxHashMap::default();
+            let mut lists: Vec<Vec<Posting>> = vec![Vec::new(); names.len() / BUCKETS + 1];
             for (page, buckets) in scored.iter().enumerate() {
-                let mut postings: Vec<&(Arc<str>, u32, u8)> = buckets[b].iter().collect();
-                postings.sort_unstable_by_key(|p| p.1);
-                for (term, section, score) in postings {
-                    let posting = (page as u32, *section, *score);
-                    match map.get_mut(term) {
-                        Some(list) => list.push(posting),
-                        None => {
-                            map.insert(term.clone(), vec![posting]);
-                        }
-                    }
+                for &(term, section, score) in &buckets[b] {
+                    lists[term as usize / BUCKETS].push((page as u32, section, score));
                 }
             }
-            map.into_iter()
+            let names = &names;
+            lists
+                .into_iter()
+                .enumerate()
+                .filter(|(_, list)| !list.is_empty())
+                .map(move |(j, list)| (names[j * BUCKETS + b].clone(), list))
         })
         .collect();
     Postings { terms, entries }

@@ -255,9 +255,9 @@ impl Stemmers {
         &self.terms[id as usize]
     }
 
-    /// The shared text of a term id.
-    pub fn shared(&self, id: u32) -> Arc<str> {
-        self.terms[id as usize].clone()
+    /// Every term interned so far; a term's id is its index.
+    pub fn terms(&self) -> &[Arc<str>] {
+        &self.terms
     }
 }
 
