@@ -12,6 +12,7 @@ pub mod output;
 pub mod pages;
 pub mod pipeline;
 pub mod quiz;
+pub mod search;
 /// `kurator serve`: in-memory builds, HTTP, file watching, live reload.
 pub mod serve;
 pub mod site_files;
