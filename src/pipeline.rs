@@ -25,6 +25,7 @@ use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::markdown::{self, MarkdownInput, Rendered};
 use crate::output::Sink;
 use crate::pages::{self, RenderPlan};
+use crate::search::{self, SearchDoc};
 use crate::theme::Theme;
 use crate::yaml::{self, YamlSource};
 
@@ -218,6 +219,15 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
 
 /// Steps 1–9: the whole build into `sink`.
 pub fn build(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport, BuildFailure> {
+    build_keeping(options, sink).map(|(report, _)| report)
+}
+
+/// [`build`], also handing back the analysed site, so `serve` can update
+/// one page later without starting over (see `incremental.rs`).
+pub fn build_keeping(
+    options: &BuildOptions,
+    sink: &dyn Sink,
+) -> Result<(BuildReport, Analysis), BuildFailure> {
     let start = Instant::now();
     let analysis = analyse(options).map_err(BuildFailure::Content)?;
     crate::timing::mark("validate");
@@ -227,15 +237,62 @@ pub fn build(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport, Bui
         pages::WriteError::Content(d) => BuildFailure::Content(d),
         pages::WriteError::Io(e) => BuildFailure::Io(e),
     })?;
+    crate::timing::mark("write");
+    let search_files = if analysis.config.search.enabled && options.mode != Mode::Check {
+        write_search_index(&analysis, sink)?
+    } else {
+        0
+    };
+    crate::timing::mark("search");
     let site = &analysis.site;
     let sections = site.pages.iter().filter(|p| p.is_section).count();
-    Ok(BuildReport {
+    let report = BuildReport {
         pages: site.pages.len() - sections,
         sections,
-        files,
+        files: files + search_files,
         elapsed: start.elapsed(),
-        diagnostics: analysis.warnings,
-    })
+        diagnostics: analysis.warnings.clone(),
+    };
+    Ok((report, analysis))
+}
+
+/// Step 8: the search index, from every page's text per heading.
+fn write_search_index(analysis: &Analysis, sink: &dyn Sink) -> Result<usize, BuildFailure> {
+    let site = &analysis.site;
+    let base_path = analysis.config.base_path();
+    let urls: Vec<String> = site
+        .pages
+        .iter()
+        .map(|p| format!("{base_path}{}", p.url))
+        .collect();
+    let docs: Vec<SearchDoc<'_>> = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| SearchDoc {
+            url: &urls[i],
+            title: &page.title,
+            breadcrumb: site
+                .ancestors(i)
+                .into_iter()
+                .map(|a| site.pages[a].title.as_str())
+                .collect(),
+            description: page
+                .front
+                .description
+                .as_deref()
+                .unwrap_or(&analysis.rendered[i].first_paragraph),
+            tags: &page.front.tags,
+            sections: &analysis.rendered[i].sections,
+        })
+        .collect();
+    let files = search::build_index(&docs, &analysis.config.search, &analysis.config.language);
+    let count = files.len();
+    files
+        .into_par_iter()
+        .try_for_each(|(rel, bytes)| sink.put(&rel, bytes))
+        .map_err(BuildFailure::Io)?;
+    Ok(count)
 }
 
 /// `data/*.yaml` → `data.<name>` (`-` in names becomes `_`).

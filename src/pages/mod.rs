@@ -29,7 +29,7 @@ use crate::templates::{Lookups, Templates};
 pub use nav::nav_items;
 use nav::{splice_nav, NAV_MARKER};
 use quizzes::with_quizzes;
-pub use quizzes::{render_quizzes, QuizOutput};
+pub use quizzes::{page_quizzes, render_quizzes, QuizOutput};
 
 /// Why writing failed.
 pub enum WriteError {
@@ -180,8 +180,13 @@ impl<'a> RenderPlan<'a> {
     }
 
     fn put_html(&self, sink: &dyn Sink, rel: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        sink.put(rel, self.finish_html(rel, bytes))
+    }
+
+    /// Serve's reload script and the `--relative` link rewrite, when asked for.
+    fn finish_html(&self, rel: &str, bytes: Vec<u8>) -> Vec<u8> {
         if self.options.inject.is_none() && !self.options.relative {
-            return sink.put(rel, bytes);
+            return bytes;
         }
         let mut html = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
@@ -194,7 +199,22 @@ impl<'a> RenderPlan<'a> {
             let depth = rel.matches('/').count();
             html = site_files::relativize(&html, &self.base_path, depth);
         }
-        sink.put(rel, html.into_bytes())
+        html.into_bytes()
+    }
+
+    /// One page alone, as `write_all` would write it: (output path, bytes).
+    pub fn render_single(&self, i: usize) -> Result<(String, Vec<u8>), Diagnostic> {
+        let site = self.site();
+        let section = site.section_of(i);
+        let items = nav_items(site, section, &self.base_path);
+        let mut context = Context::new();
+        context.insert("nav", &items);
+        let nav_html = self.templates.render("partials/nav.html", &context, &site.pages[section].source)?;
+        let nav = HashMap::from([(section, nav_html)]);
+        let rel = format!("{}index.html", site.pages[i].url);
+        let html = self.render_page(i, &nav)?;
+        let bytes = self.finish_html(&rel, html);
+        Ok((rel, bytes))
     }
 
     /// The section tree once per section, keyed by section index.

@@ -25,7 +25,7 @@ pub struct QuizOutput {
 }
 
 /// One page's quizzes, its quiz errors, and (source, line, id) of each quiz.
-type PageQuizzes = (QuizOutput, Vec<Diagnostic>, Vec<(String, usize, String)>);
+pub type PageQuizzes = (QuizOutput, Vec<Diagnostic>, Vec<(String, usize, String)>);
 
 /// Step 5: renders every quiz block of every page (in parallel), checks
 /// quiz ids across the site, and fills in each quiz's page for the manifest.
@@ -41,38 +41,7 @@ pub fn render_quizzes(
         .pages
         .par_iter()
         .zip(rendered)
-        .map(|(page, r)| {
-            let mut output = QuizOutput::default();
-            let mut errors = Vec::new();
-            let mut ids = Vec::new();
-            let cx = quiz::QuizContext {
-                source: &page.source,
-                dir: &page.dir,
-                links,
-                language,
-            };
-            for block in &r.quizzes {
-                match quiz::render_block(block, &cx) {
-                    Ok(q) => {
-                        ids.push((page.source.clone(), q.line, q.id.clone()));
-                        output.anchors.extend(q.anchors());
-                        let mut entry = q.entry.clone();
-                        entry.page_url = format!("{base_path}{}", page.url);
-                        entry.page_title = page.title.clone();
-                        output.entries.push(entry);
-                        output.html.push(q.html);
-                        output.anchor_links.extend(q.anchor_links);
-                        output.link_problems.extend(q.link_problems);
-                        output.linked_pages.extend(q.linked_pages);
-                    }
-                    Err(mut d) => {
-                        errors.append(&mut d);
-                        output.html.push(String::new());
-                    }
-                }
-            }
-            (output, errors, ids)
-        })
+        .map(|(page, r)| page_quizzes(page, r, links, language, base_path))
         .collect();
     let mut all_ids = Vec::new();
     let mut outputs = Vec::with_capacity(results.len());
@@ -83,6 +52,46 @@ pub fn render_quizzes(
     }
     problems.extend(quiz::duplicate_ids(&all_ids));
     outputs
+}
+
+/// The quizzes of one page.
+pub fn page_quizzes(
+    page: &crate::content::Page,
+    r: &Rendered,
+    links: &LinkResolver,
+    language: &str,
+    base_path: &str,
+) -> PageQuizzes {
+    let mut output = QuizOutput::default();
+    let mut errors = Vec::new();
+    let mut ids = Vec::new();
+    let cx = quiz::QuizContext {
+        source: &page.source,
+        dir: &page.dir,
+        links,
+        language,
+    };
+    for block in &r.quizzes {
+        match quiz::render_block(block, &cx) {
+            Ok(q) => {
+                ids.push((page.source.clone(), q.line, q.id.clone()));
+                output.anchors.extend(q.anchors());
+                let mut entry = q.entry.clone();
+                entry.page_url = format!("{base_path}{}", page.url);
+                entry.page_title = page.title.clone();
+                output.entries.push(entry);
+                output.html.push(q.html);
+                output.anchor_links.extend(q.anchor_links);
+                output.link_problems.extend(q.link_problems);
+                output.linked_pages.extend(q.linked_pages);
+            }
+            Err(mut d) => {
+                errors.append(&mut d);
+                output.html.push(String::new());
+            }
+        }
+    }
+    (output, errors, ids)
 }
 
 /// Puts each quiz's HTML where its placeholder stands.

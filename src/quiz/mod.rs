@@ -77,7 +77,7 @@ impl RenderedQuiz {
 }
 
 /// One quiz in `quizzes.json` and in the progress page's `quizzes`.
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct QuizManifestEntry {
     pub id: String,
     pub title: String,

@@ -199,6 +199,22 @@ fn rebuild_loop(
         names.sort();
         names.dedup();
         let was_failing = state.reloader.failing();
+        // One saved page whose body alone changed: re-render just that page,
+        // reload, then catch the search index up with a full build.
+        if kind == ChangeKind::Content && names.len() == 1 && !was_failing {
+            let old = state.current();
+            if let Some(served) = builder.update_page(Path::new(&names[0]), &old) {
+                if !rebuild::same_files(&old, &served) {
+                    state.swap(served);
+                    state.reloader.notify(Notice::Reload);
+                    println!("Updated in {} ms ({})", start.elapsed().as_millis(), shorten(&names));
+                }
+                if let Ok(outcome) = builder.build() {
+                    state.swap(outcome.served);
+                }
+                continue;
+            }
+        }
         match builder.build() {
             Ok(outcome) => {
                 let old = state.current();

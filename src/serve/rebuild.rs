@@ -37,12 +37,15 @@ pub struct Failure {
 /// Builds the site at one root again and again.
 pub struct Builder {
     options: BuildOptions,
+    /// The last good build's analysis, for one-page updates.
+    previous: Option<pipeline::Analysis>,
 }
 
 impl Builder {
     pub fn new(root: &Path, drafts: bool) -> Builder {
         Builder {
             options: build_options(root, drafts),
+            previous: None,
         }
     }
 
@@ -53,17 +56,44 @@ impl Builder {
     /// Builds the whole site into memory.
     pub fn build(&mut self) -> Result<Outcome, Failure> {
         let sink = MemorySite::default();
-        match pipeline::build(&self.options, &sink) {
-            Ok(report) => Ok(Outcome {
-                served: into_served(sink),
-                report,
-            }),
-            Err(BuildFailure::Content(problems)) => Err(Failure {
-                text: diagnostics_text(&problems),
-            }),
+        match pipeline::build_keeping(&self.options, &sink) {
+            Ok((report, analysis)) => {
+                self.previous = Some(analysis);
+                Ok(Outcome {
+                    served: into_served(sink),
+                    report,
+                })
+            }
+            Err(BuildFailure::Content(problems)) => {
+                self.previous = None;
+                Err(Failure {
+                    text: diagnostics_text(&problems),
+                })
+            }
             Err(BuildFailure::Io(err)) => Err(Failure {
                 text: format!("error: {err:#}"),
             }),
+        }
+    }
+}
+
+impl Builder {
+    /// The one-page fast path (`incremental.rs`): `current` with the saved
+    /// page re-rendered, or `None` when the change needs a full build. The
+    /// search index is left as it was; call [`Builder::build`] after.
+    pub fn update_page(&mut self, rel: &Path, current: &Served) -> Option<Served> {
+        let analysis = self.previous.as_mut()?;
+        match crate::incremental::rebuild_page(analysis, &self.options, rel) {
+            Some((path, bytes)) => {
+                let mut files = current.files.clone();
+                files.insert(path, Arc::from(bytes));
+                Some(Served { files })
+            }
+            None => {
+                // The analysis may be half-updated: never reuse it.
+                self.previous = None;
+                None
+            }
         }
     }
 }

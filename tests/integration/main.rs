@@ -4,4 +4,5 @@
 mod build;
 mod check;
 mod cli;
+mod incremental;
 mod support;

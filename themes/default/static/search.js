@@ -732,7 +732,7 @@
 
   // The header box: a combobox with a listbox of results under it.
   function initBox(form) {
-    var input = form.querySelector('input[type="search"]');
+    var input = form.querySelector('input[name="q"]');
     var list = form.querySelector('[role="listbox"]');
     var status = form.querySelector('.search-status');
     if (!input || !list) return;
@@ -829,7 +829,7 @@
 
   // The search page: ?q= in the URL runs the query; results as a list.
   function initPage(box) {
-    var input = box.querySelector('input[type="search"]');
+    var input = box.querySelector('input[name="q"]');
     var list = box.querySelector('.search-results');
     var status = box.querySelector('.search-status');
     var form = box.querySelector('form') || box;
@@ -873,7 +873,7 @@
       if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
       var t = e.target;
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-      var box = doc.querySelector('[data-kurator-search] input[type="search"]');
+      var box = doc.querySelector('[data-kurator-search] input[name="q"]');
       if (box) {
         e.preventDefault();
         box.focus();

@@ -1,0 +1,58 @@
+//! The fast path of `serve`: when an author saves one page and only its body
+//! changed (same front matter, same title), re-render that page alone from
+//! the previous build's analysis instead of building the whole site.
+//!
+//! Anything that could reach other pages — front matter, the description
+//! fallback other pages list, quiz ids or titles — falls back to a full
+//! build, so the result is what a clean build would write. The search index
+//! is not touched here; `serve` rebuilds it with a full build right after.
+
+use std::path::Path;
+
+use crate::content::walk::{self, SourceFile};
+use crate::content::Page;
+use crate::markdown::{self, MarkdownInput};
+use crate::pages::{self, RenderPlan};
+use crate::pipeline::{Analysis, BuildOptions};
+
+/// Re-renders the page at `rel` (relative to the site root) if only its body
+/// changed. Returns the page's output path and bytes, or `None` when a full
+/// build is needed.
+pub fn rebuild_page(analysis: &mut Analysis, options: &BuildOptions, rel: &Path) -> Option<(String, Vec<u8>)> {
+    let rel = rel.to_str()?.replace('\\', "/");
+    let content_path = rel.strip_prefix("content/")?;
+    let i = *analysis.site.by_content_path.get(content_path)?;
+    let bytes = std::fs::read(options.root.join(&rel)).ok()?;
+    let text = walk::decode(&rel, bytes).ok()?;
+    let page = Page::parse(&SourceFile { rel: rel.clone(), text }).ok()?;
+    let old = &analysis.site.pages[i];
+    if page.front != old.front || page.title != old.title || page.is_section != old.is_section {
+        return None;
+    }
+    let config = &analysis.config;
+    let rendered = markdown::render(&MarkdownInput {
+        source: &page.source,
+        dir: &page.dir,
+        text: &page.body,
+        first_line: page.body_line,
+        links: &analysis.links,
+        language: &config.language,
+    });
+    let old_rendered = &analysis.rendered[i];
+    // Other pages list this one with its first paragraph when it has no
+    // description; a change there is a change to them.
+    if page.front.description.is_none() && rendered.first_paragraph != old_rendered.first_paragraph {
+        return None;
+    }
+    if rendered.link_problems.iter().any(|d| d.is_error() && options.mode == crate::pipeline::Mode::Check) {
+        return None;
+    }
+    let (quizzes, errors, _) = pages::page_quizzes(old, &rendered, &analysis.links, &config.language, &config.base_path());
+    if !errors.is_empty() || quizzes.entries != analysis.quizzes[i].entries {
+        return None;
+    }
+    analysis.rendered[i] = rendered;
+    analysis.quizzes[i] = quizzes;
+    let plan = RenderPlan::new(analysis, options).ok()?;
+    plan.render_single(i).ok()
+}
