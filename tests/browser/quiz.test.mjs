@@ -135,6 +135,7 @@ test("knowledge quiz: wrong answers show per-option feedback, explanations and a
   assert.ok(await a1.locator('.quiz-explanation a[href="/profession/#who"]').isVisible(), "the explanation's link is shown");
   // A true-false question shows its question-level feedback on a wrong answer.
   assert.match(await question(form, 3).locator(".quiz-question-feedback").innerText(), /представляет свою компанию/);
+  assert.equal((await question(form, 3).innerText()).split("представляет свою компанию").length - 1, 1, "the feedback is shown once, not again in the answer");
   // The match question is marked wrong as a whole.
   assert.ok(await question(form, 6).evaluate((li) => li.classList.contains("is-wrong")));
   assert.ok(await form.locator("input.quiz-input").first().isDisabled(), "answers are locked after checking");
@@ -457,7 +458,10 @@ for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
         }
       };
       const shoot = async (name, locator) => {
-        if (!phone) await locator.evaluate((el) => el.scrollIntoView({ block: "start" }));
+        if (!phone) {
+          await locator.evaluate((el) => el.scrollIntoView({ block: "start" }));
+          await page.evaluate(() => window.scrollBy(0, -24));
+        }
         const file = join(SCREENSHOTS, `${name}-${device}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: phone });
         assert.ok(statSync(file).size > 5000, `${file} is a real picture`);
