@@ -1,0 +1,494 @@
+// Quizzes in a real browser: a knowledge quiz answered wrongly and rightly
+// (per-option feedback, explanations, score, the aria-live status, retry),
+// progress kept across reloads on /progress/ and /onboarding/ and reset, the
+// self-assessment's trait chart and band, one quiz operated with the
+// keyboard only, the quiz without JavaScript, the quiz in the offline build
+// on file://, axe on the answered states in light and dark, and screenshots
+// of an answered quiz and a self-assessment result.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { DESKTOP, PHONE, SCREENSHOTS, axe, fileUrl, launch, newPage, relativeSiteDir, serve, siteDir } from "./harness.mjs";
+
+let browser, server;
+
+before(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await serve(siteDir());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PROFESSION = "/profession/quiz/"; // profession-check: single, multiple, true-false, multiple, single, match, true-false
+const DUTIES = "/duties/quiz/"; // duties-check: has an order question
+const FIT = "/skills/fit/"; // fit-check: the self-assessment, 18 statements, 5 traits
+
+/** The quiz's own data (what quiz.js scores with): which options are right. */
+async function quizData(form) {
+  return JSON.parse(await form.locator("script.quiz-data").textContent());
+}
+
+/** The options of a choice question that are wrong, by their authored index. */
+const wrongOptions = (q, count) => [...Array(count).keys()].filter((k) => !q.correct.includes(k));
+
+/**
+ * Answers a knowledge quiz with the mouse: `right(i)` says whether question i
+ * is answered rightly or wrongly. Order questions are sorted with the
+ * Выше buttons; match questions pick from their selects.
+ */
+async function answerWithMouse(form, right) {
+  const data = await quizData(form);
+  for (const [i, q] of data.questions.entries()) {
+    const li = form.locator(".quiz-questions > .quiz-question").nth(i);
+    const ok = right(i);
+    const pick = async (value) => li.locator(`.quiz-option[data-option="${value}"] label`).click();
+    switch (q.type) {
+      case "single":
+        await pick(ok ? q.correct[0] : wrongOptions(q, await li.locator(".quiz-option").count())[0]);
+        break;
+      case "multiple":
+        if (ok) for (const k of q.correct) await pick(k);
+        else await pick(wrongOptions(q, await li.locator(".quiz-option").count())[0]);
+        break;
+      case "true-false":
+        await pick(String(ok ? q.answer : !q.answer));
+        break;
+      case "order": {
+        const steps = async () => li.locator(".quiz-step").evaluateAll((els) => els.map((e) => Number(e.dataset.step)));
+        if (ok) {
+          for (let target = 0; target < q.steps; target++) {
+            const at = (await steps()).indexOf(target);
+            const up = li.locator(`.quiz-step[data-step="${target}"] button.quiz-move[data-move="-1"]`);
+            for (let n = 0; n < at - target; n++) await up.click();
+          }
+          assert.deepEqual(await steps(), [...Array(q.steps).keys()], "the Выше buttons sorted the steps");
+        } else if ((await steps()).every((s, k) => s === k)) {
+          await li.locator('.quiz-step[data-step="0"] button.quiz-move[data-move="1"]').click();
+        }
+        break;
+      }
+      case "match":
+        for (let k = 0; k < q.pairs; k++) {
+          await li.locator("select.quiz-select").nth(k).selectOption(String(ok ? k : (k + 1) % q.pairs));
+        }
+        break;
+      default:
+        throw new Error(`unexpected question type ${q.type}`);
+    }
+  }
+}
+
+/** Answers every statement of a self-assessment: `value(i, reverse)` is the scale value to click. */
+async function answerSelf(form, value) {
+  const data = await quizData(form);
+  for (const [i, q] of data.questions.entries()) {
+    const li = form.locator(".quiz-questions > .quiz-question").nth(i);
+    await li.locator(`.quiz-option[data-value="${value(i, q.reverse)}"] label`).click();
+  }
+}
+
+/** Scores every statement as 4 of 1–5 (2 on reverse-scored ones): 75 % overall and per trait. */
+const agreeMostly = (_, reverse) => (reverse ? 2 : 4);
+
+const status = (form) => form.locator(".quiz-status[aria-live]");
+const question = (form, n) => form.locator(`.quiz-questions > .quiz-question:nth-child(${n})`);
+
+test("knowledge quiz: wrong answers show per-option feedback, explanations and a fail; retry; right answers pass", async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + PROFESSION);
+  const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
+  assert.equal(await form.locator(".quiz-questions > .quiz-question").count(), 7);
+  assert.ok(await form.locator("button.quiz-check").isVisible(), "the check button is shown with JavaScript");
+  assert.equal(await form.locator("details.quiz-answer:visible").count(), 0, "answers are hidden until checked");
+
+  await answerWithMouse(form, () => false);
+  await form.locator("button.quiz-check").click();
+
+  // The aria-live region carries the result, so a screen reader hears it.
+  assert.equal(await form.locator(".quiz-status").getAttribute("aria-live"), "polite");
+  assert.equal((await status(form).textContent()).trim(), "Правильно 0 из 7 (0 %). Тест не пройден: нужно 70 %.");
+  assert.equal(await form.locator(".quiz-question.is-wrong").count(), 7, "every question is marked wrong");
+  assert.deepEqual(await form.locator(".quiz-verdict").allTextContents(), Array(7).fill("Неверно"));
+
+  // Question 1: the chosen wrong option is marked, its feedback shows; the right one is marked too.
+  const q1 = question(form, 1);
+  const chosen = q1.locator(".quiz-option.is-chosen-wrong");
+  assert.equal(await chosen.count(), 1);
+  assert.equal(await chosen.locator("label").textContent(), "Выполненный план продаж по новым клиентам");
+  assert.ok(await chosen.locator(".quiz-feedback").isVisible(), "the chosen option's feedback is shown");
+  assert.match(await chosen.locator(".quiz-feedback").innerText(), /не продаёт ради плана/);
+  assert.equal(await q1.locator(".quiz-feedback:visible").count(), 1, "feedback of options not chosen stays hidden");
+  assert.equal(
+    await q1.locator(".quiz-option.is-right-option label").textContent(),
+    "Довольный клиент, который возвращается и рекомендует компанию",
+  );
+  // The answer disclosure opens with the right answer and the explanation (with its link).
+  const a1 = q1.locator("details.quiz-answer");
+  assert.ok(await a1.evaluate((d) => d.open && !d.hidden), "the answer disclosure is open after checking");
+  assert.match(await a1.locator(".quiz-correct").innerText(), /Правильный ответ: Довольный клиент/);
+  assert.ok(await a1.locator('.quiz-explanation a[href="/profession/#who"]').isVisible(), "the explanation's link is shown");
+  // A true-false question shows its question-level feedback on a wrong answer.
+  assert.match(await question(form, 3).locator(".quiz-question-feedback").innerText(), /представляет свою компанию/);
+  assert.equal((await question(form, 3).innerText()).split("представляет свою компанию").length - 1, 1, "the feedback is shown once, not again in the answer");
+  // The match question is marked wrong as a whole.
+  assert.ok(await question(form, 6).evaluate((li) => li.classList.contains("is-wrong")));
+  assert.ok(await form.locator("input.quiz-input").first().isDisabled(), "answers are locked after checking");
+  assert.ok(await form.locator("button.quiz-check").isHidden());
+
+  // Retry: everything is cleared and unlocked.
+  const retry = form.locator("button.quiz-retry");
+  assert.equal(await retry.textContent(), "Ещё раз");
+  await retry.click();
+  assert.equal(await status(form).textContent(), "");
+  assert.equal(await form.locator(".quiz-verdict, .is-wrong, .is-correct, .is-chosen-wrong").count(), 0, "marks are gone");
+  assert.equal(await form.locator("input.quiz-input:checked").count(), 0, "choices are cleared");
+  assert.equal(await form.locator("details.quiz-answer:visible").count(), 0, "answers are hidden again");
+  assert.equal(await form.locator(".quiz-feedback:visible").count(), 0);
+  assert.ok(await form.locator("button.quiz-check").isVisible());
+  assert.ok(await retry.isHidden());
+  assert.ok(await form.locator("input.quiz-input").first().isEnabled(), "answers are unlocked for the retry");
+
+  await answerWithMouse(form, () => true);
+  await form.locator("button.quiz-check").click();
+  assert.equal((await status(form).textContent()).trim(), "Правильно 7 из 7 (100 %). Тест пройден.");
+  assert.equal(await form.locator(".quiz-question.is-correct").count(), 7);
+  assert.deepEqual(await form.locator(".quiz-verdict").allTextContents(), Array(7).fill("Верно"));
+  assert.equal(await form.locator(".quiz-option.is-chosen-wrong").count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("knowledge quiz: the pass threshold counts (5 of 7 pass at 70 %, 4 of 7 fail)", async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + PROFESSION);
+  const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
+  await answerWithMouse(form, (i) => i >= 3);
+  await form.locator("button.quiz-check").click();
+  assert.equal((await status(form).textContent()).trim(), "Правильно 4 из 7 (57 %). Тест не пройден: нужно 70 %.");
+  await form.locator("button.quiz-retry").click();
+  await answerWithMouse(form, (i) => i >= 2);
+  await form.locator("button.quiz-check").click();
+  assert.equal((await status(form).textContent()).trim(), "Правильно 5 из 7 (71 %). Тест пройден.");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** The progress page's row of a quiz, as the reader sees it. */
+async function progressRow(page, id) {
+  const row = page.locator(`.quiz-progress-row[data-quiz-id="${id}"]`);
+  const cell = async (c) => (await row.locator(c).innerText()).trim();
+  return {
+    status: await cell(".quiz-progress-status"),
+    best: await cell(".quiz-progress-best"),
+    date: await cell(".quiz-progress-date"),
+  };
+}
+
+test("progress survives a reload: /progress/ shows status, best score and date; /onboarding/ checks the step; reset clears it", async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + "/progress/");
+  assert.deepEqual(await progressRow(page, "profession-check"), { status: "не начат", best: "—", date: "—" });
+
+  await page.goto(server.url + PROFESSION);
+  const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
+  await answerWithMouse(form, (i) => i >= 5); // 2 of 7: 29 %
+  await form.locator("button.quiz-check").click();
+  await page.reload();
+  await page.goto(server.url + "/progress/");
+  const today = await page.evaluate(() => new Date().toLocaleDateString("ru"));
+  assert.match(today, /^\d\d\.\d\d\.\d{4}$/);
+  assert.deepEqual(await progressRow(page, "profession-check"), { status: "не пройден", best: "29 %", date: today });
+
+  await page.goto(server.url + PROFESSION);
+  await answerWithMouse(form, () => true);
+  await form.locator("button.quiz-check").click();
+  await page.reload();
+  // The quiz page itself starts fresh for a new try after a reload.
+  assert.equal(await form.locator(".quiz-verdict").count(), 0);
+
+  await page.goto(server.url + "/progress/");
+  assert.deepEqual(await progressRow(page, "profession-check"), { status: "пройден", best: "100 %", date: today });
+  assert.deepEqual(await progressRow(page, "duties-check"), { status: "не начат", best: "—", date: "—" });
+  const link = page.locator('.quiz-progress-row[data-quiz-id="profession-check"] a');
+  assert.equal(await link.getAttribute("href"), "/profession/quiz/#quiz-profession-check-form");
+
+  // The onboarding route: the first step (profession) shows its check mark, the others none.
+  await page.goto(server.url + "/onboarding/");
+  const step = page.locator('.route-step[data-quiz-status="profession-check"]');
+  assert.ok(await step.evaluate((el) => el.classList.contains("is-passed")), "the step is marked passed");
+  assert.equal(await step.evaluate((el) => getComputedStyle(el, "::before").content), '"✓"', "the step shows a check mark");
+  assert.match(await step.innerText(), /\(пройден\)/, "screen readers hear the step is passed");
+  assert.equal(await page.locator(".route-step.is-passed").count(), 1);
+  const other = page.locator('.route-step[data-quiz-status="duties-check"]');
+  assert.notEqual(await other.evaluate((el) => getComputedStyle(el, "::before").content), '"✓"');
+
+  // Reset.
+  await page.goto(server.url + "/progress/");
+  const reset = page.locator("button.quiz-progress-reset");
+  assert.equal(await reset.textContent(), "Сбросить прогресс");
+  await reset.click();
+  assert.equal(await page.locator(".quiz-progress-note").textContent(), "Прогресс сброшен.");
+  assert.deepEqual(await progressRow(page, "profession-check"), { status: "не начат", best: "—", date: "—" });
+  await page.reload();
+  assert.deepEqual(await progressRow(page, "profession-check"), { status: "не начат", best: "—", date: "—" });
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kurator-quiz:"))), []);
+  await page.goto(server.url + "/onboarding/");
+  assert.equal(await page.locator(".route-step.is-passed").count(), 0, "no step is checked after a reset");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("self-assessment: an incomplete form asks for every answer; a complete one shows the trait chart and the band with read-next links", async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + FIT);
+  const form = page.locator('form.quiz[data-quiz-id="fit-check"]');
+  const show = form.locator("button.quiz-check");
+  assert.equal(await show.textContent(), "Показать результат");
+  await form.locator('.quiz-question:first-child .quiz-option[data-value="5"] label').click();
+  await show.click();
+  assert.equal(await status(form).textContent(), "Ответьте на все утверждения, чтобы увидеть результат.");
+  assert.equal(await form.locator(".quiz-question.is-unanswered").count(), 17, "the 17 statements left are marked");
+  assert.ok(await form.locator(".quiz-result").isHidden());
+
+  await answerSelf(form, agreeMostly);
+  await show.click();
+  assert.equal(await status(form).textContent(), "Ваш результат: 75 %.");
+  assert.equal(await form.locator(".quiz-question.is-unanswered").count(), 0);
+  const result = form.locator(".quiz-result");
+  assert.ok(await result.isVisible());
+  const chart = result.locator("ul.quiz-chart");
+  assert.deepEqual(await chart.locator(".quiz-chart-label").allInnerTexts(), [
+    "Итог: 75 %",
+    "Коммуникабельность: 75 %",
+    "Стрессоустойчивость: 75 %",
+    "Организованность: 75 %",
+    "Эмоциональный интеллект: 75 %",
+    "Внимательность: 75 %",
+  ]);
+  // The bars are drawn: each fill is three quarters of its track.
+  const ratios = await chart.locator(".quiz-bar").evaluateAll((bars) =>
+    bars.map((b) => b.querySelector(".quiz-bar-fill").getBoundingClientRect().width / b.clientWidth),
+  );
+  assert.equal(ratios.length, 6);
+  for (const r of ratios) assert.ok(Math.abs(r - 0.75) < 0.02, `a bar is ${Math.round(r * 100)} % full, expected 75 %`);
+
+  // The overall band 60–79 with its text and read-next links, then each trait's band.
+  const band = result.locator(":scope > .quiz-band");
+  assert.equal(await band.count(), 1);
+  assert.match(await band.locator(".quiz-band-title").innerText(), /60–79 %\s*Скорее подходит/);
+  assert.match(await band.locator(".quiz-band-text").innerText(), /хорошая база для старта/);
+  const read = band.locator(".quiz-read a");
+  assert.deepEqual(await read.evaluateAll((as) => as.map((a) => a.getAttribute("href"))), ["/b2b-b2c/", "/career/job-search/"]);
+  assert.ok(await read.first().isVisible());
+  assert.match(await result.locator('.quiz-trait-result[data-trait="communication"]').innerText(), /Общительность — ваша сильная сторона/);
+  assert.equal(await result.locator(".quiz-trait-result").count(), 5);
+  await Promise.all([page.waitForNavigation(), read.nth(1).click()]);
+  assert.equal(new URL(page.url()).pathname, "/career/job-search/");
+  assert.equal(await page.locator("main h1").count(), 1);
+
+  await page.goto(server.url + "/progress/");
+  const today = await page.evaluate(() => new Date().toLocaleDateString("ru"));
+  assert.deepEqual(await progressRow(page, "fit-check"), { status: "пройден", best: "75 %", date: today });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** Presses Tab until the focused element matches `selector` (at most `max` times). */
+async function tabTo(page, selector, { key = "Tab", max = 120 } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`${key} never reached ${selector}`);
+}
+
+test("keyboard only: Tab, Space and arrow keys answer a quiz, Выше/Ниже order the steps, Enter checks, Space retries", async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + DUTIES);
+  const form = page.locator('form.quiz[data-quiz-id="duties-check"]');
+  const data = await quizData(form);
+  assert.ok(data.questions.some((q) => q.type === "order"), "this quiz has an order question");
+  const focusedId = () => page.evaluate(() => document.activeElement?.id);
+
+  for (const [i, q] of data.questions.entries()) {
+    const qid = `quiz-duties-check-q${i + 1}`;
+    if (q.type === "multiple") {
+      // Every checkbox is a Tab stop; Space ticks the right ones (in the order shown, which is shuffled).
+      const ids = await page.locator(`#${qid} input.quiz-input`).evaluateAll((els) => els.map((e) => e.id));
+      for (const id of ids) {
+        await tabTo(page, `#${id}`);
+        if (q.correct.includes(Number(id.split("-o").pop()) - 1)) await page.keyboard.press("Space");
+      }
+    } else if (q.type === "single" || q.type === "true-false") {
+      // A radio group is one Tab stop; Space picks, arrow keys move the choice.
+      await tabTo(page, `#${qid} input.quiz-input`);
+      await page.keyboard.press("Space");
+      const want = String(q.type === "single" ? q.correct[0] : q.answer);
+      const checked = () => page.evaluate((s) => document.querySelector(s)?.value, `#${qid} input.quiz-input:checked`);
+      for (let n = 0; n < 8 && (await checked()) !== want; n++) await page.keyboard.press("ArrowDown");
+      assert.equal(await checked(), want, `arrow keys reach the right answer of question ${i + 1}`);
+    } else if (q.type === "order") {
+      const steps = () => page.locator(`#${qid} .quiz-step`).evaluateAll((els) => els.map((e) => Number(e.dataset.step)));
+      for (let target = 0; target < q.steps; target++) {
+        const at = (await steps()).indexOf(target);
+        if (at === target) continue;
+        const up = `#${qid} .quiz-step[data-step="${target}"] button.quiz-move[data-move="-1"]`;
+        await tabTo(page, up);
+        assert.equal(await page.evaluate(() => document.activeElement.textContent), "Выше");
+        for (let n = 0; n < at - target; n++) await page.keyboard.press(n % 2 ? "Enter" : "Space");
+        assert.ok(await page.evaluate((s) => document.activeElement.matches(s), up), "focus stays on the moved step's button");
+        assert.equal(await status(form).textContent(), `Шаг перемещён на место ${target + 1} из ${q.steps}.`);
+      }
+      assert.deepEqual(await steps(), [...Array(q.steps).keys()]);
+      // Ниже moves a step down: try it on the first step, then put it back with Выше.
+      await tabTo(page, `#${qid} .quiz-step[data-step="0"] button.quiz-move[data-move="1"]`, { key: "Shift+Tab" });
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), "Ниже");
+      await page.keyboard.press("Enter");
+      assert.deepEqual((await steps()).slice(0, 2), [1, 0], "Ниже moved the first step down");
+      await page.keyboard.press("Shift+Tab");
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), "Выше");
+      await page.keyboard.press("Enter");
+      assert.deepEqual(await steps(), [...Array(q.steps).keys()]);
+    } else {
+      throw new Error(`unexpected question type ${q.type} in duties-check`);
+    }
+  }
+  await tabTo(page, "button.quiz-check");
+  await page.keyboard.press("Enter");
+  assert.equal((await status(form).textContent()).trim(), "Правильно 7 из 7 (100 %). Тест пройден.");
+
+  await tabTo(page, "button.quiz-retry");
+  await page.keyboard.press("Space");
+  assert.equal(await status(form).textContent(), "");
+  assert.match((await focusedId()) ?? "", /^quiz-duties-check-q1-/, "retry puts focus on the first answer");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("without JavaScript the quiz is readable and each «Показать ответ» disclosure shows the right answer", async () => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  await page.goto(server.url + PROFESSION);
+  const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
+  assert.equal(await form.locator(".quiz-title").innerText(), "Кто такой аккаунт-менеджер");
+  assert.equal(await form.locator("legend.quiz-prompt:visible").count(), 7, "every question is shown");
+  assert.equal(await form.locator("input.quiz-input:visible").count(), 4 + 5 + 2 + 5 + 3 + 2);
+  assert.ok(await form.locator("button.quiz-check").isHidden(), "no check button that could not work");
+  const q1 = question(form, 1);
+  const details = q1.locator("details.quiz-answer");
+  assert.ok(await details.isVisible());
+  assert.equal(await details.evaluate((d) => d.open), false);
+  const correct = details.locator(".quiz-correct");
+  assert.ok(await correct.isHidden(), "the answer waits behind the disclosure");
+  await details.locator("summary").click();
+  assert.equal(await details.locator("summary").innerText(), "Показать ответ");
+  assert.ok(await correct.isVisible());
+  assert.equal(await correct.innerText(), "Правильный ответ: Довольный клиент, который возвращается и рекомендует компанию");
+  assert.match(await details.locator(".quiz-notes").innerText(), /Выполненный план продаж по новым клиентам\s+Аккаунт-менеджер не продаёт/);
+  assert.match(await details.locator(".quiz-explanation").innerText(), /См\. раздел «Кто это»/);
+  // The match question lists its right pairs.
+  const q6 = question(form, 6).locator("details.quiz-answer");
+  await q6.locator("summary").press("Enter");
+  assert.match(await q6.innerText(), /Правильные пары:\s+Аккаунт-менеджер — «Лицо проекта» для клиента и его ожидания/);
+
+  // The self-assessment shows how it is scored and its bands.
+  await page.goto(server.url + FIT);
+  const key = page.locator('form.quiz[data-quiz-id="fit-check"] details.quiz-answers');
+  await key.locator("summary").click();
+  assert.match(await key.innerText(), /80–100 %\s*Похоже, это ваша профессия/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("offline build on file://: the quiz checks, its progress shows on progress/index.html and onboarding/index.html", async () => {
+  const dir = relativeSiteDir();
+  const page = await newPage(browser);
+  await page.goto(fileUrl(dir, "profession/quiz/index.html"));
+  const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
+  assert.ok(await form.locator("button.quiz-check").isVisible(), "quiz.js runs from disk");
+  await answerWithMouse(form, () => false);
+  await form.locator("button.quiz-check").click();
+  assert.equal((await status(form).textContent()).trim(), "Правильно 0 из 7 (0 %). Тест не пройден: нужно 70 %.");
+  assert.ok(await form.locator(".quiz-option.is-chosen-wrong .quiz-feedback").first().isVisible());
+  const explanation = question(form, 1).locator(".quiz-explanation a");
+  const href = await explanation.getAttribute("href");
+  assert.equal(new URL(href, page.url()).href, fileUrl(dir, "profession/index.html") + "#who", `${href} leads to the section`);
+  await form.locator("button.quiz-retry").click();
+  await answerWithMouse(form, () => true);
+  await form.locator("button.quiz-check").click();
+  assert.equal((await status(form).textContent()).trim(), "Правильно 7 из 7 (100 %). Тест пройден.");
+
+  await page.goto(fileUrl(dir, "onboarding/index.html"));
+  assert.ok(await page.locator('.route-step[data-quiz-status="profession-check"]').evaluate((el) => el.classList.contains("is-passed")));
+  await Promise.all([page.waitForNavigation(), page.locator('a[href$="progress/index.html"]').first().click()]);
+  assert.equal(page.url(), fileUrl(dir, "progress/index.html"));
+  const today = await page.evaluate(() => new Date().toLocaleDateString("ru"));
+  assert.deepEqual(await progressRow(page, "profession-check"), { status: "пройден", best: "100 %", date: today });
+  await Promise.all([page.waitForNavigation(), page.locator('.quiz-progress-row[data-quiz-id="fit-check"] a').click()]);
+  assert.equal(page.url(), fileUrl(dir, "skills/fit/index.html") + "#quiz-fit-check-form");
+  const fit = page.locator('form.quiz[data-quiz-id="fit-check"]');
+  await answerSelf(fit, agreeMostly);
+  await fit.locator("button.quiz-check").click();
+  assert.equal(await fit.locator(".quiz-chart-row").count(), 6);
+  assert.equal(await fit.locator(".quiz-result > .quiz-band .quiz-read a").first().getAttribute("href"), "../../b2b-b2c/index.html");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** An answered quiz to look at: questions 1, 3, 4 and 6 wrong, the others right. */
+const mixed = (i) => ![0, 2, 3, 5].includes(i);
+
+for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+  for (const scheme of ["light", "dark"]) {
+    test(`answered quiz and self-assessment result: axe clean and screenshots (${device}, ${scheme})`, async () => {
+      const phone = device === "phone";
+      const page = await newPage(browser, { viewport, colorScheme: scheme, isMobile: phone, hasTouch: phone });
+      const blocking = [];
+      const check = async (name) => {
+        if (scheme === "dark") await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
+        for (const v of await axe(page)) {
+          const line = `${name}: [${v.impact}] ${v.id}: ${v.help}\n    ${v.targets.join("\n    ")}`;
+          if (v.impact === "critical" || v.impact === "serious") blocking.push(line);
+          else console.log(line);
+        }
+      };
+      const shoot = async (name, locator) => {
+        if (!phone) {
+          await locator.evaluate((el) => el.scrollIntoView({ block: "start" }));
+          await page.evaluate(() => window.scrollBy(0, -24));
+        }
+        const file = join(SCREENSHOTS, `${name}-${device}-${scheme}.png`);
+        await page.screenshot({ path: file, fullPage: phone });
+        assert.ok(statSync(file).size > 5000, `${file} is a real picture`);
+      };
+
+      await page.goto(server.url + PROFESSION);
+      const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
+      await answerWithMouse(form, mixed);
+      await form.locator("button.quiz-check").click();
+      assert.equal((await status(form).textContent()).trim(), "Правильно 3 из 7 (43 %). Тест не пройден: нужно 70 %.");
+      await check("answered quiz");
+      // No sideways scrolling with feedback and explanations open.
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the answered quiz fits the width");
+      await shoot("quiz-answered", question(form, 1));
+
+      await page.goto(server.url + FIT);
+      const fit = page.locator('form.quiz[data-quiz-id="fit-check"]');
+      await answerSelf(fit, (i) => [5, 4, 3, 2, 4, 5, 1][i % 7]);
+      await fit.locator("button.quiz-check").click();
+      assert.ok(await fit.locator(".quiz-result ul.quiz-chart").isVisible());
+      await check("self-assessment result");
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the result fits the width");
+      await shoot("self-assessment", fit.locator(".quiz-result"));
+
+      assert.deepEqual(blocking, [], blocking.join("\n"));
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    });
+  }
+}
