@@ -18,13 +18,21 @@ use crate::pipeline::{Analysis, BuildOptions};
 /// Re-renders the page at `rel` (relative to the site root) if only its body
 /// changed. Returns the page's output path and bytes, or `None` when a full
 /// build is needed.
-pub fn rebuild_page(analysis: &mut Analysis, options: &BuildOptions, rel: &Path) -> Option<(String, Vec<u8>)> {
+pub fn rebuild_page(
+    analysis: &mut Analysis,
+    options: &BuildOptions,
+    rel: &Path,
+) -> Option<(String, Vec<u8>)> {
     let rel = rel.to_str()?.replace('\\', "/");
     let content_path = rel.strip_prefix("content/")?;
     let i = *analysis.site.by_content_path.get(content_path)?;
     let bytes = std::fs::read(options.root.join(&rel)).ok()?;
     let text = walk::decode(&rel, bytes).ok()?;
-    let page = Page::parse(&SourceFile { rel: rel.clone(), text }).ok()?;
+    let page = Page::parse(&SourceFile {
+        rel: rel.clone(),
+        text,
+    })
+    .ok()?;
     let old = &analysis.site.pages[i];
     if page.front != old.front || page.title != old.title || page.is_section != old.is_section {
         return None;
@@ -41,13 +49,24 @@ pub fn rebuild_page(analysis: &mut Analysis, options: &BuildOptions, rel: &Path)
     let old_rendered = &analysis.rendered[i];
     // Other pages list this one with its first paragraph when it has no
     // description; a change there is a change to them.
-    if page.front.description.is_none() && rendered.first_paragraph != old_rendered.first_paragraph {
+    if page.front.description.is_none() && rendered.first_paragraph != old_rendered.first_paragraph
+    {
         return None;
     }
-    if rendered.link_problems.iter().any(|d| d.is_error() && options.mode == crate::pipeline::Mode::Check) {
+    if rendered
+        .link_problems
+        .iter()
+        .any(|d| d.is_error() && options.mode == crate::pipeline::Mode::Check)
+    {
         return None;
     }
-    let (quizzes, errors, _) = pages::page_quizzes(old, &rendered, &analysis.links, &config.language, &config.base_path());
+    let (quizzes, errors, _) = pages::page_quizzes(
+        old,
+        &rendered,
+        &analysis.links,
+        &config.language,
+        &config.base_path(),
+    );
     if !errors.is_empty() || quizzes.entries != analysis.quizzes[i].entries {
         return None;
     }

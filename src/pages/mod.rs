@@ -209,7 +209,9 @@ impl<'a> RenderPlan<'a> {
         let items = nav_items(site, section, &self.base_path);
         let mut context = Context::new();
         context.insert("nav", &items);
-        let nav_html = self.templates.render("partials/nav.html", &context, &site.pages[section].source)?;
+        let nav_html =
+            self.templates
+                .render("partials/nav.html", &context, &site.pages[section].source)?;
         let nav = HashMap::from([(section, nav_html)]);
         let rel = format!("{}index.html", site.pages[i].url);
         let html = self.render_page(i, &nav)?;

@@ -17,7 +17,7 @@ use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, RwLock};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use tokio::sync::watch as tokio_watch;
@@ -180,7 +180,29 @@ fn rebuild_loop(
     changes: mpsc::Receiver<Vec<PathBuf>>,
     state: AppState,
 ) {
-    while let Ok(mut paths) = changes.recv() {
+    // After a one-page update the search index lags behind; it is caught
+    // up by a full build once the author pauses, so quick saves never wait
+    // behind it.
+    let mut index_behind = false;
+    loop {
+        let mut paths = if index_behind {
+            match changes.recv_timeout(Duration::from_millis(400)) {
+                Ok(paths) => paths,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    index_behind = false;
+                    if let Ok(outcome) = builder.build() {
+                        state.swap(outcome.served);
+                    }
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match changes.recv() {
+                Ok(paths) => paths,
+                Err(_) => break,
+            }
+        };
         while let Ok(more) = changes.try_recv() {
             paths.extend(more);
         }
@@ -207,14 +229,17 @@ fn rebuild_loop(
                 if !rebuild::same_files(&old, &served) {
                     state.swap(served);
                     state.reloader.notify(Notice::Reload);
-                    println!("Updated in {} ms ({})", start.elapsed().as_millis(), shorten(&names));
+                    println!(
+                        "Updated in {} ms ({})",
+                        start.elapsed().as_millis(),
+                        shorten(&names)
+                    );
                 }
-                if let Ok(outcome) = builder.build() {
-                    state.swap(outcome.served);
-                }
+                index_behind = true;
                 continue;
             }
         }
+        index_behind = false;
         match builder.build() {
             Ok(outcome) => {
                 let old = state.current();
