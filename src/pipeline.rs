@@ -233,17 +233,19 @@ pub fn build_keeping(
     crate::timing::mark("validate");
     let plan = RenderPlan::new(&analysis, options).map_err(|d| BuildFailure::Content(vec![d]))?;
     crate::timing::mark("templates");
-    let files = plan.write_all(sink).map_err(|e| match e {
+    // Pages (mostly writing) and the search index (mostly computing) run
+    // side by side: each keeps the other's idle time busy.
+    let with_search = analysis.config.search.enabled && options.mode != Mode::Check;
+    let (pages_written, search_written) = rayon::join(
+        || plan.write_all(sink),
+        || with_search.then(|| write_search_index(&analysis, sink)),
+    );
+    let files = pages_written.map_err(|e| match e {
         pages::WriteError::Content(d) => BuildFailure::Content(d),
         pages::WriteError::Io(e) => BuildFailure::Io(e),
     })?;
-    crate::timing::mark("write");
-    let search_files = if analysis.config.search.enabled && options.mode != Mode::Check {
-        write_search_index(&analysis, sink)?
-    } else {
-        0
-    };
-    crate::timing::mark("search");
+    let search_files = search_written.transpose()?.unwrap_or(0);
+    crate::timing::mark("write+search");
     let site = &analysis.site;
     let sections = site.pages.iter().filter(|p| p.is_section).count();
     let report = BuildReport {
