@@ -103,9 +103,15 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Renders a page body.
+/// Renders a page body. Raw HTML passes through: in a page it is the
+/// author's choice.
 pub fn render(input: &MarkdownInput<'_>) -> Rendered {
+    render_with(input, true)
+}
+
+fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
     let mut state = RenderState::new(input);
+    state.raw_html = raw_html;
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(input.text, options())
         .into_offset_iter()
         .collect();
@@ -125,11 +131,13 @@ pub fn render(input: &MarkdownInput<'_>) -> Rendered {
     state.finish(out_events)
 }
 
-/// Renders a Markdown fragment (quiz texts): same links and escaping as
-/// pages, without headings ids or sections. Returns the HTML and any link
+/// Renders a Markdown fragment (quiz texts): same links as pages, but raw
+/// HTML is shown as text, not passed through: quiz texts are short
+/// formatted strings that also travel in the quiz's JSON, and issue 9 asks
+/// that no quiz text can run script. Returns the HTML and any link
 /// problems, positioned at `first_line`.
 pub fn render_fragment(input: &MarkdownInput<'_>, inline: bool) -> Fragment {
-    let rendered = render(input);
+    let rendered = render_with(input, false);
     let mut html = rendered.html;
     if inline {
         let trimmed = html.trim();
@@ -171,6 +179,8 @@ struct RenderState<'i> {
     paragraph_depth: usize,
     first_paragraph_done: bool,
     in_first_paragraph: bool,
+    /// Pass raw HTML through (pages) or escape it as text (quiz texts).
+    raw_html: bool,
 }
 
 struct HeadingCapture {
@@ -194,6 +204,7 @@ impl<'i> RenderState<'i> {
             paragraph_depth: 0,
             first_paragraph_done: false,
             in_first_paragraph: false,
+            raw_html: true,
         }
     }
 
@@ -334,6 +345,10 @@ impl<'i> RenderState<'i> {
             Event::SoftBreak | Event::HardBreak => {
                 self.push_text(" ");
                 out.push(event);
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !self.raw_html => {
+                self.push_text(&html);
+                out.push(Event::Text(html));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 if html.contains("<!-- more -->") && self.summary_cut.is_none() {
