@@ -97,7 +97,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        remove_stale(parent, &name);
+        remove_stale(parent, &name, output);
         let dir = parent.join(format!(".{name}.kurator-tmp-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
@@ -119,7 +119,9 @@ impl Staging {
     }
 
     /// Swaps the staging folder in as the output and removes the old one.
-    pub fn publish(mut self) -> Result<()> {
+    /// Returns a warning when the new site is in place but the old copy
+    /// could not be removed (it is retried by the next build).
+    pub fn publish(mut self) -> Result<Option<String>> {
         let old = self.dir.with_file_name(format!(
             "{}.old",
             self.dir
@@ -131,8 +133,9 @@ impl Staging {
             if exchange(&self.dir, &self.output).is_ok() {
                 // The old site now sits at the staging path.
                 self.published = true;
-                let _ = std::fs::remove_dir_all(&self.dir);
-                return Ok(());
+                return Ok(remove_output(&self.dir)
+                    .err()
+                    .map(|e| leftover(&self.dir, &e)));
             }
             std::fs::rename(&self.output, &old).with_context(|| {
                 format!(
@@ -154,17 +157,54 @@ impl Staging {
         }
         self.published = true;
         if old.exists() {
-            let _ = std::fs::remove_dir_all(&old);
+            if let Err(e) = remove_output(&old) {
+                return Ok(Some(leftover(&old, &e)));
+            }
         }
-        Ok(())
+        Ok(None)
     }
+}
+
+fn leftover(dir: &Path, err: &io::Error) -> String {
+    format!(
+        "could not remove the previous output, now at `{}`: {err}; the next build tries again",
+        dir.display()
+    )
+}
+
+/// Removes a folder Kurator made, its marker file last: a build killed in
+/// the middle leaves a folder that [`remove_stale`] still recognises.
+fn remove_output(dir: &Path) -> io::Result<()> {
+    let mut first_error = None;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        let result = if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        };
+        if let Err(e) = result {
+            first_error.get_or_insert(e);
+        }
+    }
+    if let Some(e) = first_error {
+        return Err(e);
+    }
+    match std::fs::remove_file(dir.join(MARKER)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    std::fs::remove_dir(dir)
 }
 
 impl Drop for Staging {
     /// A build that failed leaves no staging folder behind.
     fn drop(&mut self) {
         if !self.published {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = remove_output(&self.dir);
         }
     }
 }
@@ -222,8 +262,12 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
     ))
 }
 
-/// Removes `.NAME.kurator-tmp-PID` folders of builds that are no longer running.
-fn remove_stale(parent: &Path, name: &str) {
+/// Removes `.NAME.kurator-tmp-PID` folders of builds that are no longer
+/// running: those with the marker file, and empty ones (a build killed
+/// between creating its folder and writing the marker). Where the atomic
+/// exchange is missing, a build killed between its two renames leaves no
+/// output and the old site at `…-PID.old`: that one is put back instead.
+fn remove_stale(parent: &Path, name: &str, output: &Path) {
     let prefix = format!(".{name}.kurator-tmp-");
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
@@ -237,8 +281,20 @@ fn remove_stale(parent: &Path, name: &str) {
         let running = pid
             .parse::<u32>()
             .is_ok_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
-        if !running && entry.path().join(MARKER).exists() {
-            let _ = std::fs::remove_dir_all(entry.path());
+        if running {
+            continue;
+        }
+        if rest.ends_with(".old")
+            && !output.exists()
+            && std::fs::rename(entry.path(), output).is_ok()
+        {
+            continue;
+        }
+        if entry.path().join(MARKER).exists() {
+            let _ = remove_output(&entry.path());
+        } else {
+            // Succeeds only if the folder is empty.
+            let _ = std::fs::remove_dir(entry.path());
         }
     }
 }
@@ -341,7 +397,7 @@ mod tests {
         let out = s.path().join("public");
         let staging = Staging::create(s.path(), &out).unwrap();
         staging.put("a/index.html", b"one".to_vec()).unwrap();
-        staging.publish().unwrap();
+        assert_eq!(staging.publish().unwrap(), None);
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
         let staging = Staging::create(s.path(), &out).unwrap();
         staging.put("b/index.html", b"two".to_vec()).unwrap();
@@ -367,6 +423,57 @@ mod tests {
         staging.put("index.html", b"new".to_vec()).unwrap();
         drop(staging);
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
+    }
+
+    /// Issue 9: a build killed while removing the old copy (or before
+    /// writing its marker) leaves a folder the next build removes.
+    #[test]
+    fn stale_folders_of_killed_builds_are_removed() {
+        let s = site();
+        let out = s.path().join("public");
+        // Killed while removing: some files gone, the marker still there.
+        let half = s.path().join(".public.kurator-tmp-999999999");
+        std::fs::create_dir_all(half.join("a")).unwrap();
+        std::fs::write(half.join(MARKER), MARKER_TEXT).unwrap();
+        // Killed before the marker: an empty folder.
+        let empty = s.path().join(".public.kurator-tmp-999999998");
+        std::fs::create_dir(&empty).unwrap();
+        // Not ours: holds a file but no marker.
+        let foreign = s.path().join(".public.kurator-tmp-999999997");
+        std::fs::create_dir(&foreign).unwrap();
+        std::fs::write(foreign.join("keep.txt"), "mine").unwrap();
+        let staging = Staging::create(s.path(), &out).unwrap();
+        assert!(!half.exists());
+        assert!(!empty.exists());
+        assert!(foreign.join("keep.txt").exists());
+        drop(staging);
+    }
+
+    /// Without RENAME_EXCHANGE, a build killed between moving the old
+    /// output aside and moving the new one in leaves only `…-PID.old`.
+    #[test]
+    fn old_output_of_a_killed_swap_is_put_back() {
+        let s = site();
+        let out = s.path().join("public");
+        let old = s.path().join(".public.kurator-tmp-999999999.old");
+        std::fs::create_dir(&old).unwrap();
+        std::fs::write(old.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(old.join("index.html"), "old").unwrap();
+        let staging = Staging::create(s.path(), &out).unwrap();
+        drop(staging);
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
+        assert!(!old.exists());
+    }
+
+    #[test]
+    fn remove_output_deletes_the_marker_last() {
+        let s = site();
+        let dir = s.path().join("x");
+        std::fs::create_dir_all(dir.join("sub/deeper")).unwrap();
+        std::fs::write(dir.join("sub/deeper/f"), "f").unwrap();
+        std::fs::write(dir.join(MARKER), MARKER_TEXT).unwrap();
+        remove_output(&dir).unwrap();
+        assert!(!dir.exists());
     }
 
     #[test]
