@@ -385,6 +385,11 @@ impl<'i> RenderState<'i> {
         let n = level as u8;
         if n == 1 && h.start == 0 && self.out.title_anchor.is_none() {
             out.truncate(h.start);
+            // A `<!-- more -->` inside the title went with it (found by
+            // fuzzing, issue 9: the cut pointed past the end and panicked).
+            if self.summary_cut.is_some_and(|cut| cut > h.start) {
+                self.summary_cut = Some(h.start);
+            }
             self.out.title_anchor = Some(id.clone());
             self.current.anchor = Some(id);
             self.current.heading = text;
@@ -523,7 +528,7 @@ impl<'i> RenderState<'i> {
         match self.summary_cut {
             Some(cut) => {
                 let mut events = events;
-                let rest = events.split_off(cut);
+                let rest = events.split_off(cut.min(events.len()));
                 pulldown_cmark::html::push_html(&mut html, events.into_iter());
                 self.out.summary_html = Some(html.clone());
                 pulldown_cmark::html::push_html(&mut html, rest.into_iter());

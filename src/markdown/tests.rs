@@ -197,3 +197,17 @@ fn fragments_escape_raw_html() {
     let page = render(&input);
     assert!(page.html.contains("<script>alert(1)</script>"));
 }
+
+/// Found by fuzzing (issue 9): `<!-- more -->` inside a leading `# Title`
+/// left the summary cut past the end of the events and panicked.
+#[test]
+fn more_marker_inside_the_title_heading() {
+    for text in [
+        "# Title <!-- more --> x\n\ntext\n",
+        "# Titl > > ( > ../p](\\../..](0javascript:alert(1)), [space <!-- more --> - c\n      d-\n",
+    ] {
+        let r = md(text);
+        assert_eq!(r.summary_html.as_deref(), Some(""), "{text}");
+        assert!(r.html.contains("text") || r.html.contains('d'));
+    }
+}
