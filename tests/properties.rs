@@ -607,3 +607,82 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Inputs the fuzzers (fuzz/, docs/hardening.md) found, run through the same
+// checks. Each file is raw fuzzer input: like libFuzzer's `&str`, only its
+// longest valid UTF-8 prefix is used.
+
+fn fuzz_inputs(target: &str) -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz")
+        .join(target);
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let valid = match std::str::from_utf8(&bytes) {
+            Ok(s) => s,
+            Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap(),
+        };
+        out.push((path.display().to_string(), valid.to_string()));
+    }
+    assert!(!out.is_empty(), "no inputs in {}", dir.display());
+    out
+}
+
+/// A quiz block on its own, as the fuzz target runs it: the YAML ends
+/// where the block ends, with no closing fence line after it.
+fn check_quiz_block(yaml: &str) {
+    let links = resolver();
+    let cx = QuizContext {
+        source: "content/duties/quiz.md",
+        dir: "duties",
+        links: &links,
+        language: "ru",
+    };
+    let block = kurator::markdown::QuizBlock {
+        yaml: yaml.to_string(),
+        first_line: 10,
+    };
+    let text = format!("{}{yaml}", "\n".repeat(9));
+    match render_block(&block, &cx) {
+        Ok(quiz) => assert_inside(&text, 1, "content/duties/quiz.md", &quiz.link_problems),
+        Err(problems) => assert_inside(&text, 1, "content/duties/quiz.md", &problems),
+    }
+}
+
+#[test]
+fn fuzz_regressions_config() {
+    for (name, text) in fuzz_inputs("config") {
+        println!("{name}");
+        check_config(&text);
+    }
+}
+
+#[test]
+fn fuzz_regressions_quiz() {
+    for (name, text) in fuzz_inputs("quiz") {
+        println!("{name}");
+        check_quiz_block(&text);
+        check_quiz(&text);
+    }
+}
+
+#[test]
+fn fuzz_regressions_markdown() {
+    for (name, text) in fuzz_inputs("markdown") {
+        println!("{name}");
+        check_markdown(&text, true);
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// Quiz blocks that end without a line break, as in the fuzz target.
+    #[test]
+    fn quiz_block_without_final_newline(yaml in near_valid(QUIZ_SEEDS)) {
+        check_quiz_block(yaml.trim_end_matches('\n'));
+    }
+}
