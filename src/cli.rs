@@ -25,6 +25,12 @@ pub enum Command {
     Init(InitArgs),
     /// Create a new page with its front matter filled in.
     New(NewArgs),
+    /// Internal: removes previous outputs that `build` moved aside.
+    #[command(name = "__remove-retired", hide = true)]
+    RemoveRetired {
+        /// The output folder whose retired copies to remove.
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Args, Clone)]

@@ -12,9 +12,13 @@ pub mod output;
 pub mod pages;
 pub mod pipeline;
 pub mod quiz;
+pub mod search;
+/// `kurator serve`: in-memory builds, HTTP, file watching, live reload.
+pub mod serve;
 pub mod site_files;
 pub mod templates;
 pub mod theme;
+pub mod timing;
 pub mod yaml;
 
 use std::process::ExitCode;
@@ -34,6 +38,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve(args) => cmd::serve::run(&args),
         Command::Init(args) => cmd::init::run(&args),
         Command::New(args) => cmd::new::run(&args),
+        Command::RemoveRetired { output } => {
+            output::remove_retired(&output);
+            Ok(0)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),

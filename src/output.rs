@@ -79,6 +79,9 @@ impl Sink for NullSink {
 pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
+    /// The current output, if Kurator made it: files whose bytes did not
+    /// change are hard-linked from it instead of written again.
+    previous: Option<PathBuf>,
     published: bool,
 }
 
@@ -97,7 +100,8 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        remove_stale(parent, &name, output);
+        remove_stale(parent, &name);
+        restore_retired(parent, &name, output);
         let dir = parent.join(format!(".{name}.kurator-tmp-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
@@ -107,9 +111,11 @@ impl Staging {
             .with_context(|| format!("failed to create `{}`", dir.display()))?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT)
             .with_context(|| format!("failed to write into `{}`", dir.display()))?;
+        let previous = output.join(MARKER).is_file().then(|| output.to_path_buf());
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
+            previous,
             published: false,
         })
     }
@@ -119,23 +125,23 @@ impl Staging {
     }
 
     /// Swaps the staging folder in as the output and removes the old one.
-    /// Returns a warning when the new site is in place but the old copy
-    /// could not be removed (it is retried by the next build).
-    pub fn publish(mut self) -> Result<Option<String>> {
-        let old = self.dir.with_file_name(format!(
-            "{}.old",
-            self.dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
+    ///
+    /// The old site is moved aside to `.NAME.kurator-old-PID`, not deleted:
+    /// removing a large tree can take longer than the build itself on some
+    /// disks, so the caller decides when ([`remove_retired`]).
+    pub fn publish(mut self) -> Result<()> {
+        let old = retired_path(&self.output);
+        if old.exists() {
+            remove_output(&old).with_context(|| format!("failed to remove `{}`", old.display()))?;
+        }
         if self.output.exists() {
             if exchange(&self.dir, &self.output).is_ok() {
                 // The old site now sits at the staging path.
                 self.published = true;
-                return Ok(remove_output(&self.dir)
-                    .err()
-                    .map(|e| leftover(&self.dir, &e)));
+                if std::fs::rename(&self.dir, &old).is_err() {
+                    let _ = remove_output(&self.dir);
+                }
+                return Ok(());
             }
             std::fs::rename(&self.output, &old).with_context(|| {
                 format!(
@@ -156,24 +162,46 @@ impl Staging {
             });
         }
         self.published = true;
-        if old.exists() {
-            if let Err(e) = remove_output(&old) {
-                return Ok(Some(leftover(&old, &e)));
-            }
-        }
-        Ok(None)
+        Ok(())
     }
 }
 
-fn leftover(dir: &Path, err: &io::Error) -> String {
-    format!(
-        "could not remove the previous output, now at `{}`: {err}; the next build tries again",
-        dir.display()
-    )
+/// Where the previous output goes once a new one is swapped in.
+fn retired_path(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    output.with_file_name(format!(".{name}.kurator-old-{}", std::process::id()))
 }
 
-/// Removes a folder Kurator made, its marker file last: a build killed in
-/// the middle leaves a folder that [`remove_stale`] still recognises.
+/// Removes previous outputs retired by [`Staging::publish`] beside `output`
+/// (only folders with the Kurator marker and the retired-name pattern).
+pub fn remove_retired(output: &Path) {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let prefix = format!(".{name}.kurator-old-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_retired = entry.file_name().to_string_lossy().starts_with(&prefix);
+        if is_retired && entry.path().join(MARKER).is_file() {
+            let _ = remove_output(&entry.path());
+        }
+    }
+}
+
+/// Removes a folder Kurator made, its marker file last, so a process killed
+/// in the middle leaves a folder that later builds still recognise as
+/// theirs and remove (issue 9: `remove_dir_all` may delete the marker first,
+/// and the half-deleted folder then stayed forever).
 fn remove_output(dir: &Path) -> io::Result<()> {
     let mut first_error = None;
     for entry in std::fs::read_dir(dir)? {
@@ -200,12 +228,55 @@ fn remove_output(dir: &Path) -> io::Result<()> {
     std::fs::remove_dir(dir)
 }
 
+/// Where the atomic exchange is missing, [`Staging::publish`] renames the
+/// output aside and then the new site in: a build killed between the two
+/// leaves no output and the previous site retired. Puts it back, so a
+/// failing next build does not lose it (issue 9).
+fn restore_retired(parent: &Path, name: &str, output: &Path) {
+    if output.exists() {
+        return;
+    }
+    let prefix = format!(".{name}.kurator-old-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let mut retired: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|e| e.path().join(MARKER).is_file())
+        .map(|e| {
+            let modified = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            (modified, e.path())
+        })
+        .collect();
+    retired.sort();
+    if let Some((_, newest)) = retired.pop() {
+        let _ = std::fs::rename(newest, output);
+    }
+}
+
 impl Drop for Staging {
     /// A build that failed leaves no staging folder behind.
     fn drop(&mut self) {
         if !self.published {
             let _ = remove_output(&self.dir);
         }
+    }
+}
+
+impl Staging {
+    /// Links the previous output's copy of `rel` into the staging folder if
+    /// its bytes equal `bytes`. Unchanged files then cost a read instead of a
+    /// write, and removing the old output frees no data.
+    fn reuse(&self, rel: &str, path: &Path, same: impl FnOnce(&Path) -> bool) -> bool {
+        let Some(previous) = &self.previous else {
+            return false;
+        };
+        let old = previous.join(rel);
+        old.is_file() && same(&old) && std::fs::hard_link(&old, path).is_ok()
     }
 }
 
@@ -216,6 +287,13 @@ impl Sink for Staging {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("failed to create `{}`", parent.display()))?;
         }
+        let unchanged = |old: &Path| {
+            std::fs::metadata(old).is_ok_and(|m| m.len() == bytes.len() as u64)
+                && std::fs::read(old).is_ok_and(|b| b == bytes)
+        };
+        if self.reuse(rel, &path, unchanged) {
+            return Ok(());
+        }
         std::fs::write(&path, bytes)
             .with_context(|| format!("failed to write `{}`", path.display()))
     }
@@ -225,6 +303,15 @@ impl Sink for Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        }
+        let unchanged = |old: &Path| {
+            let (Ok(a), Ok(b)) = (std::fs::metadata(old), std::fs::metadata(from)) else {
+                return false;
+            };
+            a.len() == b.len() && std::fs::read(old).ok() == std::fs::read(from).ok()
+        };
+        if self.reuse(rel, &path, unchanged) {
+            return Ok(());
         }
         std::fs::copy(from, &path).map(|_| ()).with_context(|| {
             format!(
@@ -264,10 +351,8 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 
 /// Removes `.NAME.kurator-tmp-PID` folders of builds that are no longer
 /// running: those with the marker file, and empty ones (a build killed
-/// between creating its folder and writing the marker). Where the atomic
-/// exchange is missing, a build killed between its two renames leaves no
-/// output and the old site at `…-PID.old`: that one is put back instead.
-fn remove_stale(parent: &Path, name: &str, output: &Path) {
+/// between creating its folder and writing the marker).
+fn remove_stale(parent: &Path, name: &str) {
     let prefix = format!(".{name}.kurator-tmp-");
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
@@ -277,17 +362,10 @@ fn remove_stale(parent: &Path, name: &str, output: &Path) {
         let Some(rest) = file_name.strip_prefix(&prefix) else {
             continue;
         };
-        let pid = rest.trim_end_matches(".old");
-        let running = pid
+        let running = rest
             .parse::<u32>()
             .is_ok_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
         if running {
-            continue;
-        }
-        if rest.ends_with(".old")
-            && !output.exists()
-            && std::fs::rename(entry.path(), output).is_ok()
-        {
             continue;
         }
         if entry.path().join(MARKER).exists() {
@@ -397,7 +475,7 @@ mod tests {
         let out = s.path().join("public");
         let staging = Staging::create(s.path(), &out).unwrap();
         staging.put("a/index.html", b"one".to_vec()).unwrap();
-        assert_eq!(staging.publish().unwrap(), None);
+        staging.publish().unwrap();
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
         let staging = Staging::create(s.path(), &out).unwrap();
         staging.put("b/index.html", b"two".to_vec()).unwrap();
@@ -413,6 +491,28 @@ mod tests {
     }
 
     #[test]
+    fn unchanged_files_are_linked_not_rewritten() {
+        use std::os::unix::fs::MetadataExt;
+        let s = site();
+        let out = s.path().join("public");
+        let staging = Staging::create(s.path(), &out).unwrap();
+        staging.put("same.html", b"same".to_vec()).unwrap();
+        staging.put("changed.html", b"old".to_vec()).unwrap();
+        staging.publish().unwrap();
+        let same_inode = std::fs::metadata(out.join("same.html")).unwrap().ino();
+        let staging = Staging::create(s.path(), &out).unwrap();
+        staging.put("same.html", b"same".to_vec()).unwrap();
+        staging.put("changed.html", b"new".to_vec()).unwrap();
+        staging.publish().unwrap();
+        assert_eq!(
+            std::fs::metadata(out.join("same.html")).unwrap().ino(),
+            same_inode
+        );
+        assert_eq!(std::fs::read(out.join("changed.html")).unwrap(), b"new");
+        assert_eq!(std::fs::read(out.join("same.html")).unwrap(), b"same");
+    }
+
+    #[test]
     fn dropped_staging_leaves_old_output() {
         let s = site();
         let out = s.path().join("public");
@@ -425,8 +525,8 @@ mod tests {
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
     }
 
-    /// Issue 9: a build killed while removing the old copy (or before
-    /// writing its marker) leaves a folder the next build removes.
+    /// Issue 9: a build killed while removing a folder (or before writing
+    /// its marker) leaves one the next build removes.
     #[test]
     fn stale_folders_of_killed_builds_are_removed() {
         let s = site();
@@ -450,12 +550,12 @@ mod tests {
     }
 
     /// Without RENAME_EXCHANGE, a build killed between moving the old
-    /// output aside and moving the new one in leaves only `…-PID.old`.
+    /// output aside and moving the new one in leaves only the retired copy.
     #[test]
-    fn old_output_of_a_killed_swap_is_put_back() {
+    fn retired_output_of_a_killed_swap_is_put_back() {
         let s = site();
         let out = s.path().join("public");
-        let old = s.path().join(".public.kurator-tmp-999999999.old");
+        let old = s.path().join(".public.kurator-old-999999999");
         std::fs::create_dir(&old).unwrap();
         std::fs::write(old.join(MARKER), MARKER_TEXT).unwrap();
         std::fs::write(old.join("index.html"), "old").unwrap();

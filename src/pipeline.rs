@@ -124,6 +124,7 @@ pub struct Analysis {
 /// here with every problem found.
 pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     let root = &options.root;
+    crate::timing::mark("start");
     let mut config = load_config(root)?;
     if let Some(base) = &options.base_url {
         config.base_url = base.clone();
@@ -133,8 +134,12 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     // 2–3. Content and the site model.
     let files = walk::walk_content(root);
     problems.extend(files.diagnostics);
-    let (site, model_problems) = Site::build(&files.markdown, options.drafts, &config.taxonomies);
+    crate::timing::mark("walk");
+    let (mut site, model_problems) =
+        Site::build(&files.markdown, options.drafts, &config.taxonomies);
     problems.extend(model_problems);
+    // The pages hold their bodies now; the raw sources are not needed again.
+    drop(files.markdown);
     let data = load_data(root, &mut problems);
     let theme = Theme::load(root, &config.theme, &mut problems);
     let static_files = walk::walk_static(root, &root.join("static"), &mut problems);
@@ -145,6 +150,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         files.assets.iter().map(|a| a.out.clone()),
     );
 
+    crate::timing::mark("model");
     // 4. Markdown, in parallel.
     let rendered: Vec<Rendered> = site
         .pages
@@ -160,7 +166,12 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
             })
         })
         .collect();
+    // Bodies are rendered; keep memory for what comes next.
+    for page in &mut site.pages {
+        page.body = String::new();
+    }
 
+    crate::timing::mark("markdown");
     // 5. Quizzes.
     let quizzes = pages::render_quizzes(
         &site,
@@ -209,7 +220,9 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
 pub fn build(options: &BuildOptions, sink: &dyn Sink) -> Result<BuildReport, BuildFailure> {
     let start = Instant::now();
     let analysis = analyse(options).map_err(BuildFailure::Content)?;
+    crate::timing::mark("validate");
     let plan = RenderPlan::new(&analysis, options).map_err(|d| BuildFailure::Content(vec![d]))?;
+    crate::timing::mark("templates");
     let files = plan.write_all(sink).map_err(|e| match e {
         pages::WriteError::Content(d) => BuildFailure::Content(d),
         pages::WriteError::Io(e) => BuildFailure::Io(e),

@@ -35,12 +35,10 @@ pub fn build_into(options: &BuildOptions, output: &Path) -> Result<u8> {
     match pipeline::build(options, &staging) {
         Ok(report) => {
             print_diagnostics(&report.diagnostics);
-            let note = staging.publish().with_context(|| {
+            staging.publish().with_context(|| {
                 format!("build failed; {} was left as it was", output.display())
             })?;
-            if let Some(note) = note {
-                eprintln!("warning: {note}");
-            }
+            remove_retired_in_background(output);
             let (_, warnings) = counts(&report.diagnostics);
             let warn = if warnings > 0 {
                 format!(", {}", plural(warnings, "warning", "warnings"))
@@ -71,5 +69,24 @@ pub fn build_into(options: &BuildOptions, output: &Path) -> Result<u8> {
             "build failed; {} was left as it was",
             output.display()
         ))),
+    }
+}
+
+/// Deletes the previous output in a detached process: on some disks
+/// removing a tree of thousands of folders takes longer than the build, and
+/// the new site is already in place. A later build removes leftovers.
+fn remove_retired_in_background(output: &Path) {
+    use std::process::{Command, Stdio};
+    let spawned = std::env::current_exe().and_then(|exe| {
+        Command::new(exe)
+            .arg("__remove-retired")
+            .arg(output)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+    });
+    if spawned.is_err() {
+        crate::output::remove_retired(output);
     }
 }

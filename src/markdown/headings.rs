@@ -24,7 +24,10 @@ pub fn slugify(text: &str) -> String {
     for c in text.chars() {
         if c.is_whitespace() {
             pending_dash = !out.is_empty();
-        } else if c.is_alphanumeric() || c == '-' || c == '_' {
+        } else if c.is_ascii_alphanumeric()
+            || matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | '-' | '_')
+            || (!c.is_ascii() && c.is_alphanumeric())
+        {
             if pending_dash {
                 out.push('-');
                 pending_dash = false;

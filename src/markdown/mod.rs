@@ -214,7 +214,7 @@ impl<'i> RenderState<'i> {
     }
 
     fn push_text(&mut self, text: &str) {
-        self.out.word_count += text.split_whitespace().count();
+        self.out.word_count += count_words(text);
         if let Some(h) = &mut self.in_heading {
             h.text.push_str(text);
             return;
@@ -546,6 +546,30 @@ impl<'i> RenderState<'i> {
     }
 }
 
+/// Counts words by whitespace, byte by byte (this runs over every text of
+/// every page): ASCII whitespace and no-break spaces separate words.
+fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let space = b.is_ascii_whitespace() || (b == 0xC2 && bytes.get(i + 1) == Some(&0xA0));
+        if space {
+            in_word = false;
+            i += if b == 0xC2 { 2 } else { 1 };
+            continue;
+        }
+        if !in_word {
+            words += 1;
+            in_word = true;
+        }
+        i += 1;
+    }
+    words
+}
+
 fn is_quiz(lang: &str) -> bool {
     lang.split(|c: char| c.is_whitespace() || c == ',').next() == Some("quiz")
 }
@@ -596,3 +620,25 @@ pub fn reading_minutes(words: usize) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod count_tests {
+    #[test]
+    fn counts_words_like_split_whitespace() {
+        for text in [
+            "",
+            "  ",
+            "один",
+            "два  слова",
+            " a\tb\nc ",
+            "no\u{a0}break",
+            "ёж—ёлка",
+        ] {
+            assert_eq!(
+                super::count_words(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
+    }
+}

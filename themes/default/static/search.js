@@ -1,0 +1,886 @@
+/* Kurator search: the query engine and the search UI. Classic script, no
+ * framework, no build step. Under node (tests) it exports its pure parts.
+ *
+ * The index (built by src/search in Rust) is a set of classic scripts under
+ * <root>search/ that call window.__kuratorSearch.add(name, data): meta, word
+ * shards t/<n> and page fragments f/<page>. They are loaded on first use by
+ * inserting <script> elements, which works from file:// where fetch fails.
+ *
+ * Text normalisation repeats src/search/tokenize.rs exactly: UAX #29 words
+ * (Intl.Segmenter), lower case, ё → е, hyphenated compounds, stop words from
+ * the meta file, Snowball stems from stemmer.js.
+ */
+(function (global) {
+  'use strict';
+
+  var isNode = typeof module !== 'undefined' && module.exports;
+  var Stemmer = isNode ? require('./stemmer.js') : null;
+
+  function stemmer() {
+    return Stemmer || global.KuratorStemmer;
+  }
+
+  // ---------------------------------------------------------------- words
+
+  var WORDISH = /[\p{L}\p{N}]/u;
+  var HYPHENS = { '-': true, '\u2010': true, '\u2011': true };
+  var segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter('ru', { granularity: 'word' }) : null;
+  var FALLBACK = /[\p{L}\p{N}\p{M}_]+(?:['\u2019.:,][\p{L}\p{N}\p{M}_]+)*|[^\p{L}\p{N}\p{M}_]/gu;
+
+  // UAX #29 segments of text: [{s: text, i: index}].
+  function segments(text) {
+    var out = [];
+    if (segmenter) {
+      for (var seg of segmenter.segment(text)) out.push({ s: seg.segment, i: seg.index });
+    } else {
+      var m;
+      FALLBACK.lastIndex = 0;
+      while ((m = FALLBACK.exec(text))) out.push({ s: m[0], i: m.index });
+    }
+    return out;
+  }
+
+  function normalize(word) {
+    return word.toLowerCase().replace(/[\u0300\u0301]/g, '').replace(/ё/g, 'е').replace(/\u2019/g, "'");
+  }
+
+  // Words of the text: {parts: [normalised], start, end} (offsets into text).
+  function words(text) {
+    var out = [];
+    var current = null;
+    var pendingHyphen = false;
+    var segs = segments(text);
+    for (var k = 0; k < segs.length; k++) {
+      var seg = segs[k];
+      if (WORDISH.test(seg.s)) {
+        var part = normalize(seg.s);
+        if (current && pendingHyphen) {
+          current.parts.push(part);
+          current.end = seg.i + seg.s.length;
+        } else {
+          if (current) out.push(current);
+          current = { parts: [part], start: seg.i, end: seg.i + seg.s.length };
+        }
+        pendingHyphen = false;
+      } else if (HYPHENS[seg.s] && current && !pendingHyphen) {
+        pendingHyphen = true;
+      } else {
+        if (current) out.push(current);
+        current = null;
+        pendingHyphen = false;
+      }
+    }
+    if (current) out.push(current);
+    return out;
+  }
+
+  var CYRILLIC = /^[\u0400-\u04ff]+$/;
+  var LATIN = /^[a-z']*[a-z][a-z']*$/;
+  var stemCache = new Map();
+
+  function stem(word) {
+    var s = stemCache.get(word);
+    if (s === undefined) {
+      if (CYRILLIC.test(word)) s = stemmer().russian(word);
+      else if (LATIN.test(word)) s = stemmer().english(word);
+      else s = word;
+      if (stemCache.size > 5000) stemCache.clear();
+      stemCache.set(word, s);
+    }
+    return s;
+  }
+
+  // Index terms of a word: stems of the parts that are not stop words, and
+  // the compound term (stems joined by "-") for a hyphenated word.
+  function wordTerms(word, stop) {
+    var terms = [];
+    for (var i = 0; i < word.parts.length; i++) {
+      if (!stop.has(word.parts[i])) terms.push(stem(word.parts[i]));
+    }
+    var compound = word.parts.length > 1 ? word.parts.map(stem).join('-') : null;
+    return { terms: terms, compound: compound };
+  }
+
+  // ------------------------------------------------------------- postings
+
+  var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var DIGIT_VALUE = {};
+  for (var d = 0; d < DIGITS.length; d++) DIGIT_VALUE[DIGITS[d]] = d;
+  var SCORE_MAX = 31;
+
+  // Postings string → flat [page, section, score, page, section, score...].
+  function decodePostings(text) {
+    var out = [];
+    var value = 0, shift = 0, n = 0, page = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT_VALUE[text[i]];
+      value += (digit & 31) * Math.pow(2, shift);
+      if (digit & 32) {
+        shift += 5;
+        continue;
+      }
+      if (n % 3 === 0) {
+        page += value;
+        out.push(page);
+      } else {
+        out.push(value);
+      }
+      n++;
+      value = 0;
+      shift = 0;
+    }
+    return out;
+  }
+
+  // Optimal string alignment distance, stopping early above 1.
+  function withinOneEdit(a, b) {
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (i === la && i === lb) return true;
+    var ra = a.slice(i), rb = b.slice(i);
+    if (ra.slice(1) === rb.slice(1)) return true; // substitution
+    if (ra.slice(1) === rb) return true; // deletion
+    if (ra === rb.slice(1)) return true; // insertion
+    return ra.length >= 2 && ra[0] === rb[1] && ra[1] === rb[0] && ra.slice(2) === rb.slice(2); // transposition
+  }
+
+  // ---------------------------------------------------------------- engine
+
+  var WEIGHT = { exact: 1, synonym: 0.9, parts: 0.8, prefix: 0.7, typo: 0.5 };
+  var PREFIX_LIMIT = 40;
+  var PREFIX_SHARDS = 8;
+  // Score factor when the words of an AND query fall in different sections.
+  var PAGE_AND = 0.6;
+
+  // The engine over a loader: load(name) → Promise of the data a script
+  // registered under that name ("meta", "t/3", "f/12").
+  function Engine(load) {
+    this.load = load;
+    this.meta = null;
+    this.shards = {};
+    this.postings = new Map();
+  }
+
+  Engine.prototype.ready = function () {
+    var self = this;
+    if (self.meta) return Promise.resolve(self.meta);
+    return self.load('meta').then(function (meta) {
+      self.meta = meta;
+      self.stop = new Set(meta.stop);
+      return meta;
+    });
+  };
+
+  // Index of the shard holding term: the longest key that prefixes it.
+  Engine.prototype.shardOf = function (term) {
+    var keys = this.meta.shards, best = -1, bestLen = -1;
+    for (var i = 0; i < keys.length; i++) {
+      if (keys[i].length > bestLen && term.startsWith(keys[i])) {
+        best = i;
+        bestLen = keys[i].length;
+      }
+    }
+    return best;
+  };
+
+  Engine.prototype.loadShards = function (ids) {
+    var self = this;
+    return Promise.all(ids.filter(function (id) {
+      return id >= 0 && !self.shards[id];
+    }).map(function (id) {
+      return self.load('t/' + id).then(function (data) {
+        self.shards[id] = data;
+      });
+    }));
+  };
+
+  Engine.prototype.termPostings = function (term) {
+    var cached = this.postings.get(term);
+    if (cached) return cached;
+    var shard = this.shards[this.shardOf(term)];
+    var text = shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+    var list = text ? decodePostings(text) : [];
+    this.postings.set(term, list);
+    return list;
+  };
+
+  Engine.prototype.idf = function (term) {
+    var df = this.termPostings(term).length / 3;
+    var n = this.meta.entries;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  };
+
+  // Query text → words with their alternatives, before shard lookups.
+  Engine.prototype.parse = function (query) {
+    var self = this;
+    var list = words(query);
+    var trailingSpace = /[\s\p{P}]$/u.test(query) && !/-$/.test(query);
+    var out = [];
+    list.forEach(function (word, index) {
+      var isLast = index === list.length - 1 && !trailingSpace;
+      var wt = wordTerms(word, self.stop);
+      var alts = [];
+      if (wt.compound) {
+        alts.push({ terms: [wt.compound], w: WEIGHT.exact });
+        if (wt.terms.length) alts.push({ terms: wt.terms, w: WEIGHT.parts });
+      } else if (wt.terms.length) {
+        alts.push({ terms: wt.terms, w: WEIGHT.exact });
+      }
+      var main = wt.compound || wt.terms[0];
+      var syn = main && self.meta.synonyms[main];
+      if (syn) syn.forEach(function (terms) { alts.push({ terms: terms, w: WEIGHT.synonym }); });
+      var raw = word.parts[word.parts.length - 1];
+      var prefix = null;
+      if (isLast && raw.length >= 2) {
+        prefix = word.parts.length > 1 ? word.parts.slice(0, -1).map(stem).join('-') + '-' + raw : raw;
+      }
+      if (!alts.length && !prefix) return; // a stop word
+      out.push({
+        text: query.slice(word.start, word.end),
+        main: main,
+        raw: word.parts.join('-'),
+        typo: word.parts.length === 1 && main && Array.from(raw).length >= 5,
+        prefix: prefix,
+        alts: alts,
+      });
+    });
+    // A whole-query synonym ("ключевые показатели" → KPI).
+    var whole = out.map(function (w) { return w.main; }).join(' ');
+    if (out.length > 1 && self.meta.synonyms[whole]) {
+      var merged = { text: query, main: whole, raw: whole, typo: false, prefix: null, alts: [] };
+      self.meta.synonyms[whole].forEach(function (terms) { merged.alts.push({ terms: terms, w: WEIGHT.synonym }); });
+      merged.alts.push({ terms: out.map(function (w) { return w.main; }).filter(Boolean), w: WEIGHT.exact });
+      out = [merged];
+    }
+    return out;
+  };
+
+  // Shards a parsed query needs: every term's, and for the prefix word the
+  // shards under its prefix (a few).
+  Engine.prototype.neededShards = function (parsed) {
+    var self = this, ids = [];
+    parsed.forEach(function (w) {
+      w.alts.forEach(function (a) { a.terms.forEach(function (t) { ids.push(self.shardOf(t)); }); });
+      if (w.prefix) {
+        ids.push(self.shardOf(w.prefix));
+        var under = [];
+        self.meta.shards.forEach(function (key, i) {
+          if (key.length > w.prefix.length && key.startsWith(w.prefix)) under.push(i);
+        });
+        if (under.length <= PREFIX_SHARDS) ids = ids.concat(under);
+      }
+    });
+    return Array.from(new Set(ids)).filter(function (id) { return id >= 0; });
+  };
+
+  // Adds prefix and typo alternatives from the terms of loaded shards.
+  Engine.prototype.expand = function (parsed) {
+    var self = this;
+    parsed.forEach(function (w) {
+      var have = new Set();
+      w.alts.forEach(function (a) { if (a.terms.length === 1) have.add(a.terms[0]); });
+      var ids = Object.keys(self.shards);
+      if (w.prefix) {
+        var found = [];
+        ids.forEach(function (id) {
+          for (var term in self.shards[id]) {
+            if (term.startsWith(w.prefix) && !have.has(term)) found.push(term);
+          }
+        });
+        found.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); });
+        found.slice(0, PREFIX_LIMIT).forEach(function (t) {
+          have.add(t);
+          w.alts.push({ terms: [t], w: WEIGHT.prefix, prefix: true });
+        });
+      }
+      if (w.typo) {
+        var shard = self.shards[self.shardOf(w.main)] || {};
+        var raw = w.raw;
+        for (var term in shard) {
+          if (have.has(term) || term.length < 4) continue;
+          var near = w.main.length >= 4 && withinOneEdit(w.main, term);
+          if (!near && term.length >= 5 && raw.length >= term.length + 1 && raw.length - term.length <= 4) {
+            // The typo may sit where the stemmer cut the word differently:
+            // compare the stem with the start of the typed word.
+            near = withinOneEdit(raw.slice(0, term.length), term) || withinOneEdit(raw.slice(0, term.length + 1), term);
+          }
+          if (near) {
+            have.add(term);
+            w.alts.push({ terms: [term], w: WEIGHT.typo, typo: true });
+          }
+        }
+      }
+    });
+  };
+
+  // Scores of one word over entries numbered page * sections + section,
+  // in typed arrays (a common word of a large site has tens of thousands
+  // of postings): score, flag (1 exact, 2 typo only) and the keys touched.
+  // An entry matched exactly keeps its best exact score; typo matches
+  // count only where nothing matched exactly.
+  Engine.prototype.wordHits = function (w) {
+    var self = this, stride = self.meta.sections || 256;
+    var size = self.meta.pages * stride;
+    var score = new Float64Array(size), flag = new Uint8Array(size), keys = [];
+    function add(key, s, typo) {
+      var f = flag[key];
+      if (f === 0) {
+        flag[key] = typo ? 2 : 1;
+        score[key] = s;
+        keys.push(key);
+      } else if (f === 2 && !typo) {
+        flag[key] = 1;
+        score[key] = s;
+      } else if ((f === 1) === !typo && s > score[key]) {
+        score[key] = s;
+      }
+    }
+    w.alts.forEach(function (alt) {
+      var weight = alt.w / SCORE_MAX, typo = !!alt.typo, list, i;
+      if (alt.terms.length > 1) {
+        // Every term must match: intersect, summing scores.
+        var perEntry = null;
+        alt.terms.forEach(function (term) {
+          var idf = self.idf(term), next = new Map();
+          list = self.termPostings(term);
+          for (i = 0; i < list.length; i += 3) {
+            var key = list[i] * stride + list[i + 1];
+            if (perEntry && !perEntry.has(key)) continue;
+            next.set(key, (perEntry ? perEntry.get(key) : 0) + idf * list[i + 2]);
+          }
+          perEntry = next;
+        });
+        perEntry.forEach(function (s, key) { add(key, s * weight, typo); });
+      } else {
+        var idf = self.idf(alt.terms[0]) * weight;
+        list = self.termPostings(alt.terms[0]);
+        for (i = 0; i < list.length; i += 3) add(list[i] * stride + list[i + 1], idf * list[i + 2], typo);
+      }
+    });
+    return { score: score, flag: flag, keys: keys };
+  };
+
+  // Ranked page hits of a parsed query (best section per page): AND over
+  // the words in one section, then AND over a page's sections, then OR.
+  Engine.prototype.rank = function (parsed) {
+    var stride = this.meta.sections || 256, pagesCount = this.meta.pages;
+    var perWord = parsed.map(this.wordHits, this);
+    var terms = [];
+    parsed.forEach(function (w) { w.alts.forEach(function (a) { terms = terms.concat(a.terms); }); });
+    var bestScore = new Float64Array(pagesCount), bestKey = new Int32Array(pagesCount).fill(-1);
+    var bestMatched = new Uint8Array(pagesCount), bestTypos = new Uint8Array(pagesCount), touched = [];
+    var consider = function (key, score, matched, typos) {
+      var page = Math.floor(key / stride);
+      if (bestKey[page] < 0) touched.push(page);
+      else if (!(matched > bestMatched[page] || (matched === bestMatched[page] && (typos < bestTypos[page] || (typos === bestTypos[page] && score > bestScore[page]))))) return;
+      bestKey[page] = key;
+      bestScore[page] = score;
+      bestMatched[page] = matched;
+      bestTypos[page] = typos;
+    };
+    var mode = 'and', n = perWord.length, i, k;
+    var order = perWord.slice().sort(function (a, b) { return a.keys.length - b.keys.length; });
+    if (n) {
+      // Every word in one section: the best place to send the reader.
+      order[0].keys.forEach(function (key) {
+        var score = 0, typos = 0;
+        for (i = 0; i < n; i++) {
+          var f = order[i].flag[key];
+          if (!f) return;
+          score += order[i].score[key];
+          if (f === 2) typos++;
+        }
+        consider(key, score, n, typos);
+      });
+    }
+    if (n > 1) {
+      // Every word on one page, in different sections: still AND, scored
+      // lower, linked to the section of the strongest word.
+      var perPage = order.map(function (hits) {
+        var pScore = new Float64Array(pagesCount), pKey = new Int32Array(pagesCount).fill(-1), pTypo = new Uint8Array(pagesCount), pages = [];
+        hits.keys.forEach(function (key) {
+          var page = Math.floor(key / stride), s = hits.score[key], typo = hits.flag[key] === 2 ? 1 : 0;
+          if (pKey[page] < 0) pages.push(page);
+          else if (!((pTypo[page] && !typo) || (pTypo[page] === typo && s > pScore[page]))) return;
+          pKey[page] = key;
+          pScore[page] = s;
+          pTypo[page] = typo;
+        });
+        return { score: pScore, key: pKey, typo: pTypo, pages: pages };
+      });
+      perPage[0].pages.forEach(function (page) {
+        var score = 0, typos = 0, top = -1, topScore = -1;
+        for (k = 0; k < n; k++) {
+          var p = perPage[k];
+          if (p.key[page] < 0) return;
+          score += p.score[page];
+          typos += p.typo[page];
+          if (p.score[page] > topScore) {
+            topScore = p.score[page];
+            top = p.key[page];
+          }
+        }
+        consider(top, score * PAGE_AND, n, typos);
+      });
+    }
+    if (!touched.length && n > 1) {
+      mode = 'or';
+      var sum = new Float64Array(pagesCount * stride), matched = new Uint8Array(pagesCount * stride);
+      var typosAt = new Uint8Array(pagesCount * stride), keys = [];
+      perWord.forEach(function (hits) {
+        hits.keys.forEach(function (key) {
+          if (!matched[key]) keys.push(key);
+          matched[key]++;
+          sum[key] += hits.score[key];
+          if (hits.flag[key] === 2) typosAt[key]++;
+        });
+      });
+      keys.forEach(function (key) { consider(key, sum[key], matched[key], typosAt[key]); });
+    }
+    var pages = touched.map(function (page) {
+      return { page: page, section: bestKey[page] % stride, score: bestScore[page], matched: bestMatched[page], typos: bestTypos[page], terms: terms };
+    });
+    pages.sort(function (a, b) {
+      return b.matched - a.matched || a.typos - b.typos || b.score - a.score || a.page - b.page;
+    });
+    return { mode: pages.length ? mode : 'none', hits: pages };
+  };
+
+  // Runs a query: {total, mode, words, hits: [{page, section, score, terms}]}.
+  Engine.prototype.query = function (text) {
+    var self = this;
+    return self.ready().then(function () {
+      var parsed = self.parse(text);
+      return self.loadShards(self.neededShards(parsed)).then(function () {
+        self.expand(parsed);
+        var ranked = self.rank(parsed);
+        return { total: ranked.hits.length, mode: ranked.mode, words: parsed, hits: ranked.hits };
+      });
+    });
+  };
+
+  // What to show for a hit: URL (root-relative), title, breadcrumb, heading
+  // and snippet segments. Loads the page's fragment.
+  Engine.prototype.present = function (hit) {
+    var self = this;
+    return self.load('f/' + hit.page).then(function (f) {
+      var section = f.sections[hit.section] || f.sections[0];
+      var anchor = section[0], heading = section[1], text = section[2];
+      var terms = new Set(hit.terms);
+      var segs = snippet(text, terms, self.stop);
+      if (!segs.some(function (s) { return s.mark; }) && f.description) segs = snippet(f.description, terms, self.stop);
+      return {
+        url: f.url + (anchor ? '#' + anchor : ''),
+        title: f.title,
+        breadcrumb: f.breadcrumb,
+        heading: anchor ? heading : '',
+        titleSegments: snippet(f.title, terms, self.stop, 1000),
+        segments: segs,
+      };
+    });
+  };
+
+  // -------------------------------------------------------------- snippets
+
+  var SNIPPET = 170;
+
+  // Text → [{text, mark}] around the densest run of words whose terms are
+  // in `terms`. Plain strings only: the caller renders them as text nodes.
+  function snippet(text, terms, stop, max) {
+    max = max || SNIPPET;
+    var ranges = [];
+    words(text).forEach(function (w) {
+      var wt = wordTerms(w, stop || new Set());
+      var hit = (wt.compound && terms.has(wt.compound)) || wt.terms.some(function (t) { return terms.has(t); });
+      if (hit) ranges.push([w.start, w.end]);
+    });
+    var start = 0, end = Math.min(text.length, max);
+    if (ranges.length && text.length > max) {
+      var best = 0, bestCount = 0;
+      for (var i = 0; i < ranges.length; i++) {
+        var count = 0;
+        for (var j = i; j < ranges.length && ranges[j][1] - ranges[i][0] <= max - 20; j++) count++;
+        if (count > bestCount) {
+          best = i;
+          bestCount = count;
+        }
+      }
+      start = Math.max(0, ranges[best][0] - 30);
+      var space = text.lastIndexOf(' ', ranges[best][0]);
+      if (space >= start - 15 && space < ranges[best][0]) start = space + 1;
+      else if (start > 0) start = ranges[best][0];
+      end = Math.min(text.length, start + max);
+      if (end < text.length) {
+        var cut = text.lastIndexOf(' ', end);
+        if (cut > start + max / 2) end = cut;
+      }
+    } else if (end < text.length) {
+      var cut2 = text.lastIndexOf(' ', end);
+      if (cut2 > max / 2) end = cut2;
+    }
+    var out = [];
+    if (start > 0) out.push({ text: '…', mark: false });
+    var pos = start;
+    ranges.forEach(function (r) {
+      if (r[1] <= start || r[0] >= end) return;
+      var a = Math.max(r[0], start), b = Math.min(r[1], end);
+      if (a > pos) out.push({ text: text.slice(pos, a), mark: false });
+      out.push({ text: text.slice(a, b), mark: true });
+      pos = b;
+    });
+    if (pos < end) out.push({ text: text.slice(pos, end), mark: false });
+    if (end < text.length) out.push({ text: '…', mark: false });
+    return out;
+  }
+
+  // Appends segments to a DOM node as text nodes and <mark> elements.
+  function renderSegments(doc, parent, segs) {
+    segs.forEach(function (s) {
+      if (s.mark) {
+        var mark = doc.createElement('mark');
+        mark.textContent = s.text;
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(doc.createTextNode(s.text));
+      }
+    });
+    return parent;
+  }
+
+  // ----------------------------------------------------------------- texts
+
+  var TEXTS = {
+    ru: {
+      loading: 'Загружаю поиск…',
+      failed: 'Не удалось загрузить поиск.',
+      none: function (q) { return 'По запросу «' + q + '» ничего не найдено. Проверьте написание или попробуйте другие слова.'; },
+      some: function (n) {
+        var m10 = n % 10, m100 = n % 100;
+        var word = m10 === 1 && m100 !== 11 ? 'результат' : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? 'результата' : 'результатов';
+        return 'Найдено: ' + n + ' ' + word;
+      },
+      partial: ' (не все слова встречаются вместе)',
+      all: function (n) { return 'Все результаты (' + n + ')'; },
+    },
+    en: {
+      loading: 'Loading search…',
+      failed: 'Search could not be loaded.',
+      none: function (q) { return 'Nothing matches “' + q + '”. Check the spelling or try other words.'; },
+      some: function (n) { return n + (n === 1 ? ' result' : ' results'); },
+      partial: ' (not all words appear together)',
+      all: function (n) { return 'All results (' + n + ')'; },
+    },
+  };
+
+  var api = {
+    normalize: normalize,
+    words: words,
+    stem: stem,
+    wordTerms: wordTerms,
+    decodePostings: decodePostings,
+    withinOneEdit: withinOneEdit,
+    snippet: snippet,
+    renderSegments: renderSegments,
+    Engine: Engine,
+    TEXTS: TEXTS,
+  };
+
+  if (isNode) {
+    module.exports = api;
+    return;
+  }
+
+  // -------------------------------------------------------------- browser
+
+  // The pure parts, for browser tests and benchmarks.
+  global.KuratorSearch = api;
+  var doc = global.document;
+  var registry = (global.__kuratorSearch = global.__kuratorSearch || {});
+  var waiting = {};
+  var loaded = {};
+  registry.add = function (name, data) {
+    loaded[name] = data;
+    if (waiting[name]) waiting[name](data);
+  };
+
+  function root() {
+    var r = doc.documentElement.getAttribute('data-root') || '/';
+    return r.endsWith('/') ? r : r + '/';
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var el = doc.createElement('script');
+      el.src = src;
+      el.async = true;
+      el.onload = function () { resolve(); };
+      el.onerror = function () { reject(new Error('cannot load ' + src)); };
+      doc.head.appendChild(el);
+    });
+  }
+
+  var requests = {};
+  var version = '';
+  function load(name) {
+    if (loaded[name]) return Promise.resolve(loaded[name]);
+    if (!requests[name]) {
+      requests[name] = new Promise(function (resolve, reject) {
+        waiting[name] = resolve;
+        var src = root() + 'search/' + name + '.js' + (version ? '?v=' + version : '');
+        loadScript(src).then(function () {
+          if (!loaded[name]) reject(new Error(src + ' did not register ' + name));
+        }, function (err) {
+          delete requests[name];
+          reject(err);
+        });
+      });
+    }
+    return requests[name];
+  }
+
+  var engine = new Engine(load);
+  var starting = null;
+  function start(form) {
+    if (!starting) {
+      var stemmerSrc = form && form.getAttribute('data-stemmer');
+      var needStemmer = global.KuratorStemmer ? Promise.resolve() : loadScript(stemmerSrc || root() + 'stemmer.js');
+      starting = Promise.all([needStemmer, engine.ready()]).then(function (r) {
+        version = r[1].version;
+        return r[1];
+      });
+      starting.catch(function () { starting = null; });
+    }
+    return starting;
+  }
+
+  function texts() {
+    var lang = (engine.meta && engine.meta.language) || doc.documentElement.lang || 'ru';
+    return lang.slice(0, 2) === 'ru' ? TEXTS.ru : TEXTS.en;
+  }
+
+  function resultHref(url) {
+    var hash = url.indexOf('#');
+    var path = hash < 0 ? url : url.slice(0, hash);
+    var anchor = hash < 0 ? '' : url.slice(hash);
+    if (global.location.protocol === 'file:' && (path === '' || path.endsWith('/'))) path += 'index.html';
+    return root() + path + anchor;
+  }
+
+  function searchPageHref(q) {
+    var page = root() + 'search/' + (global.location.protocol === 'file:' ? 'index.html' : '');
+    return page + '?q=' + encodeURIComponent(q);
+  }
+
+  // One result as DOM: link with title, breadcrumb line, snippet.
+  // In the dropdown (`id` given) focus stays in the box and arrows move
+  // the selection, so its links are out of the tab order.
+  function resultNode(tag, r, id) {
+    var item = doc.createElement(tag);
+    item.className = 'ks-result';
+    var link = doc.createElement('a');
+    link.href = resultHref(r.url);
+    if (id) {
+      item.id = id;
+      link.tabIndex = -1;
+    }
+    var title = doc.createElement('span');
+    title.className = 'ks-title';
+    renderSegments(doc, title, r.titleSegments);
+    link.appendChild(title);
+    var trail = r.breadcrumb.concat(r.heading ? [r.heading] : []);
+    if (trail.length) {
+      var crumbs = doc.createElement('span');
+      crumbs.className = 'ks-crumbs';
+      crumbs.textContent = trail.join(' › ');
+      link.appendChild(crumbs);
+    }
+    var text = doc.createElement('span');
+    text.className = 'ks-snippet';
+    renderSegments(doc, text, r.segments);
+    link.appendChild(text);
+    item.appendChild(link);
+    return item;
+  }
+
+  // Runs a query and hands the presented results to `show`; drops answers
+  // that arrive after a newer query.
+  function runner(limit, show) {
+    var serial = 0;
+    return function (q, form) {
+      var mine = ++serial;
+      if (!q.trim()) return show(null);
+      start(form).then(function () {
+        return engine.query(q);
+      }).then(function (res) {
+        return Promise.all(res.hits.slice(0, limit).map(function (h) { return engine.present(h); })).then(function (shown) {
+          if (mine === serial) show({ q: q, total: res.total, mode: res.mode, results: shown });
+        });
+      }).catch(function (err) {
+        if (mine === serial) show({ q: q, error: err });
+      });
+    };
+  }
+
+  function statusText(res) {
+    var t = texts();
+    if (res.error) return t.failed;
+    if (!res.total) return t.none(res.q);
+    return t.some(res.total) + (res.mode === 'or' ? t.partial : '');
+  }
+
+  // The header box: a combobox with a listbox of results under it.
+  function initBox(form) {
+    var input = form.querySelector('input[type="search"]');
+    var list = form.querySelector('[role="listbox"]');
+    var status = form.querySelector('.search-status');
+    if (!input || !list) return;
+    form.setAttribute('action', searchPageHref('').replace(/\?q=$/, ''));
+    var active = -1;
+    var options = [];
+    var lastQuery = '';
+
+    function setOpen(open) {
+      list.hidden = !open;
+      input.setAttribute('aria-expanded', open ? 'true' : 'false');
+      if (!open) setActive(-1);
+    }
+    function setActive(i) {
+      if (options[active]) options[active].setAttribute('aria-selected', 'false');
+      active = i;
+      if (options[i]) {
+        options[i].setAttribute('aria-selected', 'true');
+        input.setAttribute('aria-activedescendant', options[i].id);
+        options[i].scrollIntoView({ block: 'nearest' });
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    }
+    var run = runner(8, function (res) {
+      list.textContent = '';
+      options = [];
+      active = -1;
+      if (!res) {
+        status.textContent = '';
+        return setOpen(false);
+      }
+      status.textContent = statusText(res);
+      (res.results || []).forEach(function (r, i) {
+        var li = resultNode('li', r, 'ks-opt-' + i);
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        options.push(li);
+        list.appendChild(li);
+      });
+      var more = doc.createElement('li');
+      more.className = 'ks-more';
+      more.setAttribute('role', 'option');
+      more.setAttribute('aria-selected', 'false');
+      more.id = 'ks-opt-more';
+      var a = doc.createElement('a');
+      a.href = searchPageHref(res.q);
+      a.tabIndex = -1;
+      a.textContent = res.total ? texts().all(res.total) : statusText(res);
+      more.appendChild(a);
+      options.push(more);
+      list.appendChild(more);
+      setOpen(true);
+    });
+    var timer = null;
+    input.addEventListener('focus', function () { start(form).catch(function () {}); });
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      lastQuery = input.value;
+      timer = setTimeout(function () { run(lastQuery, form); }, 60);
+    });
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        if (list.hidden && options.length) setOpen(true);
+        if (!options.length) return;
+        e.preventDefault();
+        var step = e.key === 'ArrowDown' ? 1 : -1;
+        // Positions cycle through the options and back to the input (-1).
+        var n = options.length + 1;
+        setActive(((active + 1 + step + n) % n) - 1);
+      } else if (e.key === 'Enter') {
+        if (active >= 0 && options[active]) {
+          e.preventDefault();
+          global.location.href = options[active].querySelector('a').href;
+        } else if (input.value.trim()) {
+          e.preventDefault();
+          global.location.href = searchPageHref(input.value);
+        }
+      } else if (e.key === 'Escape') {
+        if (!list.hidden) {
+          e.preventDefault();
+          setOpen(false);
+        } else {
+          input.value = '';
+          input.blur();
+        }
+      }
+    });
+    list.addEventListener('mousedown', function (e) { e.preventDefault(); });
+    doc.addEventListener('click', function (e) {
+      if (!form.contains(e.target)) setOpen(false);
+    });
+  }
+
+  // The search page: ?q= in the URL runs the query; results as a list.
+  function initPage(box) {
+    var input = box.querySelector('input[type="search"]');
+    var list = box.querySelector('.search-results');
+    var status = box.querySelector('.search-status');
+    var form = box.querySelector('form') || box;
+    var run = runner(50, function (res) {
+      list.textContent = '';
+      if (!res) {
+        status.textContent = '';
+        return;
+      }
+      status.textContent = statusText(res);
+      (res.results || []).forEach(function (r) { list.appendChild(resultNode('li', r)); });
+    });
+    var params = new URLSearchParams(global.location.search);
+    input.value = params.get('q') || '';
+    var timer = null;
+    var update = function () {
+      var q = input.value;
+      var url = new URL(global.location.href);
+      if (q) url.searchParams.set('q', q);
+      else url.searchParams.delete('q');
+      try { global.history.replaceState(null, '', url.href); } catch (e) { /* file:// in some browsers */ }
+      run(q, form);
+    };
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, 60);
+    });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      update();
+    });
+    if (input.value) run(input.value, form);
+  }
+
+  function init() {
+    var forms = doc.querySelectorAll('[data-kurator-search]');
+    for (var i = 0; i < forms.length; i++) initBox(forms[i]);
+    var page = doc.querySelector('[data-kurator-search-page]');
+    if (page) initPage(page);
+    doc.addEventListener('keydown', function (e) {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      var t = e.target;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      var box = doc.querySelector('[data-kurator-search] input[type="search"]');
+      if (box) {
+        e.preventDefault();
+        box.focus();
+      }
+    });
+  }
+
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', init);
+  else init();
+})(typeof window !== 'undefined' ? window : this);

@@ -1,0 +1,274 @@
+//! The pages around the content: taxonomy lists and terms, 404, search and
+//! progress pages, alias redirects, sitemap, robots.txt, the Atom feed and
+//! `quizzes.json`.
+
+use std::collections::HashMap;
+
+use tera::{Context, Value};
+
+use super::{splice_nav, RenderPlan, WriteError, NAV_MARKER};
+use crate::content::{term_slug, HOME};
+use crate::diagnostic::Diagnostic;
+use crate::output::Sink;
+use crate::quiz;
+use crate::site_files::{self, FeedEntry, SitemapEntry};
+use crate::templates::view::{PageLink, PageView, TermLink};
+
+impl RenderPlan<'_> {
+    pub(super) fn write_extras(
+        &self,
+        sink: &dyn Sink,
+        nav: &HashMap<usize, String>,
+    ) -> Result<usize, WriteError> {
+        let site = self.site();
+        let config = &self.analysis.config;
+        let home_nav = nav.get(&HOME).map_or("", String::as_str);
+        let ru = config.language.starts_with("ru");
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut problems = Vec::new();
+        let mut extra_urls: Vec<String> = Vec::new();
+        let special = |template: &str, title: &str, url: &str| -> Result<Vec<u8>, Diagnostic> {
+            let context = self.special_context(title, url);
+            self.templates
+                .render(template, &context, template)
+                .map(|html| splice_nav(html.into_bytes(), home_nav, ""))
+        };
+        // Taxonomies: a list of terms and a page per term.
+        for (name, terms) in &site.taxonomies {
+            let term_links: Vec<TermLink> = terms
+                .iter()
+                .map(|(t, pages)| TermLink {
+                    name: t.clone(),
+                    url: format!("{}{name}/{}/", self.base_path, term_slug(t)),
+                    count: pages.len(),
+                })
+                .collect();
+            let title = if name == "tags" && ru {
+                "Теги".to_string()
+            } else {
+                name.clone()
+            };
+            let list_url = format!("{name}/");
+            let mut context = self.special_context(&title, &list_url);
+            context.insert(
+                "taxonomy",
+                &serde_json::json!({ "name": name, "title": title, "terms": term_links }),
+            );
+            match self
+                .templates
+                .render("taxonomy_list.html", &context, "taxonomy_list.html")
+            {
+                Ok(html) => {
+                    files.push((
+                        format!("{list_url}index.html"),
+                        splice_nav(html.into_bytes(), home_nav, ""),
+                    ));
+                    extra_urls.push(list_url.clone());
+                }
+                Err(d) => problems.push(d),
+            }
+            for (term, link) in terms.iter().zip(&term_links) {
+                let url = format!("{name}/{}/", term_slug(term.0));
+                let term_title = format!("{title}: {}", term.0);
+                let mut context = self.special_context(&term_title, &url);
+                context.insert(
+                    "taxonomy",
+                    &serde_json::json!({ "name": name, "title": title }),
+                );
+                context.insert("term", &serde_json::json!({ "name": link.name, "url": link.url, "pages": term.1.iter().map(|&p| self.link(p)).collect::<Vec<_>>() }));
+                match self
+                    .templates
+                    .render("taxonomy_term.html", &context, "taxonomy_term.html")
+                {
+                    Ok(html) => {
+                        files.push((
+                            format!("{url}index.html"),
+                            splice_nav(html.into_bytes(), home_nav, ""),
+                        ));
+                        extra_urls.push(url);
+                    }
+                    Err(d) => problems.push(d),
+                }
+            }
+        }
+        // Special pages the theme may provide.
+        let not_found = if ru {
+            "Страница не найдена"
+        } else {
+            "Page not found"
+        };
+        match special("404.html", not_found, "404.html") {
+            Ok(html) => files.push(("404.html".into(), html)),
+            Err(d) => problems.push(d),
+        }
+        for (template, url, ru_title, en_title) in [
+            ("search.html", "search/", "Поиск", "Search"),
+            ("progress.html", "progress/", "Мой прогресс", "My progress"),
+        ] {
+            if self.templates.has(template) {
+                match special(template, if ru { ru_title } else { en_title }, url) {
+                    Ok(html) => files.push((format!("{url}index.html"), html)),
+                    Err(d) => problems.push(d),
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(WriteError::Content(problems));
+        }
+        let mut count = 0;
+        for (rel, html) in files {
+            self.put_html(sink, &rel, html).map_err(WriteError::Io)?;
+            count += 1;
+        }
+        // Alias redirects.
+        for (i, page) in site.pages.iter().enumerate() {
+            for alias in &page.front.aliases {
+                let path = alias.trim().trim_matches('/');
+                let rel = if path.ends_with(".html") {
+                    path.to_string()
+                } else if path.is_empty() {
+                    "index.html".into()
+                } else {
+                    format!("{path}/index.html")
+                };
+                let target = if self.options.relative {
+                    site_files::relativize(
+                        &format!("href=\"{}\"", self.url(i)),
+                        &self.base_path,
+                        rel.matches('/').count(),
+                    )["href=\"".len()..]
+                        .trim_end_matches('"')
+                        .to_string()
+                } else {
+                    format!("{}{}", self.origin, self.url(i))
+                };
+                sink.put(
+                    &rel,
+                    site_files::redirect_page(&config.language, &target).into_bytes(),
+                )
+                .map_err(WriteError::Io)?;
+                count += 1;
+            }
+        }
+        // Sitemap, robots, feed, quiz manifest.
+        let absolute = |url: &str| format!("{}{}{url}", self.origin, self.base_path);
+        let mut entries_urls: Vec<(String, Option<&str>)> = site
+            .reading_order
+            .iter()
+            .map(|&i| {
+                (
+                    absolute(&site.pages[i].url),
+                    site.pages[i]
+                        .front
+                        .updated
+                        .as_deref()
+                        .or(site.pages[i].front.date.as_deref()),
+                )
+            })
+            .collect();
+        entries_urls.extend(extra_urls.iter().map(|u| (absolute(u), None)));
+        let sitemap_entries: Vec<SitemapEntry<'_>> = entries_urls
+            .iter()
+            .map(|(u, d)| SitemapEntry {
+                url: u,
+                lastmod: *d,
+            })
+            .collect();
+        sink.put(
+            "sitemap.xml",
+            site_files::sitemap(&sitemap_entries).into_bytes(),
+        )
+        .map_err(WriteError::Io)?;
+        sink.put(
+            "robots.txt",
+            site_files::robots(&absolute("sitemap.xml")).into_bytes(),
+        )
+        .map_err(WriteError::Io)?;
+        let mut dated: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].front.date.is_some())
+            .collect();
+        dated.sort_by(|&a, &b| {
+            site.pages[b]
+                .front
+                .date
+                .cmp(&site.pages[a].front.date)
+                .then(a.cmp(&b))
+        });
+        let page_urls: Vec<String> = dated
+            .iter()
+            .map(|&i| absolute(&site.pages[i].url))
+            .collect();
+        let feed_entries: Vec<FeedEntry<'_>> = dated
+            .iter()
+            .zip(&page_urls)
+            .map(|(&i, url)| FeedEntry {
+                title: &site.pages[i].title,
+                url,
+                date: site.pages[i].front.date.as_deref().unwrap_or_default(),
+                updated: site.pages[i].front.updated.as_deref(),
+                summary: self.description(i),
+            })
+            .collect();
+        let feed = site_files::atom(
+            &config.title,
+            &absolute(""),
+            &absolute("atom.xml"),
+            &config.language,
+            &feed_entries,
+        );
+        sink.put("atom.xml", feed.into_bytes())
+            .map_err(WriteError::Io)?;
+        let entries: Vec<quiz::QuizManifestEntry> = self
+            .analysis
+            .quizzes
+            .iter()
+            .flat_map(|q| q.entries.iter().cloned())
+            .collect();
+        sink.put("quizzes.json", quiz::manifest_json(&entries).into_bytes())
+            .map_err(WriteError::Io)?;
+        count += 4;
+        Ok(count)
+    }
+
+    pub(super) fn special_context(&self, title: &str, url: &str) -> Context {
+        let mut context = Context::new();
+        context.insert(
+            "page",
+            &special_view(title, &format!("{}{url}", self.base_path), &self.origin),
+        );
+        context.insert_value("content", Value::safe_string(""));
+        context.insert_value("nav_html", Value::safe_string(NAV_MARKER));
+        context.insert("ancestors", &vec![self.link(HOME)]);
+        context.insert("section", &self.link(HOME));
+        context.insert("prev", &Option::<PageLink>::None);
+        context.insert("next", &Option::<PageLink>::None);
+        context
+    }
+}
+
+fn special_view<'a>(title: &'a str, url: &str, origin: &str) -> PageView<'a> {
+    static EMPTY: std::sync::OnceLock<std::collections::BTreeMap<String, serde_json::Value>> =
+        std::sync::OnceLock::new();
+    PageView {
+        title,
+        description: "",
+        permalink: format!("{origin}{url}"),
+        url: url.to_string(),
+        source: "",
+        is_section: false,
+        is_home: false,
+        title_id: None,
+        summary: None,
+        toc: &[],
+        date: None,
+        updated: None,
+        tags: Vec::new(),
+        word_count: 0,
+        reading_time: 0,
+        has_quiz: false,
+        extra: EMPTY.get_or_init(Default::default),
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        depth: 1,
+    }
+}

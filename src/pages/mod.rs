@@ -1,0 +1,363 @@
+//! Steps 7 and 9 of the pipeline: turns the analysed site into files. Builds
+//! each page's template context by reference, renders the section tree once
+//! per section (not once per page), renders pages in parallel and hands every
+//! file to the sink. Quiz forms (`quizzes`), the section tree (`nav`) and the
+//! pages around the content (`extras`: taxonomies, 404, sitemap, feed) have
+//! their own files.
+
+mod extras;
+mod nav;
+mod quizzes;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use tera::{Context, Value};
+
+use crate::content::{term_slug, Site, HOME};
+use crate::diagnostic::Diagnostic;
+use crate::markdown;
+use crate::output::Sink;
+use crate::pipeline::{page_lookup, Analysis, BuildOptions};
+use crate::quiz;
+use crate::site_files;
+use crate::templates::view::{MenuItem, PageLink, PageView, SiteView, TermLink};
+use crate::templates::{Lookups, Templates};
+
+pub use nav::nav_items;
+use nav::{splice_nav, NAV_MARKER};
+use quizzes::with_quizzes;
+pub use quizzes::{render_quizzes, QuizOutput};
+
+/// Why writing failed.
+pub enum WriteError {
+    Content(Vec<Diagnostic>),
+    Io(anyhow::Error),
+}
+
+/// Everything prepared once per build for rendering every page.
+pub struct RenderPlan<'a> {
+    analysis: &'a Analysis,
+    options: &'a BuildOptions,
+    templates: Templates,
+    base_path: String,
+    origin: String,
+    /// Theme static files with their hashed output paths.
+    statics: Vec<(String, &'a [u8])>,
+}
+
+impl<'a> RenderPlan<'a> {
+    pub fn new(
+        analysis: &'a Analysis,
+        options: &'a BuildOptions,
+    ) -> Result<RenderPlan<'a>, Diagnostic> {
+        let config = &analysis.config;
+        let base_path = config.base_path();
+        let origin = config.origin();
+        let mut lookups = Lookups {
+            pages: page_lookup(&analysis.site, &base_path),
+            ..Lookups::default()
+        };
+        let mut statics = Vec::new();
+        for (name, file) in &analysis.theme.statics {
+            let out = hashed_name(name, &file.bytes);
+            lookups
+                .assets
+                .insert(name.clone(), format!("{base_path}static/{out}"));
+            statics.push((format!("static/{out}"), file.bytes.as_slice()));
+        }
+        let menu = config
+            .menu
+            .iter()
+            .map(|m| MenuItem {
+                name: m.name.clone(),
+                url: if m.url.ends_with(".md") {
+                    lookups
+                        .pages
+                        .get(m.url.trim_start_matches('/'))
+                        .map_or_else(|| m.url.clone(), |p| p.0.clone())
+                } else if let Some(rest) = m.url.strip_prefix('/') {
+                    format!("{base_path}{rest}")
+                } else {
+                    m.url.clone()
+                },
+            })
+            .collect();
+        let site_view = SiteView {
+            title: &config.title,
+            description: &config.description,
+            base_path: &base_path,
+            origin: origin.clone(),
+            language: &config.language,
+            menu,
+            taxonomies: config.taxonomies.iter().map(String::as_str).collect(),
+            search_enabled: config.search.enabled,
+            mode: match options.mode {
+                crate::pipeline::Mode::Serve => "serve",
+                _ => "build",
+            },
+            generator: concat!("Kurator ", env!("CARGO_PKG_VERSION")),
+        };
+        let mut globals = Context::new();
+        globals.insert("site", &site_view);
+        globals.insert("config", config);
+        globals.insert("data", &analysis.data);
+        let quizzes: Vec<&quiz::QuizManifestEntry> = analysis
+            .quizzes
+            .iter()
+            .flat_map(|q| q.entries.iter())
+            .collect();
+        globals.insert("quizzes", &quizzes);
+        let templates = Templates::load(&analysis.theme, Arc::new(lookups), globals)?;
+        Ok(RenderPlan {
+            analysis,
+            options,
+            templates,
+            base_path,
+            origin,
+            statics,
+        })
+    }
+
+    fn site(&self) -> &Site {
+        &self.analysis.site
+    }
+
+    fn url(&self, i: usize) -> String {
+        format!("{}{}", self.base_path, self.site().pages[i].url)
+    }
+
+    fn link(&self, i: usize) -> PageLink {
+        let p = &self.site().pages[i];
+        PageLink {
+            title: p.title.clone(),
+            url: self.url(i),
+            description: self.description(i).to_string(),
+        }
+    }
+
+    fn description(&self, i: usize) -> &str {
+        let p = &self.site().pages[i];
+        match &p.front.description {
+            Some(d) => d,
+            None => &self.analysis.rendered[i].first_paragraph,
+        }
+    }
+
+    /// Renders and writes every file; returns how many were written.
+    pub fn write_all(&self, sink: &dyn Sink) -> Result<usize, WriteError> {
+        let site = self.site();
+        let nav = self
+            .render_navs()
+            .map_err(|d| WriteError::Content(vec![d]))?;
+        let results: Vec<Result<(), Diagnostic>> = (0..site.pages.len())
+            .into_par_iter()
+            .map(|i| {
+                let html = self.render_page(i, &nav)?;
+                let rel = format!("{}index.html", site.pages[i].url);
+                self.put_html(sink, &rel, html)
+                    .map_err(|e| Diagnostic::error(site.pages[i].source.clone(), format!("{e:#}")))
+            })
+            .collect();
+        crate::timing::mark("pages");
+        let mut problems: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
+        let mut count = site.pages.len();
+        match self.write_extras(sink, &nav) {
+            Ok(n) => count += n,
+            Err(WriteError::Content(mut d)) => problems.append(&mut d),
+            Err(e) => return Err(e),
+        }
+        if !problems.is_empty() {
+            crate::diagnostic::sort(&mut problems);
+            return Err(WriteError::Content(problems));
+        }
+        crate::timing::mark("extras");
+        count += self.copy_files(sink).map_err(WriteError::Io)?;
+        crate::timing::mark("copy");
+        Ok(count)
+    }
+
+    fn put_html(&self, sink: &dyn Sink, rel: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        if self.options.inject.is_none() && !self.options.relative {
+            return sink.put(rel, bytes);
+        }
+        let mut html = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        if let Some(snippet) = &self.options.inject {
+            if let Some(i) = html.rfind("</body>") {
+                html.insert_str(i, snippet);
+            }
+        }
+        if self.options.relative {
+            let depth = rel.matches('/').count();
+            html = site_files::relativize(&html, &self.base_path, depth);
+        }
+        sink.put(rel, html.into_bytes())
+    }
+
+    /// The section tree once per section, keyed by section index.
+    fn render_navs(&self) -> Result<HashMap<usize, String>, Diagnostic> {
+        let site = self.site();
+        let sections: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].is_section)
+            .collect();
+        sections
+            .par_iter()
+            .map(|&s| {
+                let items = nav_items(site, s, &self.base_path);
+                let mut context = Context::new();
+                context.insert("nav", &items);
+                let html =
+                    self.templates
+                        .render("partials/nav.html", &context, &site.pages[s].source)?;
+                Ok((s, html))
+            })
+            .collect()
+    }
+
+    fn render_page(&self, i: usize, nav: &HashMap<usize, String>) -> Result<Vec<u8>, Diagnostic> {
+        let site = self.site();
+        let page = &site.pages[i];
+        let rendered = &self.analysis.rendered[i];
+        let content = with_quizzes(&rendered.html, &self.analysis.quizzes[i].html);
+        let section = site.section_of(i);
+        let nav_html = nav.get(&section).map_or("", String::as_str);
+        let view = self.page_view(i);
+        let (prev, next) = site.neighbours(i);
+        let mut context = Context::new();
+        context.insert("page", &view);
+        context.insert_value("content", Value::safe_string(&content));
+        context.insert_value("nav_html", Value::safe_string(NAV_MARKER));
+        context.insert(
+            "ancestors",
+            &site
+                .ancestors(i)
+                .into_iter()
+                .map(|a| self.link(a))
+                .collect::<Vec<_>>(),
+        );
+        context.insert("section", &self.link(section));
+        context.insert("prev", &prev.map(|p| self.link(p)));
+        context.insert("next", &next.map(|p| self.link(p)));
+        let template = match &page.front.template {
+            Some(t) => t.as_str(),
+            None if i == HOME => "index.html",
+            None if page.is_section => "section.html",
+            None => "page.html",
+        };
+        let source = if page.source.is_empty() {
+            format!("content/{}", page.content_path)
+        } else {
+            page.source.clone()
+        };
+        let mut out = Vec::with_capacity(content.len() * 2 + nav_html.len() + 8192);
+        self.templates
+            .render_to(template, &context, &source, &mut out)?;
+        Ok(splice_nav(out, nav_html, &self.url(i)))
+    }
+
+    fn page_view(&self, i: usize) -> PageView<'_> {
+        let site = self.site();
+        let page = &site.pages[i];
+        let rendered = &self.analysis.rendered[i];
+        let url = self.url(i);
+        let (pages, subsections) = if page.is_section {
+            let (secs, pgs): (Vec<usize>, Vec<usize>) = page
+                .children
+                .iter()
+                .partition(|&&c| site.pages[c].is_section);
+            (
+                pgs.into_iter().map(|c| self.link(c)).collect(),
+                secs.into_iter().map(|c| self.link(c)).collect(),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        PageView {
+            title: &page.title,
+            description: self.description(i),
+            permalink: format!("{}{url}", self.origin),
+            url,
+            source: &page.source,
+            is_section: page.is_section,
+            is_home: i == HOME,
+            title_id: rendered.title_anchor.as_deref(),
+            summary: rendered.summary_html.as_deref(),
+            toc: &rendered.toc,
+            date: page.front.date.as_deref(),
+            updated: page.front.updated.as_deref(),
+            tags: page
+                .front
+                .tags
+                .iter()
+                .map(|t| TermLink {
+                    name: t.clone(),
+                    url: format!("{}tags/{}/", self.base_path, term_slug(t)),
+                    count: site
+                        .taxonomies
+                        .get("tags")
+                        .and_then(|m| m.get(t.trim()))
+                        .map_or(0, Vec::len),
+                })
+                .collect(),
+            word_count: rendered.word_count,
+            reading_time: markdown::reading_minutes(rendered.word_count),
+            has_quiz: !rendered.quizzes.is_empty(),
+            extra: &page.front.extra,
+            pages,
+            subsections,
+            depth: page.depth,
+        }
+    }
+
+    /// Taxonomies, 404, search, progress, aliases, sitemap, robots, feed.
+    /// Theme statics (hashed), site `static/`, and files under `content/`.
+    fn copy_files(&self, sink: &dyn Sink) -> anyhow::Result<usize> {
+        let a = self.analysis;
+        let results: Vec<anyhow::Result<()>> = self
+            .statics
+            .par_iter()
+            .map(|(rel, bytes)| sink.put(rel, bytes.to_vec()))
+            .chain(a.static_files.par_iter().map(|f| sink.copy(&f.out, &f.abs)))
+            .chain(
+                a.assets
+                    .par_iter()
+                    .map(|f| sink.copy(&a.links.asset_output_path(&f.out), &f.abs)),
+            )
+            .collect();
+        for r in results {
+            r?;
+        }
+        Ok(self.statics.len() + a.static_files.len() + a.assets.len())
+    }
+}
+
+/// `style.css` + bytes → `style.1a2b3c4d.css`: a new name when the content
+/// changes, so browsers never use a stale copy.
+pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    if !(name.ends_with(".css") || name.ends_with(".js")) {
+        return name.to_string();
+    }
+    let digest = Sha256::digest(bytes);
+    let hash: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    match name.rfind('.') {
+        Some(dot) => format!("{}.{hash}{}", &name[..dot], &name[dot..]),
+        None => format!("{name}.{hash}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names() {
+        let n = hashed_name("style.css", b"body{}");
+        assert!(
+            n.starts_with("style.") && n.ends_with(".css") && n.len() == "style.12345678.css".len()
+        );
+        assert_eq!(hashed_name("favicon.svg", b"x"), "favicon.svg");
+    }
+}

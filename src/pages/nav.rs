@@ -1,0 +1,140 @@
+//! The left section tree: which entries a section shows, and splicing the
+//! tree (rendered once per section) into each page with the current page
+//! marked.
+
+use std::collections::HashSet;
+
+use crate::content::{Site, HOME};
+use crate::templates::view::NavItem;
+
+/// What templates print for `nav_html`; the section tree is spliced in
+/// after rendering, so its (large) HTML is never copied through Tera. NUL
+/// never comes out of Markdown or escaped text, so it cannot clash.
+pub(super) const NAV_MARKER: &str = "\u{0}kurator-nav\u{0}";
+
+/// Puts the section tree where the template printed `nav_html`, marking the
+/// link to the current page with `aria-current`.
+pub(super) fn splice_nav(rendered: Vec<u8>, nav: &str, current_url: &str) -> Vec<u8> {
+    let marker = NAV_MARKER.as_bytes();
+    let Some(at) = find_bytes(&rendered, marker) else {
+        return rendered;
+    };
+    let mut out = Vec::with_capacity(rendered.len() + nav.len() + 32);
+    out.extend_from_slice(&rendered[..at]);
+    write_marked(&mut out, nav, current_url);
+    out.extend_from_slice(&rendered[at + marker.len()..]);
+    out
+}
+
+/// Writes the section tree with the current page's link marked.
+fn write_marked(out: &mut Vec<u8>, nav: &str, url: &str) {
+    let needle = format!("<a href=\"{url}\"");
+    match (url.is_empty(), nav.find(&needle)) {
+        (false, Some(i)) => {
+            out.extend_from_slice(&nav.as_bytes()[..i]);
+            out.extend_from_slice(b"<a aria-current=\"page\" href=\"");
+            out.extend_from_slice(url.as_bytes());
+            out.push(b'"');
+            out.extend_from_slice(&nav.as_bytes()[i + needle.len()..]);
+        }
+        _ => out.extend_from_slice(nav.as_bytes()),
+    }
+}
+
+/// First position of `needle` in `haystack`.
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(haystack, needle)
+}
+
+/// The section tree as seen from section `current`: top-level entries, and
+/// the children of every section on the path from home to `current`.
+pub fn nav_items(site: &Site, current: usize, base_path: &str) -> Vec<NavItem> {
+    let mut trail = site.ancestors(current);
+    trail.push(current);
+    let open: HashSet<usize> = trail.into_iter().collect();
+    let mut items = Vec::new();
+    fn walk(
+        site: &Site,
+        section: usize,
+        depth: usize,
+        open: &HashSet<usize>,
+        base: &str,
+        items: &mut Vec<NavItem>,
+    ) {
+        for &c in &site.pages[section].children {
+            let page = &site.pages[c];
+            let expand = page.is_section && open.contains(&c) && !page.children.is_empty();
+            items.push(NavItem {
+                title: page.title.clone(),
+                url: format!("{base}{}", page.url),
+                depth,
+                is_section: page.is_section,
+                active: open.contains(&c),
+                opens: expand,
+                closes: 0,
+            });
+            if expand {
+                walk(site, c, depth + 1, open, base, items);
+                if let Some(last) = items.last_mut() {
+                    last.closes += 1;
+                }
+            }
+        }
+    }
+    walk(site, HOME, 0, &open, base_path, &mut items);
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::walk::SourceFile;
+
+    #[test]
+    fn nav_expands_the_current_trail_only() {
+        let files: Vec<SourceFile> = [
+            "_index.md",
+            "a/_index.md",
+            "a/p.md",
+            "a/b/_index.md",
+            "a/b/q.md",
+            "c/_index.md",
+            "c/r.md",
+        ]
+        .iter()
+        .map(|p| SourceFile {
+            rel: format!("content/{p}"),
+            text: String::new(),
+        })
+        .collect();
+        let (site, _) = Site::build(&files, false, &[]);
+        let b = site.by_content_path["a/b/_index.md"];
+        let items = nav_items(&site, b, "/");
+        let shape: Vec<(String, usize, bool, usize)> = items
+            .iter()
+            .map(|i| (i.url.clone(), i.depth, i.opens, i.closes))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                ("/a/".into(), 0, true, 0),
+                ("/a/b/".into(), 1, true, 0),
+                ("/a/b/q/".into(), 2, false, 1),
+                ("/a/p/".into(), 1, false, 1),
+                ("/c/".into(), 0, false, 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn nav_is_spliced_with_the_current_page_marked_once() {
+        let nav = "<a href=\"/a/\">A</a><a href=\"/a/b/\">B</a>";
+        let page = format!("<body>{NAV_MARKER}</body>").into_bytes();
+        assert_eq!(
+            String::from_utf8(splice_nav(page, nav, "/a/")).unwrap(),
+            "<body><a aria-current=\"page\" href=\"/a/\">A</a><a href=\"/a/b/\">B</a></body>"
+        );
+        let untouched = b"<body>no nav</body>".to_vec();
+        assert_eq!(splice_nav(untouched.clone(), nav, "/a/"), untouched);
+    }
+}

@@ -1,0 +1,350 @@
+//! The full-text search index, built once per build from every page and
+//! queried in the browser by `themes/default/static/search.js`.
+//!
+//! Layout on disk (all under `search/`, every file a classic script that
+//! calls `window.__kuratorSearch.add(name, data)`, so the index loads from
+//! `file://` where `fetch` fails):
+//!
+//! - `meta.js`: version, entry and page counts, shard keys, stop words and
+//!   the author's synonyms. Small; loaded on first use of the search box.
+//! - `t/<n>.js`: shard `n` of the word index: `{term: postings}` for the
+//!   terms whose longest matching shard key is `meta.shards[n]`. Postings
+//!   are varints (see `shard.rs`): page delta, section, BM25F score.
+//! - `f/<page>.js`: what to show for a page: URL (root-relative, without the
+//!   base path), title, breadcrumb, description and the plain text of every
+//!   section, for snippets. Loaded only for the results on screen.
+//!
+//! The module owns tokenisation and ranking; it does no I/O.
+
+pub mod index;
+pub mod shard;
+pub mod stem;
+pub mod tokenize;
+
+use std::collections::BTreeMap;
+use std::hash::Hasher;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::config::SearchConfig;
+use crate::markdown::TextSection;
+
+/// One page as the index sees it.
+pub struct SearchDoc<'a> {
+    /// Site URL of the page including the base path, e.g. "/duties/reporting/".
+    pub url: &'a str,
+    pub title: &'a str,
+    /// Section titles from home down to the parent.
+    pub breadcrumb: Vec<&'a str>,
+    pub description: &'a str,
+    pub tags: &'a [String],
+    /// Plain text per heading; anchor `None` = text before the first heading.
+    pub sections: &'a [TextSection],
+}
+
+/// Format version of the files, bumped on any incompatible change.
+const FORMAT: u32 = 1;
+
+/// Files to write, relative to the output root (e.g. "search/meta.js",
+/// "search/t/12.js", "search/f/3.js"), sorted, byte-deterministic.
+pub fn build_index(
+    docs: &[SearchDoc],
+    config: &SearchConfig,
+    language: &str,
+) -> Vec<(String, Vec<u8>)> {
+    let base = base_path(docs);
+    let mut order: Vec<&SearchDoc> = docs.iter().collect();
+    order.sort_by(|a, b| a.url.cmp(b.url));
+
+    let postings = index::build(&order);
+    let mut terms: Vec<(Arc<str>, String)> = postings
+        .terms
+        .into_par_iter()
+        .map(|(term, list)| (term, shard::encode_postings(&list)))
+        .collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let shards = shard::split(&terms, shard::SHARD_LIMIT);
+
+    let mut files: Vec<(String, Vec<u8>)> = shards
+        .par_iter()
+        .enumerate()
+        .map(|(n, (_, range))| {
+            let map: BTreeMap<&str, &str> = terms[range.clone()]
+                .iter()
+                .map(|(t, p)| (&**t, p.as_str()))
+                .collect();
+            let name = format!("t/{n}");
+            (format!("search/{name}.js"), script(&name, &map))
+        })
+        .collect();
+    files.par_extend(order.par_iter().enumerate().map(|(n, doc)| {
+        let name = format!("f/{n}");
+        (
+            format!("search/{name}.js"),
+            script(&name, &Fragment::new(doc, base)),
+        )
+    }));
+
+    // The version only busts caches: a fast hash per file, in parallel.
+    let sums: Vec<u64> = files
+        .par_iter()
+        .map(|(name, bytes)| {
+            let mut hasher = stem::FxHasher::default();
+            hasher.write(name.as_bytes());
+            hasher.write(bytes);
+            hasher.finish()
+        })
+        .collect();
+    let mut hasher = Sha256::new();
+    for (sum, (_, bytes)) in sums.iter().zip(&files) {
+        hasher.update(sum.to_le_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+    }
+    let version: String = hasher
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let meta = Meta {
+        format: FORMAT,
+        version,
+        language,
+        entries: postings.entries,
+        pages: order.len(),
+        sections: order
+            .iter()
+            .map(|d| d.sections.len())
+            .max()
+            .unwrap_or(0)
+            .max(1),
+        shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
+        stop: stem::RUSSIAN_STOP
+            .iter()
+            .chain(stem::ENGLISH_STOP)
+            .copied()
+            .collect(),
+        synonyms: synonyms(config),
+    };
+    files.push(("search/meta.js".into(), script("meta", &meta)));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    format: u32,
+    version: String,
+    language: &'a str,
+    entries: usize,
+    pages: usize,
+    /// Most sections on one page: the browser's entry numbering.
+    sections: usize,
+    shards: Vec<&'a str>,
+    stop: Vec<&'static str>,
+    /// Query term → alternatives, each a list of terms that must all match.
+    synonyms: BTreeMap<String, Vec<Vec<String>>>,
+}
+
+#[derive(Serialize)]
+struct Fragment<'a> {
+    url: &'a str,
+    title: &'a str,
+    breadcrumb: &'a [&'a str],
+    description: &'a str,
+    /// [anchor ("" before the first heading), heading, text] per section.
+    sections: Vec<[&'a str; 3]>,
+}
+
+impl<'a> Fragment<'a> {
+    fn new(doc: &'a SearchDoc<'a>, base: &str) -> Self {
+        let mut sections: Vec<[&str; 3]> = doc
+            .sections
+            .iter()
+            .map(|s| {
+                [
+                    s.anchor.as_deref().unwrap_or(""),
+                    s.heading.as_str(),
+                    s.text.as_str(),
+                ]
+            })
+            .collect();
+        if sections.is_empty() {
+            sections.push(["", "", ""]);
+        }
+        Fragment {
+            url: doc
+                .url
+                .strip_prefix(base)
+                .unwrap_or(doc.url.trim_start_matches('/')),
+            title: doc.title,
+            breadcrumb: &doc.breadcrumb,
+            description: doc.description,
+            sections,
+        }
+    }
+}
+
+/// The base path all page URLs share: the home page's URL (the page with no
+/// breadcrumb) when every URL starts with it, else the longest common
+/// folder. Result URLs are stored without it, so the browser can join them
+/// to `data-root` (which is a relative path in `--relative` builds).
+fn base_path<'a>(docs: &[SearchDoc<'a>]) -> &'a str {
+    let Some(first) = docs.first() else {
+        return "/";
+    };
+    if let Some(home) = docs
+        .iter()
+        .find(|d| d.breadcrumb.is_empty() && d.url.ends_with('/'))
+    {
+        if docs.iter().all(|d| d.url.starts_with(home.url)) {
+            return home.url;
+        }
+    }
+    let parent = |url: &'a str| -> &'a str {
+        let trimmed = url.trim_end_matches('/');
+        match trimmed.rfind('/') {
+            Some(i) => &url[..=i],
+            None if url.starts_with('/') => "/",
+            None => "",
+        }
+    };
+    let mut common = parent(first.url);
+    for doc in docs {
+        while !doc.url.starts_with(common) {
+            common = parent(common);
+        }
+    }
+    common
+}
+
+/// The author's synonyms as terms: reader's word → alternatives.
+fn synonyms(config: &SearchConfig) -> BTreeMap<String, Vec<Vec<String>>> {
+    let mut stemmers = stem::Stemmers::default();
+    let mut phrase = |text: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        tokenize::words(text, |parts| {
+            let term = if parts.len() > 1 {
+                Some(stemmers.compound(parts))
+            } else {
+                stemmers.term(&parts[0])
+            };
+            out.extend(term.map(|id| stemmers.text(id).to_string()));
+        });
+        out
+    };
+    let mut out: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+    for (key, values) in &config.synonyms {
+        let key = phrase(key).join(" ");
+        if key.is_empty() {
+            continue;
+        }
+        let alternatives = out.entry(key).or_default();
+        for value in values {
+            let terms = phrase(value);
+            if !terms.is_empty() && !alternatives.contains(&terms) {
+                alternatives.push(terms);
+            }
+        }
+    }
+    out
+}
+
+/// `window.__kuratorSearch.add("name", {...});` as bytes.
+fn script<T: Serialize>(name: &str, data: &T) -> Vec<u8> {
+    let mut out = format!("window.__kuratorSearch.add({name:?},").into_bytes();
+    serde_json::to_writer(&mut out, data).expect("index data serialises");
+    out.extend_from_slice(b");\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(anchor: Option<&str>, heading: &str, text: &str) -> TextSection {
+        TextSection {
+            anchor: anchor.map(String::from),
+            heading: heading.into(),
+            level: 2,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn files_are_sorted_and_deterministic() {
+        let sections = [
+            section(None, "", "Вводный текст."),
+            section(Some("kpi"), "KPI", "Ключевые показатели."),
+        ];
+        let tags = vec!["метрики".to_string()];
+        let docs = [
+            SearchDoc {
+                url: "/kb/",
+                title: "База",
+                breadcrumb: vec![],
+                description: "",
+                tags: &[],
+                sections: &[],
+            },
+            SearchDoc {
+                url: "/kb/duties/kpi/",
+                title: "Показатели",
+                breadcrumb: vec!["База", "Обязанности"],
+                description: "О метриках",
+                tags: &tags,
+                sections: &sections,
+            },
+        ];
+        let mut config = SearchConfig::default();
+        config
+            .synonyms
+            .insert("KPI".into(), vec!["ключевые показатели".into()]);
+        let files = build_index(&docs, &config, "ru");
+        assert_eq!(files, build_index(&docs, &config, "ru"));
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "search/f/0.js",
+                "search/f/1.js",
+                "search/meta.js",
+                "search/t/0.js"
+            ]
+        );
+        let fragment = String::from_utf8(files[1].1.clone()).unwrap();
+        assert!(
+            fragment.starts_with("window.__kuratorSearch.add(\"f/1\",{\"url\":\"duties/kpi/\""),
+            "{fragment}"
+        );
+        let meta = String::from_utf8(files[2].1.clone()).unwrap();
+        assert!(
+            meta.contains(r#""synonyms":{"kpi":[["ключев","показател"]]}"#),
+            "{meta}"
+        );
+    }
+
+    #[test]
+    fn base_path_is_found() {
+        let doc = |url| SearchDoc {
+            url,
+            title: "",
+            breadcrumb: vec!["x"],
+            description: "",
+            tags: &[],
+            sections: &[],
+        };
+        assert_eq!(base_path(&[doc("/a/b/"), doc("/a/c/")]), "/a/");
+        assert_eq!(base_path(&[doc("/a/b/")]), "/a/");
+        assert_eq!(base_path(&[doc("/"), doc("/a/")]), "/");
+        let mut home = doc("/site/");
+        home.breadcrumb.clear();
+        assert_eq!(
+            base_path(&[home, doc("/site/a/"), doc("/site/b/c/")]),
+            "/site/"
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! Postings encoding and the split of the term dictionary into shards by
+//! term prefix, so a query loads only the shards of its words and the bytes
+//! for a first result stay flat as the site grows.
+//!
+//! A shard's key is a term prefix; a term lives in the shard with the
+//! longest key that is a prefix of it (`search.js` looks it up the same
+//! way). The whole dictionary starts as the shard `""`; a shard over the
+//! size limit is split by one more character, down to [`MAX_DEPTH`].
+
+use super::index::Posting;
+
+/// Target size of a shard file, in bytes of encoded terms and postings.
+pub const SHARD_LIMIT: usize = 24 * 1024;
+/// Longest shard key, in characters.
+pub const MAX_DEPTH: usize = 6;
+
+/// The 64 digits of the postings encoding: JSON- and URL-safe.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// Appends `n` as a little-endian varint of 5-bit groups; digit value
+/// 32..63 means "more groups follow".
+fn push_varint(out: &mut String, mut n: u32) {
+    loop {
+        let low = n & 31;
+        n >>= 5;
+        if n == 0 {
+            out.push(DIGITS[low as usize] as char);
+            return;
+        }
+        out.push(DIGITS[(low | 32) as usize] as char);
+    }
+}
+
+/// Encodes a sorted postings list as varints: page delta, section, score.
+pub fn encode_postings(postings: &[Posting]) -> String {
+    let mut out = String::with_capacity(postings.len() * 3);
+    let mut previous = 0;
+    for &(page, section, score) in postings {
+        push_varint(&mut out, page - previous);
+        push_varint(&mut out, section);
+        push_varint(&mut out, u32::from(score));
+        previous = page;
+    }
+    out
+}
+
+/// Decodes [`encode_postings`] (for tests; the browser has its own decoder).
+pub fn decode_postings(text: &str) -> Vec<Posting> {
+    let mut numbers = Vec::new();
+    let (mut value, mut shift) = (0u32, 0);
+    for b in text.bytes() {
+        let digit = DIGITS.iter().position(|&d| d == b).unwrap_or(0) as u32;
+        value |= (digit & 31) << shift;
+        if digit & 32 == 0 {
+            numbers.push(value);
+            value = 0;
+            shift = 0;
+        } else {
+            shift += 5;
+        }
+    }
+    let mut page = 0;
+    numbers
+        .chunks_exact(3)
+        .map(|c| {
+            page += c[0];
+            (page, c[1], c[2] as u8)
+        })
+        .collect()
+}
+
+/// Splits terms (sorted, with their encoded postings) into shards: returns
+/// (key, range of `terms`) in key order.
+pub fn split<T: AsRef<str>>(
+    terms: &[(T, String)],
+    limit: usize,
+) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    split_range(terms, 0..terms.len(), String::new(), limit, &mut out);
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn size<T: AsRef<str>>(terms: &[(T, String)]) -> usize {
+    terms
+        .iter()
+        .map(|(t, p)| t.as_ref().len() + p.len() + 6)
+        .sum()
+}
+
+fn split_range<T: AsRef<str>>(
+    terms: &[(T, String)],
+    range: std::ops::Range<usize>,
+    key: String,
+    limit: usize,
+    out: &mut Vec<(String, std::ops::Range<usize>)>,
+) {
+    let depth = key.chars().count();
+    if range.len() <= 1 || depth >= MAX_DEPTH || size(&terms[range.clone()]) <= limit {
+        out.push((key, range));
+        return;
+    }
+    // Sorted terms with one prefix are contiguous; the term equal to the
+    // key (if any) sorts first and stays in the key's own shard.
+    let mut start = range.start;
+    if terms[start].0.as_ref() == key {
+        out.push((key.clone(), start..start + 1));
+        start += 1;
+    }
+    while start < range.end {
+        let child: String = terms[start].0.as_ref().chars().take(depth + 1).collect();
+        let mut end = start + 1;
+        while end < range.end && terms[end].0.as_ref().starts_with(&child) {
+            end += 1;
+        }
+        split_range(terms, start..end, child, limit, out);
+        start = end;
+    }
+}
+
+/// The shard (index into `keys`) holding `term`: the longest key that is a
+/// prefix of it.
+pub fn shard_of(keys: &[String], term: &str) -> Option<usize> {
+    keys.iter()
+        .enumerate()
+        .filter(|(_, k)| term.starts_with(k.as_str()))
+        .max_by_key(|(_, k)| k.len())
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_round_trip() {
+        let postings = vec![(0, 0, 1), (0, 3, 31), (7, 0, 12), (40_000, 1_000, 5)];
+        let encoded = encode_postings(&postings);
+        assert_eq!(&encoded[..6], "00103V");
+        assert_eq!(decode_postings(&encoded), postings);
+    }
+
+    fn dictionary(words: &[&str]) -> Vec<(String, String)> {
+        let mut terms: Vec<(String, String)> = words
+            .iter()
+            .map(|w| (w.to_string(), "x".repeat(20)))
+            .collect();
+        terms.sort();
+        terms
+    }
+
+    #[test]
+    fn small_dictionary_is_one_shard() {
+        let terms = dictionary(&["клиент", "отчет", "kpi"]);
+        assert_eq!(split(&terms, SHARD_LIMIT), vec![(String::new(), 0..3)]);
+    }
+
+    #[test]
+    fn large_dictionary_splits_by_prefix() {
+        let terms = dictionary(&["а", "аб", "абв", "абг", "ав", "б", "ба", "бб", "в"]);
+        // Every term costs 27 bytes; a limit of 60 fits two.
+        let shards = split(&terms, 60);
+        let keys: Vec<String> = shards.iter().map(|(k, _)| k.clone()).collect();
+        for (i, (term, _)) in terms.iter().enumerate() {
+            let shard = shard_of(&keys, term).expect("every term has a shard");
+            assert!(
+                shards[shard].1.contains(&i),
+                "{term} not in shard {:?}",
+                shards[shard]
+            );
+        }
+        // Shards cover every term exactly once.
+        let covered: usize = shards.iter().map(|(_, r)| r.len()).sum();
+        assert_eq!(covered, terms.len());
+        assert!(shards
+            .iter()
+            .all(|(_, r)| size(&terms[r.clone()]) <= 60 || r.len() == 1));
+        assert!(keys.contains(&"аб".to_string()) && keys.contains(&"в".to_string()));
+    }
+}

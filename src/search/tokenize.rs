@@ -1,0 +1,399 @@
+//! Text → words, and words → index terms. The browser (`search.js`) repeats
+//! exactly these steps on the query and on snippet text, so the rules here
+//! are a contract: Unicode word segmentation (UAX #29), lower case, `ё` → `е`,
+//! stress marks dropped, words joined by a hyphen kept together as one
+//! compound word, stop words dropped, Snowball stems (see `stem.rs`).
+//!
+//! Segmentation has a fast path: text made only of ASCII, Cyrillic letters
+//! and common punctuation (nearly all of a Russian site) is split by a small
+//! scanner that applies the UAX #29 rules those characters can meet; any
+//! other character sends the whole text through `unicode-segmentation`. A
+//! test checks the two agree.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::stem::Stemmers;
+
+/// Lower case, `ё` → `е`, typographic apostrophe → `'`, stress marks
+/// dropped; appended to `out`.
+pub fn normalize_into(word: &str, out: &mut String) {
+    for c in word.chars() {
+        match c {
+            'a'..='z' | '0'..='9' | 'а'..='я' => out.push(c),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            'ё' | 'Ё' => out.push('е'),
+            '\u{0301}' | '\u{0300}' => {}
+            '\u{2019}' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// [`normalize_into`] a new string.
+pub fn normalize(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    normalize_into(word, &mut out);
+    out
+}
+
+fn is_hyphen(segment: &str) -> bool {
+    matches!(segment, "-" | "\u{2010}" | "\u{2011}")
+}
+
+fn is_word(segment: &str) -> bool {
+    segment.chars().any(char::is_alphanumeric)
+}
+
+/// Word-break classes of the characters the fast path handles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// `_`: glues to letters and digits on both sides.
+    Underscore,
+    /// `:` `·`: joins letters.
+    MidLetter,
+    /// `,` `;`: joins digits.
+    MidNum,
+    /// `.` `'` `‘` `’`: joins letters, and joins digits.
+    MidNumLet,
+    /// Breaks on both sides.
+    Other,
+    /// `-` `‐` `‑`: breaks on both sides; may join a compound word.
+    Hyphen,
+    /// Not handled: use `unicode-segmentation`.
+    Complex,
+}
+
+fn class(c: char) -> Class {
+    match c {
+        'a'..='z' | 'A'..='Z' => Class::Letter,
+        '\u{0400}'..='\u{0481}' | '\u{048a}'..='\u{04ff}' => Class::Letter,
+        '0'..='9' => Class::Digit,
+        '_' => Class::Underscore,
+        ':' | '\u{00b7}' => Class::MidLetter,
+        ',' | ';' => Class::MidNum,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => Class::MidNumLet,
+        '-' | '\u{2010}' | '\u{2011}' => Class::Hyphen,
+        ' ' | '\t' | '\n' | '\r' | '!' | '"' | '#' | '$' | '%' | '&' | '(' | ')' | '*' | '+'
+        | '/' | '<' | '=' | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '`' | '{' | '|' | '}'
+        | '~' => Class::Other,
+        '«' | '»' | '—' | '–' | '…' | '“' | '”' | '„' | '№' => Class::Other,
+        _ => Class::Complex,
+    }
+}
+
+/// What a segment is, for the word builder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Hyphen,
+    Other,
+}
+
+fn kind_of(segment: &str) -> Kind {
+    if is_word(segment) {
+        Kind::Word
+    } else if is_hyphen(segment) {
+        Kind::Hyphen
+    } else {
+        Kind::Other
+    }
+}
+
+/// Class of the character starting at byte `i`, and its length, read
+/// from the bytes (the hot path: no char decoding for ASCII and Cyrillic).
+fn byte_class(b: &[u8], i: usize) -> (Class, usize) {
+    let lead = b[i];
+    if lead < 0x80 {
+        return (class(lead as char), 1);
+    }
+    match lead {
+        // U+0400..U+047F, U+04C0..U+04FF: letters.
+        0xd0 | 0xd1 | 0xd3 => (Class::Letter, 2),
+        // U+0480..U+04BF: letters but for U+0482..U+0489 (sign, marks).
+        0xd2 if !(0x82..=0x89).contains(&b[i + 1]) => (Class::Letter, 2),
+        0xc0..=0xdf => (Class::Complex, 2),
+        0xe0..=0xef => {
+            let c = char::from_u32(
+                (u32::from(lead & 0x0f) << 12)
+                    | (u32::from(b[i + 1] & 0x3f) << 6)
+                    | u32::from(b[i + 2] & 0x3f),
+            );
+            (c.map_or(Class::Complex, class), 3)
+        }
+        _ => (Class::Complex, 4),
+    }
+}
+
+/// Calls `f` with each segment of `line` that is a word or a hyphen, and
+/// with `Other` segments for everything between, as UAX #29 splits it.
+/// One pass over the bytes; the spans wait in `spans` until the line is
+/// known to hold no character the fast path does not handle.
+fn for_each_segment(line: &str, spans: &mut Vec<(u32, u32, Kind)>, f: &mut impl FnMut(&str, Kind)) {
+    spans.clear();
+    let b = line.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        let (class, len) = byte_class(b, i);
+        let start = i;
+        i += len;
+        let kind = match class {
+            Class::Complex => {
+                line.split_word_bounds().for_each(|s| f(s, kind_of(s)));
+                return;
+            }
+            Class::Letter | Class::Digit | Class::Underscore => {
+                let mut alnum = class != Class::Underscore;
+                let mut last = class;
+                while i < n {
+                    let (next, next_len) = byte_class(b, i);
+                    if wordish(next) {
+                        alnum |= next != Class::Underscore;
+                        last = next;
+                        i += next_len;
+                    } else if i + next_len < n
+                        && matches!(next, Class::MidLetter | Class::MidNum | Class::MidNumLet)
+                    {
+                        let (after, after_len) = byte_class(b, i + next_len);
+                        if !mid_joins(last, next, after) {
+                            break;
+                        }
+                        last = after;
+                        i += next_len + after_len;
+                    } else {
+                        break;
+                    }
+                }
+                if alnum {
+                    Kind::Word
+                } else {
+                    Kind::Other
+                }
+            }
+            Class::Hyphen => Kind::Hyphen,
+            _ => Kind::Other,
+        };
+        spans.push((start as u32, i as u32, kind));
+    }
+    for &(start, end, kind) in spans.iter() {
+        f(&line[start as usize..end as usize], kind);
+    }
+}
+
+fn wordish(c: Class) -> bool {
+    matches!(c, Class::Letter | Class::Digit | Class::Underscore)
+}
+
+/// WB6/7 and WB11/12: a letter, a mid character, a letter; same for digits.
+fn mid_joins(a: Class, mid: Class, b: Class) -> bool {
+    matches!(
+        (a, mid, b),
+        (
+            Class::Letter,
+            Class::MidLetter | Class::MidNumLet,
+            Class::Letter
+        ) | (Class::Digit, Class::MidNum | Class::MidNumLet, Class::Digit)
+    )
+}
+
+/// Splits text into words (see [`Tokenizer::words`]).
+pub fn words(text: &str, f: impl FnMut(&[String])) {
+    Tokenizer::default().words(text, f);
+}
+
+/// Word splitting with buffers reused from word to word and text to text.
+#[derive(Default)]
+pub struct Tokenizer {
+    parts: Vec<String>,
+    spans: Vec<(u32, u32, Kind)>,
+}
+
+impl Tokenizer {
+    /// Splits text into words, calling `f` with each word's normalised
+    /// parts: one part for a plain word, several for words joined by
+    /// hyphens with no space (`аккаунт-менеджер`), so the caller can index
+    /// the whole word and each part.
+    pub fn words(&mut self, text: &str, mut f: impl FnMut(&[String])) {
+        let parts = &mut self.parts;
+        let mut count = 0;
+        // A hyphen right after a word: the next word joins the compound.
+        let mut pending_hyphen = false;
+        let mut each = |segment: &str, kind: Kind| match kind {
+            Kind::Word => {
+                if count > 0 && !pending_hyphen {
+                    f(&parts[..count]);
+                    count = 0;
+                }
+                if parts.len() == count {
+                    parts.push(String::new());
+                }
+                parts[count].clear();
+                normalize_into(segment, &mut parts[count]);
+                count += 1;
+                pending_hyphen = false;
+            }
+            Kind::Hyphen if count > 0 && !pending_hyphen => pending_hyphen = true,
+            _ => {
+                if count > 0 {
+                    f(&parts[..count]);
+                }
+                count = 0;
+                pending_hyphen = false;
+            }
+        };
+        // No word runs across a line break, so each line can take its own
+        // path (fast, or unicode-segmentation for unusual characters).
+        for line in text.split_inclusive('\n') {
+            for_each_segment(line, &mut self.spans, &mut each);
+        }
+        if count > 0 {
+            f(&parts[..count]);
+        }
+    }
+}
+
+/// The terms a word puts in the index (as ids of `stemmers`): the stem of
+/// every part that is not a stop word, then (for a compound) the stems of
+/// all parts joined by `-`. Returns how many terms count toward the field
+/// length (the parts).
+pub fn word_terms(parts: &[String], stemmers: &mut Stemmers, mut f: impl FnMut(u32)) -> usize {
+    let mut counted = 0;
+    for part in parts {
+        if let Some(id) = stemmers.term(part) {
+            f(id);
+            counted += 1;
+        }
+    }
+    if parts.len() > 1 {
+        f(stemmers.compound(parts));
+    }
+    counted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_words(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        words(text, |parts| out.push(parts.join("-")));
+        out
+    }
+
+    fn all_terms(text: &str) -> Vec<String> {
+        let mut stemmers = Stemmers::default();
+        let mut ids = Vec::new();
+        words(text, |parts| {
+            word_terms(parts, &mut stemmers, |t| ids.push(t));
+        });
+        ids.into_iter()
+            .map(|id| stemmers.text(id).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn words_are_normalised() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Ёлка и ЕЖИК", &["елка", "и", "ежик"]),
+            ("Зелёный  чай.", &["зеленый", "чай"]),
+            ("приве\u{301}т", &["привет"]),
+            ("Don\u{2019}t stop", &["don't", "stop"]),
+            ("Ärger über Straße", &["ärger", "über", "straße"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(all_words(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn hyphens_make_compounds() {
+        assert_eq!(
+            all_words("аккаунт-менеджер, бизнес - процесс"),
+            ["аккаунт-менеджер", "бизнес", "процесс"]
+        );
+        assert_eq!(all_words("из-за CRM-системы"), ["из-за", "crm-системы"]);
+        assert_eq!(all_words("- начало -конец-"), ["начало", "конец"]);
+        assert_eq!(all_words("а--б"), ["а", "б"]);
+    }
+
+    #[test]
+    fn digits_and_latin_inside_cyrillic() {
+        assert_eq!(
+            all_words("В 2024 году рост 3.5% по KPI и B2B-продажам, 1,5 млн"),
+            [
+                "в",
+                "2024",
+                "году",
+                "рост",
+                "3.5",
+                "по",
+                "kpi",
+                "и",
+                "b2b-продажам",
+                "1,5",
+                "млн"
+            ]
+        );
+        assert_eq!(
+            all_terms("Метрики LTV и CRM в B2B"),
+            ["метрик", "ltv", "crm", "b2b"]
+        );
+    }
+
+    #[test]
+    fn compound_terms_cover_whole_word_and_parts() {
+        assert_eq!(
+            all_terms("аккаунт-менеджерами"),
+            ["аккаунт", "менеджер", "аккаунт-менеджер"]
+        );
+        assert_eq!(
+            all_terms("аккаунт-менеджера"),
+            all_terms("аккаунт-менеджер")
+        );
+        // Stop-word parts are not indexed alone, only inside the compound.
+        assert_eq!(all_terms("из-за"), ["из-за"]);
+    }
+
+    #[test]
+    fn stop_words_are_dropped_numbers_kept() {
+        assert_eq!(
+            all_terms("и в 2024 году the reports"),
+            ["2024", "год", "report"]
+        );
+    }
+
+    /// The fast scanner and unicode-segmentation agree on the words of
+    /// pseudo-random text over the characters the scanner handles.
+    #[test]
+    fn fast_segmentation_matches_uax29() {
+        let alphabet: Vec<char> = "aZ9_:·,;.'‘’ \t\n-!\"%()/«»—–…“”„№‐‑яЁ".chars().collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let len = (seed % 12) as usize + 1;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let mut fast = Vec::new();
+            for_each_segment(&text, &mut Vec::new(), &mut |s: &str, kind| {
+                assert_eq!(kind, kind_of(s), "{s:?} in {text:?}");
+                if kind == Kind::Word {
+                    fast.push(s.to_string())
+                }
+            });
+            let slow: Vec<String> = text
+                .split_word_bounds()
+                .filter(|s| is_word(s))
+                .map(String::from)
+                .collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! `kurator serve`: builds the site into memory, serves it over HTTP, and
+//! rebuilds and reloads open pages when a source file changes.
+//!
+//! - `server`  the axum app: paths, content types, the site in memory
+//! - `reload`  the injected script and its server-sent events
+//! - `watch`   notify debouncer and the pure `classify(path) -> ChangeKind`
+//! - `rebuild` one build into a fresh in-memory site, and what changed
+//!
+//! Nothing is ever written into the site folder or `public/`.
+
+pub mod rebuild;
+pub mod reload;
+pub mod server;
+pub mod watch;
+
+use std::io;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc, RwLock};
+use std::time::Instant;
+
+use anyhow::{Context as _, Result};
+use tokio::sync::watch as tokio_watch;
+
+use crate::cmd::{counts, plural, print_diagnostics};
+pub use rebuild::Builder;
+pub use reload::{Notice, Reloader, INJECT};
+use server::AppState;
+use watch::{ChangeKind, Watcher};
+
+/// How `serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub drafts: bool,
+    pub bind: IpAddr,
+    pub port: u16,
+}
+
+/// How many ports after the asked one are tried when it is taken.
+const PORT_TRIES: u16 = 50;
+
+/// Binds `ip:port`, or the next free port after it. Returns the listener
+/// and whether the port differs from the one asked for.
+pub fn bind(ip: IpAddr, port: u16) -> io::Result<TcpListener> {
+    let mut last = None;
+    for p in (0..=PORT_TRIES).filter_map(|i| port.checked_add(i)) {
+        match TcpListener::bind(SocketAddr::new(ip, p)) {
+            Ok(listener) => return Ok(listener),
+            Err(e) if e.kind() == io::ErrorKind::AddrInUse => last = Some(e),
+            Err(e) => return Err(e),
+        }
+        if port == 0 {
+            break;
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::new(io::ErrorKind::AddrInUse, "no free port")))
+}
+
+/// Runs the server until Ctrl-C. Returns the exit code.
+pub fn run(options: &Options) -> Result<u8> {
+    let root = options
+        .root
+        .canonicalize()
+        .with_context(|| format!("cannot open the site folder `{}`", options.root.display()))?;
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the preview, drafts included, reachable from other machines on the network; \
+             use --bind 127.0.0.1 to keep it private",
+            options.bind
+        );
+    }
+    let listener = bind(options.bind, options.port)
+        .with_context(|| format!("cannot listen on {}:{}", options.bind, options.port))?;
+    let addr = listener.local_addr()?;
+    if addr.port() != options.port && options.port != 0 {
+        println!(
+            "Port {} is taken; using {} instead.",
+            options.port,
+            addr.port()
+        );
+    }
+
+    let mut builder = Builder::new(&root, options.drafts);
+    let (shutdown_tx, shutdown_rx) = tokio_watch::channel(false);
+    let reloader = Reloader::new(shutdown_rx);
+    let first = match builder.build() {
+        Ok(outcome) => {
+            print_diagnostics(&outcome.report.diagnostics);
+            let (_, warnings) = counts(&outcome.report.diagnostics);
+            let warn = if warnings > 0 {
+                format!(", {}", plural(warnings, "warning", "warnings"))
+            } else {
+                String::new()
+            };
+            println!(
+                "Built {} and {} in memory in {} ms{warn}",
+                plural(outcome.report.pages, "page", "pages"),
+                plural(outcome.report.sections, "section", "sections"),
+                outcome.report.elapsed.as_millis()
+            );
+            outcome.served
+        }
+        Err(failure) => {
+            eprintln!("{}", failure.text);
+            eprintln!("error: the site does not build yet; fix the errors above and save, the preview will update");
+            reloader.notify(Notice::Error(failure.text.clone()));
+            rebuild::error_site(&failure.text)
+        }
+    };
+    let state = AppState {
+        site: Arc::new(RwLock::new(Arc::new(first))),
+        reloader: reloader.clone(),
+    };
+
+    let (changes_tx, changes_rx) = mpsc::channel();
+    let watcher =
+        Watcher::start(&root, changes_tx).context("cannot watch the site folder for changes")?;
+    let loop_state = state.clone();
+    std::thread::Builder::new()
+        .name("kurator-rebuild".into())
+        .spawn(move || rebuild_loop(watcher, builder, changes_rx, loop_state))
+        .context("cannot start the rebuild thread")?;
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        let shown = if addr.ip().is_unspecified() {
+            SocketAddr::new(IpAddr::from([127, 0, 0, 1]), addr.port())
+        } else {
+            addr
+        };
+        println!("Serving the site at http://{shown}/ (Ctrl-C to stop)");
+        let app = server::router(state);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                wait_for_signal().await;
+                let _ = shutdown_tx.send(true);
+            })
+            .await
+    })?;
+    // Open connections have been told to close; do not wait on stragglers.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
+    println!("Stopped.");
+    Ok(0)
+}
+
+/// Ctrl-C, or SIGTERM where there is one.
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut term = match signal(SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// Waits for bursts of changes, rebuilds, swaps the site in and tells the
+/// pages. Changes that arrive during a build are coalesced into the next.
+fn rebuild_loop(
+    mut watcher: Watcher,
+    mut builder: Builder,
+    changes: mpsc::Receiver<Vec<PathBuf>>,
+    state: AppState,
+) {
+    while let Ok(mut paths) = changes.recv() {
+        while let Ok(more) = changes.try_recv() {
+            paths.extend(more);
+        }
+        let start = Instant::now();
+        let rels: Vec<&Path> = paths.iter().filter_map(|p| watcher.relative(p)).collect();
+        let kind = watch::classify_all(rels.iter().copied());
+        if kind == ChangeKind::Ignored {
+            continue;
+        }
+        watcher.refresh();
+        let mut names: Vec<String> = rels
+            .iter()
+            .filter(|p| watch::classify(p) != ChangeKind::Ignored)
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names.dedup();
+        let was_failing = state.reloader.failing();
+        match builder.build() {
+            Ok(outcome) => {
+                let old = state.current();
+                if !was_failing && rebuild::same_files(&old, &outcome.served) {
+                    println!(
+                        "Rebuilt in {} ms, nothing changed ({})",
+                        start.elapsed().as_millis(),
+                        shorten(&names)
+                    );
+                    continue;
+                }
+                let notice = match kind {
+                    ChangeKind::Style if !was_failing => rebuild::css_swaps(&old, &outcome.served)
+                        .map_or(Notice::Reload, Notice::Css),
+                    _ => Notice::Reload,
+                };
+                print_diagnostics(&outcome.report.diagnostics);
+                state.swap(outcome.served);
+                state.reloader.notify(notice);
+                println!(
+                    "Rebuilt in {} ms ({})",
+                    start.elapsed().as_millis(),
+                    shorten(&names)
+                );
+            }
+            Err(failure) => {
+                eprintln!("{}", failure.text);
+                eprintln!(
+                    "error: rebuild failed ({}); still serving the last good build",
+                    shorten(&names)
+                );
+                state.reloader.notify(Notice::Error(failure.text));
+            }
+        }
+    }
+}
+
+fn shorten(names: &[String]) -> String {
+    match names.len() {
+        0 => "no files".into(),
+        1..=3 => names.join(", "),
+        n => format!("{}, … {} files", names[..2].join(", "), n),
+    }
+}

@@ -1,0 +1,152 @@
+//! Runs the browser suite (`tests/browser/*.test.mjs`, `node --test`) from
+//! `cargo test`: builds the bundled site three times with this crate's binary
+//! (a normal build, the offline `--relative` build, and one published under
+//! a sub-path with an absolute base_url) into a temporary folder, then runs
+//! Chromium, axe-core and the Nu HTML Checker over them.
+//!
+//! Without Chromium, the npm packages or Java the test prints why it is
+//! skipped and passes; with `CI=true` a missing prerequisite is a failure,
+//! so CI never skips the suite silently. `.ci/run` installs everything.
+//! See `tests/browser/README.md`.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+fn chromium() -> PathBuf {
+    std::env::var_os("KURATOR_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"))
+}
+
+/// The major version of `node`, if it runs.
+fn node_major() -> Option<u32> {
+    let out = Command::new("node").arg("--version").output().ok()?;
+    let version = String::from_utf8_lossy(&out.stdout);
+    version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// What the suite needs and this machine lacks, each with how to get it.
+fn missing_prerequisites(root: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    match node_major() {
+        Some(major) if major >= 20 => {}
+        Some(major) => missing.push(format!("Node.js 20 or newer (found {major})")),
+        None => missing.push("Node.js 20 or newer (`node` does not run)".to_string()),
+    }
+    let modules = root.join("tests/browser/node_modules");
+    for package in [
+        "playwright-core/package.json",
+        "axe-core/axe.min.js",
+        "vnu-jar/build/dist/vnu.jar",
+    ] {
+        if !modules.join(package).exists() {
+            missing.push(format!(
+                "tests/browser/node_modules/{package} (run `npm ci --prefix tests/browser --ignore-scripts`)"
+            ));
+        }
+    }
+    let chromium = chromium();
+    if !chromium.exists() {
+        missing.push(format!(
+            "Chromium at {} (run `apt-get install -y chromium`, or set KURATOR_CHROMIUM)",
+            chromium.display()
+        ));
+    }
+    if Command::new("java").arg("-version").output().is_err() {
+        missing
+            .push("Java for vnu.jar (run `apt-get install -y default-jre-headless`)".to_string());
+    }
+    missing
+}
+
+/// The base_url of the third build: a site published under a sub-path
+/// (`SUBPATH_BASE` in `tests/browser/harness.mjs`).
+const SUBPATH_BASE: &str = "https://kb.example.org/kb/";
+
+fn build(root: &Path, out: &Path, extra: &[&str]) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kurator"));
+    cmd.arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(out);
+    cmd.args(extra);
+    let result = cmd.output().expect("run the kurator binary");
+    assert!(
+        result.status.success(),
+        "kurator build {} failed:\n{}{}",
+        extra.join(" "),
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
+
+#[test]
+fn browser_suite_passes_on_the_bundled_site() {
+    let root = root();
+    let missing = missing_prerequisites(&root);
+    if !missing.is_empty() {
+        let list = missing.join("\n  - ");
+        assert!(
+            !in_ci(),
+            "CI=true and the browser suite cannot run; missing:\n  - {list}\n(.ci/run installs all of it)"
+        );
+        // Straight to stderr, not eprintln!: libtest would swallow the reason
+        // of a passing test, and a skip must be seen.
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED the browser suite (tests/browser/); missing:\n  - {list}\nSee tests/browser/README.md."
+        );
+        return;
+    }
+
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let site = tmp.path().join("site");
+    let relative = tmp.path().join("site-relative");
+    let subpath = tmp.path().join("site-subpath");
+    build(&root, &site, &[]);
+    build(&root, &relative, &["--relative"]);
+    build(&root, &subpath, &["--base-url", SUBPATH_BASE]);
+
+    let screenshots = std::env::var_os("KURATOR_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("tests/browser/screenshots"));
+    // One test file at a time: each starts its own Chromium, and two cores
+    // are better spent on one browser than shared by several.
+    let status = Command::new("node")
+        .current_dir(&root)
+        .args([
+            "--test",
+            "--test-concurrency=1",
+            "--test-timeout=300000",
+            "--test-reporter=spec",
+            "tests/browser/",
+        ])
+        .env("KURATOR_SITE", &site)
+        .env("KURATOR_SITE_RELATIVE", &relative)
+        .env("KURATOR_SITE_SUBPATH", &subpath)
+        .env("KURATOR_SCREENSHOTS", &screenshots)
+        .env("KURATOR_CHROMIUM", chromium())
+        .status()
+        .expect("run node --test");
+    assert!(
+        status.success(),
+        "the browser suite failed (its report is above); screenshots are in {}",
+        screenshots.display()
+    );
+}

@@ -1,0 +1,112 @@
+// The query engine of themes/default/static/search.js over an index that
+// tests/js_search.rs builds with build_index and writes to KURATOR_INDEX_DIR.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadIndex, search } from './harness.mjs';
+
+const dir = process.env.KURATOR_INDEX_DIR;
+const skip = !dir && 'KURATOR_INDEX_DIR not set (run through cargo test)';
+const index = dir ? loadIndex(dir) : null;
+const urls = async (q) => (await index.search(q)).results.map((r) => r.url);
+const first = async (q) => (await urls(q))[0];
+
+test('inflected forms and hyphenated words find the page and section', { skip }, async () => {
+  for (const q of ['аккаунт-менеджер', 'аккаунт-менеджера', 'аккаунт-менеджерами', 'менеджерам', 'аккаунт']) {
+    assert.equal(await first(q), 'role/account-manager/', q);
+  }
+  assert.equal(await first('обязанности аккаунт-менеджеров'), 'role/account-manager/#obyazannosti');
+  assert.match(await first('отчёты'), /^duties\/reporting\//, 'ё in the query');
+});
+
+test('Latin terms inside Russian text', { skip }, async () => {
+  assert.equal(await first('KPI'), 'role/account-manager/#kpi');
+  assert.equal(await first('ltv'), 'role/account-manager/#kpi');
+  assert.equal(await first('CRM-системы'), 'tools/crm/#crm');
+  assert.ok((await urls('B2B')).includes('tools/crm/#crm'));
+});
+
+test('prefix match on the last word only', { skip }, async () => {
+  assert.equal(await first('отчетн'), 'duties/reporting/');
+  assert.equal(await first('коммуник'), 'role/account-manager/#obyazannosti');
+  assert.equal((await index.search('коммуник ')).total, 0, 'a finished word is not a prefix');
+});
+
+test('one typo in a long word, ranked below exact matches', { skip }, async () => {
+  assert.equal(await first('отчетнось'), 'duties/reporting/');
+  const res = await index.search('сроки');
+  const order = res.results.map((r) => r.url);
+  assert.ok(order.includes('tools/tables/'), 'строки is one edit from сроки');
+  assert.equal(order.at(-1), 'tools/tables/', `typo hit last: ${order}`);
+  assert.equal(res.results.at(-1).typos, 1);
+  assert.equal((await index.search('срк')).total, 0, 'no typos under five letters');
+});
+
+test('AND first, OR when no entry has every word', { skip }, async () => {
+  const and = await index.search('клиент договор');
+  assert.equal(and.mode, 'and');
+  assert.deepEqual(and.results.map((r) => r.url).sort(), ['duties/budget/', 'role/account-manager/']);
+  assert.ok(and.results.every((r) => r.matched === 2));
+  const or = await index.search('отчет бюджет');
+  assert.equal(or.mode, 'or');
+  assert.deepEqual(or.results.map((r) => r.url.split('#')[0]).sort(), ['duties/budget/', 'duties/reporting/']);
+  assert.equal((await index.search('и в на')).mode, 'none', 'stop words only');
+});
+
+test('title hit ranks above body hit', { skip }, async () => {
+  const order = await urls('договоры');
+  assert.equal(order[0], 'duties/deadlines/', order.join(' '));
+  assert.ok(order.includes('duties/budget/'));
+});
+
+test('synonyms from the config apply at query time', { skip }, async () => {
+  assert.equal(await first('люди'), 'team/');
+  assert.equal(await first('ключевые показатели'), 'role/account-manager/#kpi');
+});
+
+test('results carry title, breadcrumb and highlighted snippet', { skip }, async () => {
+  const [r] = (await index.search('продление договоров')).results;
+  assert.equal(r.title, 'Аккаунт-менеджер');
+  assert.deepEqual(r.breadcrumb, ['База знаний', 'Роль']);
+  assert.equal(r.heading, 'Обязанности');
+  const marked = r.segments.filter((s) => s.mark).map((s) => s.text);
+  assert.deepEqual(marked, ['продление', 'договоров']);
+});
+
+// A fake DOM that records what is built and refuses innerHTML.
+function fakeDocument() {
+  const node = (tag) => ({
+    tag,
+    children: [],
+    textContent: '',
+    appendChild(c) { this.children.push(c); return c; },
+    set innerHTML(_) { throw new Error('innerHTML used'); },
+  });
+  return { createElement: node, createTextNode: (text) => ({ tag: '#text', text }) };
+}
+
+test('markup in content is shown as text', { skip }, async () => {
+  const [r] = (await index.search('опасного текста')).results;
+  assert.equal(r.url, 'security/');
+  const doc = fakeDocument();
+  const p = search.renderSegments(doc, doc.createElement('p'), r.segments);
+  const text = p.children.map((c) => (c.tag === '#text' ? c.text : c.textContent)).join('');
+  assert.ok(text.includes('<script>alert(1)</script>'), text);
+  assert.deepEqual(p.children.filter((c) => c.tag === 'mark').map((c) => c.textContent), ['опасного', 'текста']);
+  assert.ok(p.children.every((c) => c.tag === '#text' || c.tag === 'mark'));
+});
+
+test('fragments load only for the results presented', { skip }, async () => {
+  const fresh = loadIndex(dir);
+  await fresh.search('договоры', 1);
+  const fragments = fresh.requested.filter((n) => n.startsWith('f/'));
+  assert.equal(fragments.length, 1, fresh.requested.join(' '));
+  assert.ok(fresh.requested.includes('meta'));
+});
+
+test('pure helpers', () => {
+  assert.deepEqual(search.words('Ёж-ёжик, B2B 3.5').map((w) => w.parts), [['еж', 'ежик'], ['b2b'], ['3.5']]);
+  assert.deepEqual(search.decodePostings('00103V'), [0, 0, 1, 0, 3, 31]);
+  assert.ok(search.withinOneEdit('отчет', 'отчте'));
+  assert.ok(search.withinOneEdit('срок', 'строк'));
+  assert.ok(!search.withinOneEdit('отчет', 'очтте'));
+});

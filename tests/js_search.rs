@@ -1,0 +1,258 @@
+//! Runs the browser search code under node from `cargo test`: the stemmer
+//! parity check over the Snowball vocabularies, and the query engine over an
+//! index built here by `build_index`. Without node, or without the shared
+//! Snowball data beside the repository, the tests print why they skip; with
+//! `CI=true` either is a failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use kurator::config::SearchConfig;
+use kurator::markdown::TextSection;
+use kurator::search::{build_index, SearchDoc};
+use rust_stemmers::{Algorithm, Stemmer};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// Skips (or fails in CI) with a reason.
+fn unavailable(reason: &str) {
+    assert!(!in_ci(), "CI=true and {reason}");
+    eprintln!("skipped: {reason}");
+}
+
+fn node_available() -> bool {
+    Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Runs `node --test <file>` with the given environment; panics with its
+/// output when it fails.
+fn run_node_test(file: &str, env: &[(&str, &Path)]) {
+    let mut command = Command::new("node");
+    command
+        .arg("--test")
+        .arg(root().join("tests/js").join(file))
+        .current_dir(root());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!("{stdout}");
+    eprintln!("{stderr}");
+    assert!(
+        output.status.success(),
+        "node --test {file} failed:\n{stdout}\n{stderr}"
+    );
+}
+
+#[test]
+fn stemmer_js_matches_rust_stemmers_on_snowball_vocabularies() {
+    if !node_available() {
+        return unavailable("node is not installed");
+    }
+    let data = root().join("../shared/data/snowball");
+    let dir = tempfile::tempdir().unwrap();
+    for (language, algorithm) in [
+        ("russian", Algorithm::Russian),
+        ("english", Algorithm::English),
+    ] {
+        let read = |name: &str| std::fs::read_to_string(data.join(language).join(name));
+        let (Ok(voc), Ok(output)) = (read("voc.txt"), read("output.txt")) else {
+            return unavailable(&format!("no Snowball vocabulary at {}", data.display()));
+        };
+        let stemmer = Stemmer::create(algorithm);
+        let mut tsv = String::new();
+        for (word, expected) in voc.lines().zip(output.lines()) {
+            let normalised = word.to_lowercase().replace('ё', "е");
+            let line = [
+                word,
+                &stemmer.stem(word),
+                &stemmer.stem(&normalised),
+                expected,
+            ]
+            .join("\t");
+            tsv.push_str(&line);
+            tsv.push('\n');
+        }
+        std::fs::write(dir.path().join(format!("{language}.tsv")), tsv).unwrap();
+    }
+    run_node_test(
+        "stemmer-parity.test.mjs",
+        &[("KURATOR_PARITY_DIR", dir.path())],
+    );
+}
+
+fn section(anchor: Option<&str>, heading: &str, text: &str) -> TextSection {
+    TextSection {
+        anchor: anchor.map(String::from),
+        heading: heading.into(),
+        level: 2,
+        text: text.into(),
+    }
+}
+
+/// A small site the node test queries; `tests/js/search.test.mjs` knows its
+/// pages by URL.
+#[test]
+fn search_js_queries_a_built_index() {
+    if !node_available() {
+        return unavailable("node is not installed");
+    }
+    let home = [section(
+        None,
+        "",
+        "База знаний для новых сотрудников отдела продаж.",
+    )];
+    let am = [
+        section(
+            None,
+            "",
+            "Аккаунт-менеджер ведёт клиента после подписания договора.",
+        ),
+        section(
+            Some("obyazannosti"),
+            "Обязанности",
+            "Аккаунт-менеджеры отвечают за внешнюю коммуникацию с клиентом и продление договоров.",
+        ),
+        section(
+            Some("kpi"),
+            "KPI",
+            "Ключевые показатели: удержание, LTV и NPS в сегменте B2B.",
+        ),
+    ];
+    let reporting = [
+        section(None, "", "Каждую неделю клиенту отправляют отчёт."),
+        section(
+            Some("format"),
+            "Формат отчёта",
+            "Отчёт содержит цифры, выводы и план на следующую неделю.",
+        ),
+    ];
+    let title_page = [section(None, "", "Короткая страница про сроки.")];
+    let body_page = [section(
+        None,
+        "",
+        "Здесь много слов про сроки, бюджеты и иногда про договоры с клиентом.",
+    )];
+    let xss = [section(
+        None,
+        "",
+        "Пример опасного текста: <script>alert(1)</script> внутри страницы.",
+    )];
+    let people = [section(
+        None,
+        "",
+        "Каждый человек в команде знает свою роль.",
+    )];
+    let tables = [section(None, "", "Строки таблицы заполняют по порядку.")];
+    let crm = [section(
+        Some("crm"),
+        "CRM-система",
+        "В CRM-системе хранятся сделки. Продажи в B2B идут через CRM.",
+    )];
+    let tags_kpi = vec!["метрики".to_string()];
+    let none: Vec<String> = Vec::new();
+    let doc = |url, title, breadcrumb: Vec<&'static str>, description, tags, sections| SearchDoc {
+        url,
+        title,
+        breadcrumb,
+        description,
+        tags,
+        sections,
+    };
+    let docs = [
+        doc("/kb/", "База знаний", vec![], "", &none, &home[..]),
+        doc(
+            "/kb/role/account-manager/",
+            "Аккаунт-менеджер",
+            vec!["База знаний", "Роль"],
+            "Кто это",
+            &tags_kpi,
+            &am[..],
+        ),
+        doc(
+            "/kb/duties/reporting/",
+            "Отчётность",
+            vec!["База знаний", "Обязанности"],
+            "",
+            &none,
+            &reporting[..],
+        ),
+        doc(
+            "/kb/duties/deadlines/",
+            "Договоры",
+            vec!["База знаний", "Обязанности"],
+            "",
+            &none,
+            &title_page[..],
+        ),
+        doc(
+            "/kb/duties/budget/",
+            "Бюджет",
+            vec!["База знаний", "Обязанности"],
+            "",
+            &none,
+            &body_page[..],
+        ),
+        doc(
+            "/kb/security/",
+            "Безопасность",
+            vec!["База знаний"],
+            "",
+            &none,
+            &xss[..],
+        ),
+        doc(
+            "/kb/team/",
+            "Команда",
+            vec!["База знаний"],
+            "",
+            &none,
+            &people[..],
+        ),
+        doc(
+            "/kb/tools/crm/",
+            "Инструменты",
+            vec!["База знаний"],
+            "",
+            &none,
+            &crm[..],
+        ),
+        doc(
+            "/kb/tools/tables/",
+            "Таблицы",
+            vec!["База знаний"],
+            "",
+            &none,
+            &tables[..],
+        ),
+    ];
+    let mut config = SearchConfig::default();
+    config
+        .synonyms
+        .insert("люди".into(), vec!["человек".into()]);
+    config
+        .synonyms
+        .insert("ключевые показатели".into(), vec!["KPI".into()]);
+    let files = build_index(&docs, &config, "ru");
+    // KURATOR_INDEX_OUT keeps the index for a look at it by hand.
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::env::var_os("KURATOR_INDEX_OUT")
+        .map_or_else(|| dir.path().to_path_buf(), PathBuf::from);
+    for (name, bytes) in &files {
+        let path = out.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    run_node_test("search.test.mjs", &[("KURATOR_INDEX_DIR", &out)]);
+}
