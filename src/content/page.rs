@@ -53,9 +53,12 @@ impl Page {
             file_name.strip_suffix(".md").unwrap_or(file_name)
         };
         let segment = url_segment(front.slug.as_deref().unwrap_or(natural));
+        // A blank `title:` counts as none (found by the property tests,
+        // issue 9: it gave pages an empty <title>, heading and nav link).
         let title = front
             .title
             .clone()
+            .filter(|t| !t.trim().is_empty())
             .or_else(|| first_heading(split.body))
             .unwrap_or_else(|| {
                 if natural.is_empty() {
@@ -201,6 +204,10 @@ mod tests {
     fn title_falls_back_to_first_heading_then_name() {
         let p = page("content/a.md", "Intro\n\n# Заголовок {#x}\n\n## Sub\n");
         assert_eq!(p.title, "Заголовок");
+        let p = page("content/a.md", "---\ntitle: \" \"\n---\n# Real\n");
+        assert_eq!(p.title, "Real");
+        let p = page("content/b.md", "---\ntitle: \"\"\n---\n");
+        assert_eq!(p.title, "b");
         let p = page("content/my page.md", "```\n# not a heading\n```\n");
         assert_eq!(p.title, "my page");
         assert_eq!(p.segment, "my-page");
