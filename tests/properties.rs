@@ -686,3 +686,133 @@ proptest! {
         check_quiz_block(yaml.trim_end_matches('\n'));
     }
 }
+
+// ---------------------------------------------------------------------------
+// `kurator serve` request paths: the sanitiser is the security boundary.
+
+fn path_segment() -> impl Strategy<Value = String> {
+    let fixed = proptest::sample::select(
+        &[
+            "..",
+            ".",
+            "",
+            "%2e%2e",
+            "%2E%2e",
+            "%2e",
+            ".%2e",
+            "%252e%252e",
+            "%2f",
+            "%2F",
+            "%5c",
+            "%5C",
+            "%00",
+            "%",
+            "%z",
+            "%zz",
+            "%f",
+            "%ff",
+            "%c3%a9",
+            "%D0%BE",
+            "%e2%80%ae",
+            "é",
+            "обучение",
+            "\\",
+            "..\\..",
+            "C:",
+            "c:",
+            "a:b",
+            "~",
+            "index.html",
+            "a b",
+            "%20",
+            "\u{202e}",
+            "\u{0}",
+            "\t",
+            "kpi",
+            "static",
+            "?x=1",
+            "#frag",
+            ";",
+            "..;",
+            "%u002e",
+        ][..],
+    )
+    .prop_map(str::to_string);
+    prop_oneof![3 => fixed, 1 => "[a-z0-9._%~-]{0,8}", 1 => "\\PC{0,4}"]
+}
+
+fn request_path() -> impl Strategy<Value = String> {
+    (
+        proptest::collection::vec(path_segment(), 0..8),
+        proptest::sample::select(&["/", "\\", "%2f", "//"][..]),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(segments, sep, lead, trail)| {
+            let mut out = String::new();
+            if lead {
+                out.push('/');
+            }
+            out.push_str(&segments.join(sep));
+            if trail {
+                out.push('/');
+            }
+            out
+        })
+}
+
+fn check_site_path(raw: &str) {
+    use kurator::serve::server::site_path;
+    use std::path::{Component, Path};
+    if let Ok(path) = site_path(raw) {
+        assert!(!path.starts_with('/'), "{raw:?} -> {path:?}");
+        assert!(
+            !path.contains('\\') && !path.chars().any(char::is_control),
+            "{raw:?} -> {path:?}"
+        );
+        for c in Path::new(&path).components() {
+            assert!(matches!(c, Component::Normal(_)), "{raw:?} -> {path:?}");
+        }
+        for segment in path.trim_end_matches('/').split('/') {
+            assert!(segment != ".." && segment != ".", "{raw:?} -> {path:?}");
+            assert!(!segment.contains(':'), "{raw:?} -> {path:?}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(1024))]
+
+    #[test]
+    fn serve_paths_near_valid(raw in request_path()) {
+        check_site_path(&raw);
+    }
+
+    #[test]
+    fn serve_paths_arbitrary(raw in "\\PC{0,64}") {
+        check_site_path(&raw);
+        check_site_path(&format!("/{raw}"));
+    }
+}
+
+#[test]
+fn serve_paths_known_attacks_are_refused() {
+    use kurator::serve::server::site_path;
+    for raw in [
+        "/../etc/passwd",
+        "/a/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2fetc/passwd",
+        "/..%5c..%5cwindows",
+        "/a\\..\\b",
+        "/C:/Windows",
+        "/a%00.html",
+        "//etc/passwd",
+        "/a//b",
+        "/./a",
+    ] {
+        assert!(site_path(raw).is_err(), "{raw} was accepted");
+    }
+    assert_eq!(site_path("/kpi/ltv/").unwrap(), "kpi/ltv/");
+    assert_eq!(site_path("/%D0%BE/").unwrap(), "о/");
+}
