@@ -131,6 +131,24 @@ impl SiteConfig {
                     .help("remove the key to use `public`"),
             );
         }
+        for entry in &self.menu {
+            if runs_script(&entry.url) {
+                let line = text
+                    .lines()
+                    .position(|l| l.contains("url:") && l.contains(entry.url.trim()))
+                    .map_or_else(|| line_of("menu"), |i| i + 1);
+                problems.push(
+                    Diagnostic::error(
+                        CONFIG_FILE,
+                        format!("menu url `{}` would run script", entry.url.trim()),
+                    )
+                    .at_line(line)
+                    .help(
+                        "link to a page (kpi/_index.md), a site path (/kpi/) or an https: address",
+                    ),
+                );
+            }
+        }
         for taxonomy in &self.taxonomies {
             if taxonomy.is_empty()
                 || !taxonomy
@@ -186,6 +204,22 @@ impl SiteConfig {
     }
 }
 
+/// Whether a URL would run script when followed: `javascript:`, `vbscript:`
+/// or `data:`, read the way browsers read an href (leading spaces and
+/// control characters dropped, tabs and line breaks removed, any case).
+fn runs_script(url: &str) -> bool {
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|scheme| cleaned.starts_with(scheme))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +261,24 @@ mod tests {
         c.base_url = "/".into();
         assert_eq!(c.base_path(), "/");
         assert_eq!(c.origin(), "");
+    }
+
+    /// Issue 9: a menu entry could put `javascript:` into every page's header.
+    #[test]
+    fn script_menu_urls_are_errors() {
+        let errs = SiteConfig::parse(
+            "title: X\nmenu:\n  - name: Ok\n    url: /kpi/\n  - name: Evil\n    url: \" JaVaScript:alert(1)\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].message.contains("would run script"), "{}", errs[0]);
+        assert_eq!(errs[0].line, Some(6));
+        assert!(
+            SiteConfig::parse("menu:\n  - { name: A, url: \"https://x.y/javascript:\" }\n").is_ok()
+        );
+        assert!(runs_script("\u{1} java\tscript:x"));
+        assert!(runs_script("DATA:text/html,x"));
+        assert!(!runs_script("kpi/_index.md"));
     }
 
     #[test]

@@ -101,6 +101,7 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
         remove_stale(parent, &name);
+        restore_retired(parent, &name, output);
         let dir = parent.join(format!(".{name}.kurator-tmp-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
@@ -131,15 +132,14 @@ impl Staging {
     pub fn publish(mut self) -> Result<()> {
         let old = retired_path(&self.output);
         if old.exists() {
-            std::fs::remove_dir_all(&old)
-                .with_context(|| format!("failed to remove `{}`", old.display()))?;
+            remove_output(&old).with_context(|| format!("failed to remove `{}`", old.display()))?;
         }
         if self.output.exists() {
             if exchange(&self.dir, &self.output).is_ok() {
                 // The old site now sits at the staging path.
                 self.published = true;
                 if std::fs::rename(&self.dir, &old).is_err() {
-                    let _ = std::fs::remove_dir_all(&self.dir);
+                    let _ = remove_output(&self.dir);
                 }
                 return Ok(());
             }
@@ -193,8 +193,68 @@ pub fn remove_retired(output: &Path) {
     for entry in entries.flatten() {
         let is_retired = entry.file_name().to_string_lossy().starts_with(&prefix);
         if is_retired && entry.path().join(MARKER).is_file() {
-            let _ = std::fs::remove_dir_all(entry.path());
+            let _ = remove_output(&entry.path());
         }
+    }
+}
+
+/// Removes a folder Kurator made, its marker file last, so a process killed
+/// in the middle leaves a folder that later builds still recognise as
+/// theirs and remove (issue 9: `remove_dir_all` may delete the marker first,
+/// and the half-deleted folder then stayed forever).
+fn remove_output(dir: &Path) -> io::Result<()> {
+    let mut first_error = None;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        let result = if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        };
+        if let Err(e) = result {
+            first_error.get_or_insert(e);
+        }
+    }
+    if let Some(e) = first_error {
+        return Err(e);
+    }
+    match std::fs::remove_file(dir.join(MARKER)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    std::fs::remove_dir(dir)
+}
+
+/// Where the atomic exchange is missing, [`Staging::publish`] renames the
+/// output aside and then the new site in: a build killed between the two
+/// leaves no output and the previous site retired. Puts it back, so a
+/// failing next build does not lose it (issue 9).
+fn restore_retired(parent: &Path, name: &str, output: &Path) {
+    if output.exists() {
+        return;
+    }
+    let prefix = format!(".{name}.kurator-old-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let mut retired: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|e| e.path().join(MARKER).is_file())
+        .map(|e| {
+            let modified = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            (modified, e.path())
+        })
+        .collect();
+    retired.sort();
+    if let Some((_, newest)) = retired.pop() {
+        let _ = std::fs::rename(newest, output);
     }
 }
 
@@ -202,7 +262,7 @@ impl Drop for Staging {
     /// A build that failed leaves no staging folder behind.
     fn drop(&mut self) {
         if !self.published {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = remove_output(&self.dir);
         }
     }
 }
@@ -289,7 +349,9 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
     ))
 }
 
-/// Removes `.NAME.kurator-tmp-PID` folders of builds that are no longer running.
+/// Removes `.NAME.kurator-tmp-PID` folders of builds that are no longer
+/// running: those with the marker file, and empty ones (a build killed
+/// between creating its folder and writing the marker).
 fn remove_stale(parent: &Path, name: &str) {
     let prefix = format!(".{name}.kurator-tmp-");
     let Ok(entries) = std::fs::read_dir(parent) else {
@@ -303,8 +365,14 @@ fn remove_stale(parent: &Path, name: &str) {
         let running = rest
             .parse::<u32>()
             .is_ok_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
-        if !running && entry.path().join(MARKER).exists() {
-            let _ = std::fs::remove_dir_all(entry.path());
+        if running {
+            continue;
+        }
+        if entry.path().join(MARKER).exists() {
+            let _ = remove_output(&entry.path());
+        } else {
+            // Succeeds only if the folder is empty.
+            let _ = std::fs::remove_dir(entry.path());
         }
     }
 }
@@ -455,6 +523,57 @@ mod tests {
         staging.put("index.html", b"new".to_vec()).unwrap();
         drop(staging);
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
+    }
+
+    /// Issue 9: a build killed while removing a folder (or before writing
+    /// its marker) leaves one the next build removes.
+    #[test]
+    fn stale_folders_of_killed_builds_are_removed() {
+        let s = site();
+        let out = s.path().join("public");
+        // Killed while removing: some files gone, the marker still there.
+        let half = s.path().join(".public.kurator-tmp-999999999");
+        std::fs::create_dir_all(half.join("a")).unwrap();
+        std::fs::write(half.join(MARKER), MARKER_TEXT).unwrap();
+        // Killed before the marker: an empty folder.
+        let empty = s.path().join(".public.kurator-tmp-999999998");
+        std::fs::create_dir(&empty).unwrap();
+        // Not ours: holds a file but no marker.
+        let foreign = s.path().join(".public.kurator-tmp-999999997");
+        std::fs::create_dir(&foreign).unwrap();
+        std::fs::write(foreign.join("keep.txt"), "mine").unwrap();
+        let staging = Staging::create(s.path(), &out).unwrap();
+        assert!(!half.exists());
+        assert!(!empty.exists());
+        assert!(foreign.join("keep.txt").exists());
+        drop(staging);
+    }
+
+    /// Without RENAME_EXCHANGE, a build killed between moving the old
+    /// output aside and moving the new one in leaves only the retired copy.
+    #[test]
+    fn retired_output_of_a_killed_swap_is_put_back() {
+        let s = site();
+        let out = s.path().join("public");
+        let old = s.path().join(".public.kurator-old-999999999");
+        std::fs::create_dir(&old).unwrap();
+        std::fs::write(old.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(old.join("index.html"), "old").unwrap();
+        let staging = Staging::create(s.path(), &out).unwrap();
+        drop(staging);
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
+        assert!(!old.exists());
+    }
+
+    #[test]
+    fn remove_output_deletes_the_marker_last() {
+        let s = site();
+        let dir = s.path().join("x");
+        std::fs::create_dir_all(dir.join("sub/deeper")).unwrap();
+        std::fs::write(dir.join("sub/deeper/f"), "f").unwrap();
+        std::fs::write(dir.join(MARKER), MARKER_TEXT).unwrap();
+        remove_output(&dir).unwrap();
+        assert!(!dir.exists());
     }
 
     #[test]

@@ -133,8 +133,14 @@ pub fn relativize(html: &str, base_path: &str, depth: usize) -> String {
 fn relative_target(prefix: &str, path: &str) -> String {
     let split = path.find(['#', '?']).unwrap_or(path.len());
     let (file, tail) = path.split_at(split);
-    let mut target = String::with_capacity(prefix.len() + path.len() + 10);
+    let mut target = String::with_capacity(prefix.len() + path.len() + 12);
     target.push_str(prefix);
+    // At the output root a first segment with `:` would read as a scheme:
+    // a page with `slug: "javascript:alert(1)"` must not become
+    // `href="javascript:alert(1)/index.html"` (RFC 3986, section 4.2).
+    if prefix.is_empty() && file.split('/').next().is_some_and(|s| s.contains(':')) {
+        target.push_str("./");
+    }
     target.push_str(file);
     if file.is_empty() || file.ends_with('/') {
         target.push_str("index.html");
@@ -161,6 +167,20 @@ mod tests {
         assert_eq!(
             relativize(r#"<a href="/">h</a><html data-root="/">"#, "/", 0),
             r#"<a href="index.html">h</a><html data-root="./">"#
+        );
+    }
+
+    /// Issue 9: a root-level page named like a scheme stays a relative path.
+    #[test]
+    fn relative_links_never_read_as_a_scheme() {
+        let html = r#"<a href="/javascript:alert(1)/">x</a><a href="/a/b:c/">y</a>"#;
+        assert_eq!(
+            relativize(html, "/", 0),
+            r#"<a href="./javascript:alert(1)/index.html">x</a><a href="a/b:c/index.html">y</a>"#
+        );
+        assert_eq!(
+            relativize(html, "/", 1),
+            r#"<a href="../javascript:alert(1)/index.html">x</a><a href="../a/b:c/index.html">y</a>"#
         );
     }
 

@@ -67,7 +67,10 @@ fn to_diagnostic(source: &YamlSource<'_>, err: &serde_yaml::Error) -> Diagnostic
     let message = strip_location(&raw).to_string();
     let mut diagnostic = Diagnostic::error(source.path, format!("invalid YAML: {message}"));
     diagnostic = match err.location() {
-        Some(loc) => diagnostic.at(source.first_line + loc.line() - 1, loc.column()),
+        Some(loc) => {
+            let (line, column) = clamp_position(source.text, loc.line(), loc.column());
+            diagnostic.at(source.first_line + line - 1, column)
+        }
         None => diagnostic.at_line(source.first_line),
     };
     if let Some(help) = suggestion(&message) {
@@ -78,6 +81,22 @@ fn to_diagnostic(source: &YamlSource<'_>, err: &serde_yaml::Error) -> Diagnostic
         );
     }
     diagnostic
+}
+
+/// Keeps a 1-based position inside `text`. At the end of a fragment without
+/// a final line break, serde_yaml reports the line after the last one
+/// (found by fuzzing, issue 9): that would point at the closing fence of a
+/// quiz block, or past the end of `kurator.yaml`. Such positions move to
+/// the end of the last line.
+fn clamp_position(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let line = line.max(1);
+    if line > lines.len() {
+        let last = lines.len();
+        return (last, lines[last - 1].chars().count() + 1);
+    }
+    let width = lines[line - 1].chars().count() + 1;
+    (line, column.clamp(1, width))
 }
 
 /// serde_yaml appends " at line L column C"; we print the position ourselves.
@@ -149,6 +168,27 @@ mod tests {
         let d = parse::<Front>(source).unwrap_err();
         assert!(d.line.is_some());
         assert!(d.to_string().starts_with("error: kurator.yaml:"));
+    }
+
+    /// Fuzzing found positions one line past the end (issue 9).
+    #[test]
+    fn positions_stay_inside_the_fragment() {
+        for text in ["id: o\nquestions:\n  - type: order\n    promp", "a: b\nc"] {
+            let source = YamlSource {
+                path: "content/q.md",
+                text,
+                first_line: 10,
+            };
+            let d = parse::<serde_yaml::Value>(source).unwrap_err();
+            let lines = text.split('\n').count();
+            let line = d.line.unwrap();
+            assert!((10..10 + lines).contains(&line), "{d} in {lines} lines");
+            let last = text.split('\n').nth(line - 10).unwrap();
+            assert!(d.column.unwrap() <= last.chars().count() + 1, "{d}");
+        }
+        assert_eq!(clamp_position("ab\ncd", 3, 1), (2, 3));
+        assert_eq!(clamp_position("ab\n", 2, 1), (2, 1));
+        assert_eq!(clamp_position("ab", 1, 9), (1, 3));
     }
 
     #[test]

@@ -122,6 +122,12 @@ fn browser_suite_passes_on_the_bundled_site() {
     build(&root, &site, &[]);
     build(&root, &relative, &["--relative"]);
     build(&root, &subpath, &["--base-url", SUBPATH_BASE]);
+    // Issue 9: the hostile-content fixture, for hostile.test.mjs.
+    let hostile_root = root.join("tests/fixtures/hostile");
+    let hostile = tmp.path().join("site-hostile");
+    let hostile_relative = tmp.path().join("site-hostile-relative");
+    build(&hostile_root, &hostile, &[]);
+    build(&hostile_root, &hostile_relative, &["--relative"]);
 
     let screenshots = std::env::var_os("KURATOR_SCREENSHOTS")
         .map(PathBuf::from)
@@ -140,6 +146,8 @@ fn browser_suite_passes_on_the_bundled_site() {
         .env("KURATOR_SITE", &site)
         .env("KURATOR_SITE_RELATIVE", &relative)
         .env("KURATOR_SITE_SUBPATH", &subpath)
+        .env("KURATOR_SITE_HOSTILE", &hostile)
+        .env("KURATOR_SITE_HOSTILE_RELATIVE", &hostile_relative)
         .env("KURATOR_SCREENSHOTS", &screenshots)
         .env("KURATOR_CHROMIUM", chromium())
         .status()

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 use super::{counts, plural, print_diagnostics};
 use crate::cli::BuildArgs;
@@ -35,7 +35,9 @@ pub fn build_into(options: &BuildOptions, output: &Path) -> Result<u8> {
     match pipeline::build(options, &staging) {
         Ok(report) => {
             print_diagnostics(&report.diagnostics);
-            staging.publish()?;
+            staging.publish().with_context(|| {
+                format!("build failed; {} was left as it was", output.display())
+            })?;
             remove_retired_in_background(output);
             let (_, warnings) = counts(&report.diagnostics);
             let warn = if warnings > 0 {

@@ -53,9 +53,12 @@ impl Page {
             file_name.strip_suffix(".md").unwrap_or(file_name)
         };
         let segment = url_segment(front.slug.as_deref().unwrap_or(natural));
+        // A blank `title:` counts as none (found by the property tests,
+        // issue 9: it gave pages an empty <title>, heading and nav link).
         let title = front
             .title
             .clone()
+            .filter(|t| !t.trim().is_empty())
             .or_else(|| first_heading(split.body))
             .unwrap_or_else(|| {
                 if natural.is_empty() {
@@ -141,7 +144,9 @@ pub fn first_heading(body: &str) -> Option<String> {
 }
 
 /// One URL segment from a file or folder name: whitespace becomes `-`,
-/// characters that would break a URL are dropped; letters of any script stay.
+/// characters that would break a URL are dropped, and so are Unicode
+/// direction marks and overrides (U+202E can make `gnp.exe` show as
+/// `exe.png` in an address bar); letters of any script stay.
 pub fn url_segment(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.trim().chars() {
@@ -153,11 +158,18 @@ pub fn url_segment(name: &str) -> String {
             c,
             '?' | '#' | '%' | '"' | '<' | '>' | '\\' | '/' | '\'' | '`'
         ) && !c.is_control()
+            && !is_bidi_control(c)
         {
             out.push(c);
         }
     }
     out
+}
+
+/// Invisible characters that reorder text: LRM/RLM, embeddings,
+/// overrides and isolates.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -192,6 +204,10 @@ mod tests {
     fn title_falls_back_to_first_heading_then_name() {
         let p = page("content/a.md", "Intro\n\n# Заголовок {#x}\n\n## Sub\n");
         assert_eq!(p.title, "Заголовок");
+        let p = page("content/a.md", "---\ntitle: \" \"\n---\n# Real\n");
+        assert_eq!(p.title, "Real");
+        let p = page("content/b.md", "---\ntitle: \"\"\n---\n");
+        assert_eq!(p.title, "b");
         let p = page("content/my page.md", "```\n# not a heading\n```\n");
         assert_eq!(p.title, "my page");
         assert_eq!(p.segment, "my-page");
@@ -208,5 +224,8 @@ mod tests {
     fn url_segment_is_safe() {
         assert_eq!(url_segment("Мой  файл?#"), "Мой-файл");
         assert_eq!(url_segment("a\"<b>"), "ab");
+        // Issue 9: direction overrides never reach a URL.
+        assert_eq!(url_segment("\u{202e}gnp.exe"), "gnp.exe");
+        assert_eq!(url_segment("a\u{2066}b\u{2069}\u{200f}"), "ab");
     }
 }

@@ -103,9 +103,15 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Renders a page body.
+/// Renders a page body. Raw HTML passes through: in a page it is the
+/// author's choice.
 pub fn render(input: &MarkdownInput<'_>) -> Rendered {
+    render_with(input, true)
+}
+
+fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
     let mut state = RenderState::new(input);
+    state.raw_html = raw_html;
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(input.text, options())
         .into_offset_iter()
         .collect();
@@ -125,11 +131,13 @@ pub fn render(input: &MarkdownInput<'_>) -> Rendered {
     state.finish(out_events)
 }
 
-/// Renders a Markdown fragment (quiz texts): same links and escaping as
-/// pages, without headings ids or sections. Returns the HTML and any link
+/// Renders a Markdown fragment (quiz texts): same links as pages, but raw
+/// HTML is shown as text, not passed through: quiz texts are short
+/// formatted strings that also travel in the quiz's JSON, and issue 9 asks
+/// that no quiz text can run script. Returns the HTML and any link
 /// problems, positioned at `first_line`.
 pub fn render_fragment(input: &MarkdownInput<'_>, inline: bool) -> Fragment {
-    let rendered = render(input);
+    let rendered = render_with(input, false);
     let mut html = rendered.html;
     if inline {
         let trimmed = html.trim();
@@ -171,6 +179,8 @@ struct RenderState<'i> {
     paragraph_depth: usize,
     first_paragraph_done: bool,
     in_first_paragraph: bool,
+    /// Pass raw HTML through (pages) or escape it as text (quiz texts).
+    raw_html: bool,
 }
 
 struct HeadingCapture {
@@ -194,6 +204,7 @@ impl<'i> RenderState<'i> {
             paragraph_depth: 0,
             first_paragraph_done: false,
             in_first_paragraph: false,
+            raw_html: true,
         }
     }
 
@@ -335,6 +346,10 @@ impl<'i> RenderState<'i> {
                 self.push_text(" ");
                 out.push(event);
             }
+            Event::Html(html) | Event::InlineHtml(html) if !self.raw_html => {
+                self.push_text(&html);
+                out.push(Event::Text(html));
+            }
             Event::Html(html) | Event::InlineHtml(html) => {
                 if html.contains("<!-- more -->") && self.summary_cut.is_none() {
                     self.summary_cut = Some(out.len());
@@ -370,6 +385,11 @@ impl<'i> RenderState<'i> {
         let n = level as u8;
         if n == 1 && h.start == 0 && self.out.title_anchor.is_none() {
             out.truncate(h.start);
+            // A `<!-- more -->` inside the title went with it (found by
+            // fuzzing, issue 9: the cut pointed past the end and panicked).
+            if self.summary_cut.is_some_and(|cut| cut > h.start) {
+                self.summary_cut = Some(h.start);
+            }
             self.out.title_anchor = Some(id.clone());
             self.current.anchor = Some(id);
             self.current.heading = text;
@@ -508,7 +528,7 @@ impl<'i> RenderState<'i> {
         match self.summary_cut {
             Some(cut) => {
                 let mut events = events;
-                let rest = events.split_off(cut);
+                let rest = events.split_off(cut.min(events.len()));
                 pulldown_cmark::html::push_html(&mut html, events.into_iter());
                 self.out.summary_html = Some(html.clone());
                 pulldown_cmark::html::push_html(&mut html, rest.into_iter());

@@ -168,3 +168,46 @@ fn fragments_strip_single_paragraph() {
     assert!(f.link_problems.is_empty());
     assert_eq!(f.linked_pages.len(), 1);
 }
+
+/// Issue 9: quiz texts are Markdown, but raw HTML in them is shown as text,
+/// so no quiz title, prompt or feedback can run script.
+#[test]
+fn fragments_escape_raw_html() {
+    let links = resolver();
+    let text = "**bold** <script>alert(1)</script> \"><img src=x onerror=alert(1)>\n\n<script>alert(2)</script>\n\n<div onclick=\"x\">block</div>\n";
+    let input = MarkdownInput {
+        source: "content/a.md",
+        dir: "",
+        text,
+        first_line: 3,
+        links: &links,
+        language: "ru",
+    };
+    let f = render_fragment(&input, false);
+    assert!(!f.html.contains("<script"), "{}", f.html);
+    assert!(!f.html.contains("<img"), "{}", f.html);
+    assert!(!f.html.contains("<div"), "{}", f.html);
+    assert!(
+        f.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        f.html
+    );
+    assert!(f.html.contains("<strong>bold</strong>"), "{}", f.html);
+    // Pages keep raw HTML: there it is the author's choice.
+    let page = render(&input);
+    assert!(page.html.contains("<script>alert(1)</script>"));
+}
+
+/// Found by fuzzing (issue 9): `<!-- more -->` inside a leading `# Title`
+/// left the summary cut past the end of the events and panicked.
+#[test]
+fn more_marker_inside_the_title_heading() {
+    for text in [
+        "# Title <!-- more --> x\n\ntext\n",
+        "# Titl > > ( > ../p](\\../..](0javascript:alert(1)), [space <!-- more --> - c\n      d-\n",
+    ] {
+        let r = md(text);
+        assert_eq!(r.summary_html.as_deref(), Some(""), "{text}");
+        assert!(r.html.contains("text") || r.html.contains('d'));
+    }
+}

@@ -57,27 +57,47 @@ impl Texts<'_> {
     }
 
     fn markdown(&mut self, text: &str, path: &[Step<'_>], inline: bool) -> String {
-        let line = self.line(path);
+        // Rendered as if it started on line 1; the real line is looked up
+        // only when something needs it. `line_of` reads the whole block, so
+        // looking it up for every text made a quiz with thousands of options
+        // take minutes (issue 9).
         let input = MarkdownInput {
             source: self.cx.source,
             dir: self.cx.dir,
             text,
-            first_line: line,
+            first_line: 1,
             links: self.cx.links,
             language: self.cx.language,
         };
         let mut fragment = render_fragment(&input, inline);
+        let html = fragment.html.trim().to_string();
+        let heading = has_heading(&html);
+        let not_inline = inline && has_block(&html);
+        if fragment.link_problems.is_empty()
+            && fragment.anchor_links.is_empty()
+            && !heading
+            && !not_inline
+        {
+            self.out.linked_pages.append(&mut fragment.linked_pages);
+            return html;
+        }
+        let line = self.line(path);
+        for d in &mut fragment.link_problems {
+            d.line = d.line.map(|l| l + line - 1);
+        }
+        for link in &mut fragment.anchor_links {
+            link.line += line - 1;
+        }
         self.out.link_problems.append(&mut fragment.link_problems);
         self.out.anchor_links.append(&mut fragment.anchor_links);
         self.out.linked_pages.append(&mut fragment.linked_pages);
-        let html = fragment.html.trim().to_string();
-        if has_heading(&html) {
+        if heading {
             self.error(
                 line,
                 "quiz texts cannot have headings",
                 "use **bold** text instead: headings would break the page's outline",
             );
-        } else if inline && has_block(&html) {
+        } else if not_inline {
             self.error(
                 line,
                 "this text must be a single paragraph",
