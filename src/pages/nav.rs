@@ -48,6 +48,11 @@ fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// The section tree as seen from section `current`: top-level entries, and
 /// the children of every section on the path from home to `current`.
+///
+/// A section with more than [`MAX_LISTED_SECTIONS`] sub-sections lists only
+/// the one on the trail when it is an ancestor (its own page lists them
+/// all): otherwise every page of a site with thousands of sections would
+/// carry them all, and output would grow with the square of the site.
 pub fn nav_items(site: &Site, current: usize, base_path: &str) -> Vec<NavItem> {
     let mut trail = site.ancestors(current);
     trail.push(current);
@@ -60,9 +65,20 @@ pub fn nav_items(site: &Site, current: usize, base_path: &str) -> Vec<NavItem> {
         open: &HashSet<usize>,
         base: &str,
         items: &mut Vec<NavItem>,
+        current: usize,
     ) {
-        for &c in &site.pages[section].children {
+        let children = &site.pages[section].children;
+        let crowded = section != current
+            && children
+                .iter()
+                .filter(|&&c| site.pages[c].is_section)
+                .count()
+                > MAX_LISTED_SECTIONS;
+        for &c in children {
             let page = &site.pages[c];
+            if crowded && page.is_section && !open.contains(&c) {
+                continue;
+            }
             let expand = page.is_section && open.contains(&c) && !page.children.is_empty();
             items.push(NavItem {
                 title: page.title.clone(),
@@ -74,21 +90,50 @@ pub fn nav_items(site: &Site, current: usize, base_path: &str) -> Vec<NavItem> {
                 closes: 0,
             });
             if expand {
-                walk(site, c, depth + 1, open, base, items);
+                walk(site, c, depth + 1, open, base, items, current);
                 if let Some(last) = items.last_mut() {
                     last.closes += 1;
                 }
             }
         }
     }
-    walk(site, HOME, 0, &open, base_path, &mut items);
+    walk(site, HOME, 0, &open, base_path, &mut items, current);
     items
 }
+
+/// How many sub-sections an ancestor lists in the section tree.
+pub const MAX_LISTED_SECTIONS: usize = 100;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::walk::SourceFile;
+
+    #[test]
+    fn crowded_ancestors_list_only_the_trail() {
+        let mut files = vec![SourceFile {
+            rel: "content/_index.md".into(),
+            text: String::new(),
+        }];
+        for n in 0..150 {
+            files.push(SourceFile {
+                rel: format!("content/s{n:03}/_index.md"),
+                text: String::new(),
+            });
+            files.push(SourceFile {
+                rel: format!("content/s{n:03}/p.md"),
+                text: String::new(),
+            });
+        }
+        let (site, _) = Site::build(&files, false, &[]);
+        let s5 = site.by_content_path["s005/_index.md"];
+        let urls: Vec<String> = nav_items(&site, s5, "/")
+            .into_iter()
+            .map(|i| i.url)
+            .collect();
+        assert_eq!(urls, ["/s005/", "/s005/p/"]);
+        assert_eq!(nav_items(&site, HOME, "/").len(), 150);
+    }
 
     #[test]
     fn nav_expands_the_current_trail_only() {
