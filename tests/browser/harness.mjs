@@ -254,9 +254,8 @@ export async function withBrowser(fn) {
 
 /**
  * The template types of the bundled site, each with one page that uses it.
- * Quiz and search pages join this list when those features land (see
- * pending.test.mjs); a path whose file is missing from the build is skipped
- * with a note, so the list can name pages a feature branch has not merged yet.
+ * A path whose file is missing from the build is skipped with a note, so
+ * the list can name pages a feature branch has not merged yet.
  */
 export const TEMPLATE_PAGES = [
   { name: "home", path: "/" },

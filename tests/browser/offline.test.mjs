@@ -32,20 +32,12 @@ function urls(html) {
   return out;
 }
 
-/**
- * Pages the theme links to that other branches add (search). Until they are
- * merged a link to them is reported, not failed; the lead empties this list
- * when search lands (see pending.test.mjs).
- */
-const PENDING = new Set(["search/index.html"]);
-
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i; // http:, mailto:, tel:, data:, //host
 
 test("every internal link of the offline build is relative, ends in index.html, and resolves", () => {
   const dir = relativeSiteDir();
   const files = new Set(walk(dir));
   const problems = [];
-  const pending = new Set();
   let checked = 0;
   for (const rel of htmlFiles(dir)) {
     for (const { attr, url, line } of urls(read(dir, rel))) {
@@ -63,12 +55,10 @@ test("every internal link of the offline build is relative, ends in index.html, 
       if (isPage && !/(^|\/)[^/]+\.html$/.test(path)) problems.push(`${where}: a page link must end in index.html`);
       const target = new URL(path, "file:///site/" + rel).pathname.replace(/^\/site\//, "");
       if (files.has(decodeURIComponent(target))) continue;
-      if (PENDING.has(target)) pending.add(target);
-      else problems.push(`${where}: no such file ${decodeURIComponent(target)}`);
+      problems.push(`${where}: no such file ${decodeURIComponent(target)}`);
     }
   }
   console.log(`offline build: ${checked} internal links checked`);
-  for (const p of pending) console.log(`note: ${p} is linked but not built yet (its feature is not merged)`);
   assert.ok(checked > 100, `expected many internal links, found ${checked}`);
   assert.deepEqual(problems, [], problems.slice(0, 40).join("\n"));
 });

@@ -2,8 +2,8 @@
 // listing, at desktop 1280×800 and phone 360×740, light and dark, written to
 // tests/browser/screenshots/ (or KURATOR_SCREENSHOTS). Desktop shots are the
 // first screen; phone shots are full-page, so spacing, tables and
-// hyphenation down the page can be seen. Search results and an answered quiz
-// are added by those features (see pending.test.mjs).
+// hyphenation down the page can be seen. Search results come from
+// search.test.mjs, an answered quiz from quiz.test.mjs.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
