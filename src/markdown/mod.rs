@@ -357,6 +357,12 @@ impl<'i> RenderState<'i> {
                 collect_html_ids(&html, &mut self.out.anchors);
                 out.push(Event::Html(html));
             }
+            // A cell ends a word: without this the search text would run
+            // «менеджера40–45» together.
+            Event::End(TagEnd::TableCell) => {
+                self.current.text.push(' ');
+                out.push(event);
+            }
             Event::End(TagEnd::CodeBlock)
             | Event::End(TagEnd::Item)
             | Event::End(TagEnd::TableRow) => {
