@@ -211,3 +211,13 @@ fn more_marker_inside_the_title_heading() {
         assert!(r.html.contains("text") || r.html.contains('d'));
     }
 }
+
+#[test]
+fn table_cells_do_not_run_together_in_search_text() {
+    let r = md("| a | b |\n|---|---|\n| менеджера | 40 |\n");
+    assert!(
+        r.sections[0].text.contains("менеджера 40"),
+        "{:?}",
+        r.sections[0].text
+    );
+}
