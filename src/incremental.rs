@@ -53,13 +53,6 @@ pub fn rebuild_page(
     {
         return None;
     }
-    if rendered
-        .link_problems
-        .iter()
-        .any(|d| d.is_error() && options.mode == crate::pipeline::Mode::Check)
-    {
-        return None;
-    }
     let (quizzes, errors, _) = pages::page_quizzes(
         old,
         &rendered,

@@ -233,10 +233,7 @@ impl<'i> RenderState<'i> {
         out: &mut Vec<Event<'a>>,
     ) {
         match event {
-            Event::Start(Tag::Heading {
-                level, id, classes, ..
-            }) => {
-                let _ = level;
+            Event::Start(Tag::Heading { id, classes, .. }) => {
                 self.in_heading = Some(HeadingCapture {
                     id: id.map(|i| i.to_string()),
                     classes: classes.iter().map(|c| c.to_string()).collect(),
