@@ -57,6 +57,10 @@ pub struct BuildArgs {
     /// folder works opened from disk (file://) or handed over as a zip.
     #[arg(long)]
     pub relative: bool,
+    /// Build even when nothing changed since the last build into this folder
+    /// (normally such a build checks the sources and the output and stops).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

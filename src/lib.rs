@@ -7,6 +7,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod fingerprint;
 pub mod incremental;
 pub mod markdown;
 pub mod output;

@@ -7,8 +7,9 @@ use anyhow::{Context as _, Result};
 
 use super::{counts, plural, print_diagnostics};
 use crate::cli::BuildArgs;
+use crate::fingerprint::{self, BuildRecord};
 use crate::output::Staging;
-use crate::pipeline::{self, BuildFailure, BuildOptions, Mode};
+use crate::pipeline::{self, BuildFailure, BuildOptions, BuildReport, Mode};
 
 pub fn run(args: &BuildArgs) -> Result<u8> {
     let root = args.site.root.clone();
@@ -26,15 +27,38 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
             }
         },
     };
-    build_into(&options, &output)
+    build_into(&options, &output, args.force)
 }
 
-/// Builds the site at `options.root` into `output`.
-pub fn build_into(options: &BuildOptions, output: &Path) -> Result<u8> {
+/// Builds the site at `options.root` into `output`, unless the output is
+/// already what the build would write and `force` is off.
+pub fn build_into(options: &BuildOptions, output: &Path, force: bool) -> Result<u8> {
+    let start = std::time::Instant::now();
+    crate::output::check_output_dir(&options.root, output)?;
+    let inputs = fingerprint::inputs(options);
+    if let Some(record) = inputs
+        .filter(|_| !force)
+        .and_then(|inputs| fingerprint::up_to_date(output, inputs))
+    {
+        println!(
+            "Up to date: {}, {} and {} other files in {} (nothing changed since the last build; checked in {} ms, --force builds anyway)",
+            plural(record.pages, "page", "pages"),
+            plural(record.sections, "section", "sections"),
+            record.files.saturating_sub(record.pages + record.sections),
+            output.display(),
+            start.elapsed().as_millis(),
+        );
+        return Ok(0);
+    }
     let staging = Staging::create(&options.root, output)?;
     match pipeline::build(options, &staging) {
         Ok(report) => {
             print_diagnostics(&report.diagnostics);
+            // Builds with warnings are not recorded: the next build runs in
+            // full and shows them again.
+            if let Some(inputs) = inputs.filter(|_| report.diagnostics.is_empty()) {
+                record_build(&staging, inputs, &report)?;
+            }
             staging.publish().with_context(|| {
                 format!("build failed; {} was left as it was", output.display())
             })?;
@@ -70,6 +94,22 @@ pub fn build_into(options: &BuildOptions, output: &Path) -> Result<u8> {
             output.display()
         ))),
     }
+}
+
+/// Writes the build's record into the staging folder's marker, so the next
+/// build can tell whether anything changed.
+fn record_build(staging: &Staging, inputs: u128, report: &BuildReport) -> Result<()> {
+    let Some(output) = fingerprint::output(staging.dir()) else {
+        return Ok(()); // unreadable now: the next build simply runs in full
+    };
+    let record = BuildRecord {
+        inputs,
+        output,
+        pages: report.pages,
+        sections: report.sections,
+        files: report.files,
+    };
+    staging.write_marker(&record.to_text())
 }
 
 /// Deletes the previous output in a detached process: on some disks

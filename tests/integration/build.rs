@@ -272,3 +272,78 @@ fn odd_inputs_do_not_panic() {
         assert!(run.stderr.contains("symbolic link loop"), "{}", run.stderr);
     }
 }
+
+/// Issue 8: building twice with nothing changed only checks; any change to
+/// the sources, the options or the output itself builds again.
+#[test]
+fn no_change_rebuild_checks_and_stops() {
+    let site = SiteTest::fixture("minimal");
+    assert_eq!(site.run(&["build"]).code, 0);
+    let before = snapshot(&site.path("public"));
+    let page = site.path("public/guide/first-steps/index.html");
+    let inode = |p: &std::path::Path| {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(p).unwrap().ino()
+    };
+    let first_inode = inode(&page);
+
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("Up to date: 1 page, 2 sections"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(snapshot(&site.path("public")), before);
+    assert_eq!(inode(&page), first_inode, "nothing was replaced");
+
+    // --force builds anyway, to the same bytes.
+    let run = site.run(&["build", "--force"]);
+    assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
+    assert_eq!(snapshot(&site.path("public")), before);
+
+    // A change in a page's text builds again.
+    let source = site.read("content/guide/first-steps.md");
+    site.write(
+        "content/guide/first-steps.md",
+        &source.replace("Первые", "Вторые"),
+    );
+    let run = site.run(&["build"]);
+    assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
+    assert!(site
+        .read("public/guide/first-steps/index.html")
+        .contains("Вторые"));
+    assert!(site.run(&["build"]).stdout.starts_with("Up to date"));
+
+    // So does a changed option…
+    let run = site.run(&["build", "--base-url", "https://example.org/"]);
+    assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
+    assert!(site.run(&["build"]).stdout.starts_with("Built "));
+
+    // …and a file in the output edited or deleted by hand: it is put back.
+    std::fs::write(&page, "edited by hand, longer than a page? no").unwrap();
+    let run = site.run(&["build"]);
+    assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
+    assert!(site
+        .read("public/guide/first-steps/index.html")
+        .contains("Вторые"));
+    std::fs::remove_file(site.path("public/robots.txt")).unwrap();
+    assert!(site.run(&["build"]).stdout.starts_with("Built "));
+    assert!(site.path("public/robots.txt").is_file());
+}
+
+/// A build with warnings is not recorded, so the warnings show every time.
+#[test]
+fn warnings_are_shown_on_every_build() {
+    let site = SiteTest::fixture("minimal");
+    site.write(
+        "content/guide/broken.md",
+        "---\ntitle: Broken\n---\n[nowhere](missing.md)\n",
+    );
+    for _ in 0..2 {
+        let run = site.run(&["build"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
+        assert!(run.stderr.contains("missing.md"), "{}", run.stderr);
+    }
+}

@@ -79,6 +79,9 @@ pub fn copy_dir(src: &Path, dst: &Path) {
 }
 
 /// Every file under `dir`, as (relative path, bytes), sorted.
+/// Every file under `dir` with its bytes, except the build record in the
+/// marker file (it holds the output files' modification times, which differ
+/// from build to build; see `src/fingerprint.rs`).
 pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     for entry in walkdir(dir) {
@@ -87,10 +90,23 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        files.push((rel, std::fs::read(&entry).unwrap()));
+        let mut bytes = std::fs::read(&entry).unwrap();
+        if rel == ".kurator-output" {
+            bytes = marker_notice(&bytes);
+        }
+        files.push((rel, bytes));
     }
     files.sort();
     files
+}
+
+/// The marker's first line, without the record that follows it.
+pub fn marker_notice(bytes: &[u8]) -> Vec<u8> {
+    bytes
+        .split(|&b| b == b'\n')
+        .next()
+        .unwrap_or_default()
+        .to_vec()
 }
 
 fn walkdir(dir: &Path) -> Vec<PathBuf> {
