@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use tera::{Context, Value};
 
 use super::{splice_nav, RenderPlan, WriteError, NAV_MARKER};
@@ -67,19 +68,29 @@ impl RenderPlan<'_> {
                 }
                 Err(d) => problems.push(d),
             }
-            for (term, link) in terms.iter().zip(&term_links) {
-                let url = format!("{name}/{}/", term_slug(term.0));
-                let term_title = format!("{title}: {}", term.0);
-                let mut context = self.special_context(&term_title, &url);
-                context.insert(
-                    "taxonomy",
-                    &serde_json::json!({ "name": name, "title": title }),
-                );
-                context.insert("term", &serde_json::json!({ "name": link.name, "url": link.url, "pages": term.1.iter().map(|&p| self.link(p)).collect::<Vec<_>>() }));
-                match self
-                    .templates
-                    .render("taxonomy_term.html", &context, "taxonomy_term.html")
-                {
+            // A term page lists every page with the term: thousands of
+            // entries each on a large site, so they render in parallel.
+            let term_list: Vec<(&String, &Vec<usize>)> = terms.iter().collect();
+            let term_pages: Vec<(String, Result<String, Diagnostic>)> = term_list
+                .par_iter()
+                .zip(&term_links)
+                .map(|(term, link)| {
+                    let url = format!("{name}/{}/", term_slug(term.0));
+                    let term_title = format!("{title}: {}", term.0);
+                    let mut context = self.special_context(&term_title, &url);
+                    context.insert(
+                        "taxonomy",
+                        &serde_json::json!({ "name": name, "title": title }),
+                    );
+                    context.insert("term", &serde_json::json!({ "name": link.name, "url": link.url, "pages": term.1.iter().map(|&p| self.link(p)).collect::<Vec<_>>() }));
+                    let html =
+                        self.templates
+                            .render("taxonomy_term.html", &context, "taxonomy_term.html");
+                    (url, html)
+                })
+                .collect();
+            for (url, html) in term_pages {
+                match html {
                     Ok(html) => {
                         files.push((
                             format!("{url}index.html"),
