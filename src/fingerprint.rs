@@ -138,12 +138,7 @@ pub fn output(dir: &Path) -> Option<u128> {
             continue;
         }
         let meta = entry.metadata().ok()?;
-        let modified = meta
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
+        let modified = modified_nanos(&meta)?;
         let rel = entry.path().strip_prefix(dir).ok()?;
         files.push((rel.to_string_lossy().into_owned(), meta.len(), modified));
     }
@@ -161,16 +156,16 @@ pub fn output(dir: &Path) -> Option<u128> {
 /// kurator may render differently, and its built-in theme may differ.
 fn binary_identity() -> Option<[u8; 24]> {
     let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
-    let modified = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
+    let modified = modified_nanos(&meta)?;
     let mut id = [0; 24];
     id[..8].copy_from_slice(&meta.len().to_le_bytes());
     id[8..].copy_from_slice(&modified.to_le_bytes());
     Some(id)
+}
+
+fn modified_nanos(meta: &std::fs::Metadata) -> Option<u128> {
+    let since = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH);
+    Some(since.ok()?.as_nanos())
 }
 
 /// Length-prefixed, so ("ab", "c") and ("a", "bc") hash differently.
