@@ -814,17 +814,22 @@
     return page + '?q=' + encodeURIComponent(q);
   }
 
-  // One result as DOM: link with title, breadcrumb line, snippet.
-  // In the dropdown (`id` given) focus stays in the box and arrows move
-  // the selection, so its links are out of the tab order.
+  // One result as DOM: title, breadcrumb line, snippet. On the search page
+  // they sit in a link. In the header list (`id` given) the item is a
+  // listbox option, which may hold nothing interactive: focus stays in the
+  // box, arrows move the selection, and Enter or a click opens the option's
+  // data-href (an absolute URL).
   function resultNode(tag, r, id) {
     var item = doc.createElement(tag);
     item.className = 'ks-result';
-    var link = doc.createElement('a');
-    link.href = resultHref(r.url);
+    var href = resultHref(r.url);
+    var link = doc.createElement(id ? 'span' : 'a');
+    link.className = 'ks-link';
     if (id) {
       item.id = id;
-      link.tabIndex = -1;
+      item.setAttribute('data-href', new URL(href, global.location.href).href);
+    } else {
+      link.href = href;
     }
     var title = doc.createElement('span');
     title.className = 'ks-title';
@@ -919,11 +924,11 @@
       more.setAttribute('role', 'option');
       more.setAttribute('aria-selected', 'false');
       more.id = 'ks-opt-more';
-      var a = doc.createElement('a');
-      a.href = searchPageHref(res.q);
-      a.tabIndex = -1;
-      a.textContent = res.total ? texts().all(res.total) : statusText(res);
-      more.appendChild(a);
+      more.setAttribute('data-href', new URL(searchPageHref(res.q), global.location.href).href);
+      var label = doc.createElement('span');
+      label.className = 'ks-link';
+      label.textContent = res.total ? texts().all(res.total) : statusText(res);
+      more.appendChild(label);
       options.push(more);
       list.appendChild(more);
       setOpen(true);
@@ -947,7 +952,7 @@
       } else if (e.key === 'Enter') {
         if (active >= 0 && options[active]) {
           e.preventDefault();
-          global.location.href = options[active].querySelector('a').href;
+          global.location.href = options[active].getAttribute('data-href');
         } else if (input.value.trim()) {
           e.preventDefault();
           global.location.href = searchPageHref(input.value);
@@ -963,6 +968,10 @@
       }
     });
     list.addEventListener('mousedown', function (e) { e.preventDefault(); });
+    list.addEventListener('click', function (e) {
+      var option = e.target.closest && e.target.closest('[data-href]');
+      if (option) global.location.href = option.getAttribute('data-href');
+    });
     doc.addEventListener('click', function (e) {
       if (!form.contains(e.target)) setOpen(false);
     });
