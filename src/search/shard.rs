@@ -180,7 +180,9 @@ mod tests {
     fn long_lists_keep_their_best_postings_and_full_count() {
         let total = POSTINGS_CAP + 10;
         // Scores 1..=31 cycling; the ten extra postings cost the lowest.
-        let postings: Vec<Posting> = (0..total as u32).map(|p| (p, p % 3, (p % 31) as u8 + 1)).collect();
+        let postings: Vec<Posting> = (0..total as u32)
+            .map(|p| (p, p % 3, (p % 31) as u8 + 1))
+            .collect();
         let encoded = encode_postings(&postings);
         assert!(encoded.starts_with('~'));
         let (count, kept) = decode_postings(&encoded);
