@@ -2,7 +2,7 @@
 // over a built index: meta + the shards the query needs + the fragment of
 // the first hit + search.js + stemmer.js. Raw and gzip (what a static host
 // usually sends). Also times queries through the real engine (node, after
-// the index is loaded; Chromium numbers belong in BENCHMARKS.md).
+// the index is loaded; for Chromium use benches/search-chromium.mjs).
 //
 //   node benches/search-bytes.mjs <site folder with search/> "запрос один" "два слова" …
 import { readFileSync, statSync } from 'node:fs';
@@ -33,7 +33,7 @@ for (const q of queries) {
   const times = [];
   for (let i = 0; i < 30; i++) {
     const t = performance.now();
-    await idx.engine.query(q);
+    await idx.engine.query(q, 50);
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);

@@ -274,10 +274,15 @@ fn write_search_index(analysis: &Analysis, sink: &dyn Sink) -> Result<usize, Bui
         .map(|(i, page)| SearchDoc {
             url: &urls[i],
             title: &page.title,
+            // The home page stands for the whole site in a result's
+            // trail, so it is named by the site title, not its own title.
             breadcrumb: site
                 .ancestors(i)
                 .into_iter()
-                .map(|a| site.pages[a].title.as_str())
+                .map(|a| match site.pages[a].parent {
+                    None => analysis.config.title.as_str(),
+                    Some(_) => site.pages[a].title.as_str(),
+                })
                 .collect(),
             description: page
                 .front

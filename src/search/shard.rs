@@ -14,6 +14,14 @@ pub const SHARD_LIMIT: usize = 24 * 1024;
 /// Longest shard key, in characters.
 pub const MAX_DEPTH: usize = 6;
 
+/// Most postings kept for one term. A term on more entries (a word on
+/// nearly every page of a large site) keeps only its `POSTINGS_CAP`
+/// best-scored postings: the best sections for that word are all there, a
+/// shard shrinks from hundreds of kilobytes to tens, and the browser ranks
+/// thousands of entries instead of tens of thousands. Its full count is
+/// written first (see [`encode_postings`]) so the browser's IDF stays right.
+pub const POSTINGS_CAP: usize = 10_000;
+
 /// The 64 digits of the postings encoding: JSON- and URL-safe.
 const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
@@ -32,10 +40,27 @@ fn push_varint(out: &mut String, mut n: u32) {
 }
 
 /// Encodes a sorted postings list as varints: page delta, section, score.
+/// A list longer than [`POSTINGS_CAP`] keeps its best-scored postings (on a
+/// tie, the earlier page and section), in page order, after `~`, the full
+/// count as a varint, and `.`.
 pub fn encode_postings(postings: &[Posting]) -> String {
-    let mut out = String::with_capacity(postings.len() * 3);
+    let mut out = String::with_capacity(postings.len().min(POSTINGS_CAP) * 3 + 8);
+    let cut;
+    let kept = if postings.len() > POSTINGS_CAP {
+        let mut best: Vec<Posting> = postings.to_vec();
+        best.sort_by(|a, b| b.2.cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+        best.truncate(POSTINGS_CAP);
+        best.sort_unstable();
+        out.push('~');
+        push_varint(&mut out, u32::try_from(postings.len()).unwrap_or(u32::MAX));
+        out.push('.');
+        cut = best;
+        &cut[..]
+    } else {
+        postings
+    };
     let mut previous = 0;
-    for &(page, section, score) in postings {
+    for &(page, section, score) in kept {
         push_varint(&mut out, page - previous);
         push_varint(&mut out, section);
         push_varint(&mut out, u32::from(score));
@@ -44,8 +69,26 @@ pub fn encode_postings(postings: &[Posting]) -> String {
     out
 }
 
-/// Decodes [`encode_postings`] (for tests; the browser has its own decoder).
-pub fn decode_postings(text: &str) -> Vec<Posting> {
+/// Decodes [`encode_postings`] (for tests; the browser has its own
+/// decoder): the full count of postings and the postings kept.
+pub fn decode_postings(text: &str) -> (usize, Vec<Posting>) {
+    let (count, body) = match text.strip_prefix('~').and_then(|t| t.split_once('.')) {
+        Some((count, body)) => (Some(decode_varints(count)[0] as usize), body),
+        None => (None, text),
+    };
+    let numbers = decode_varints(body);
+    let mut page = 0;
+    let postings: Vec<Posting> = numbers
+        .chunks_exact(3)
+        .map(|c| {
+            page += c[0];
+            (page, c[1], c[2] as u8)
+        })
+        .collect();
+    (count.unwrap_or(postings.len()), postings)
+}
+
+fn decode_varints(text: &str) -> Vec<u32> {
     let mut numbers = Vec::new();
     let (mut value, mut shift) = (0u32, 0);
     for b in text.bytes() {
@@ -59,14 +102,7 @@ pub fn decode_postings(text: &str) -> Vec<Posting> {
             shift += 5;
         }
     }
-    let mut page = 0;
     numbers
-        .chunks_exact(3)
-        .map(|c| {
-            page += c[0];
-            (page, c[1], c[2] as u8)
-        })
-        .collect()
 }
 
 /// Splits terms (sorted, with their encoded postings) into shards: returns
@@ -137,7 +173,28 @@ mod tests {
         let postings = vec![(0, 0, 1), (0, 3, 31), (7, 0, 12), (40_000, 1_000, 5)];
         let encoded = encode_postings(&postings);
         assert_eq!(&encoded[..6], "00103V");
-        assert_eq!(decode_postings(&encoded), postings);
+        assert_eq!(decode_postings(&encoded), (4, postings));
+    }
+
+    #[test]
+    fn long_lists_keep_their_best_postings_and_full_count() {
+        let total = POSTINGS_CAP + 10;
+        // Scores 1..=31 cycling; the ten extra postings cost the lowest.
+        let postings: Vec<Posting> = (0..total as u32)
+            .map(|p| (p, p % 3, (p % 31) as u8 + 1))
+            .collect();
+        let encoded = encode_postings(&postings);
+        assert!(encoded.starts_with('~'));
+        let (count, kept) = decode_postings(&encoded);
+        assert_eq!(count, total);
+        assert_eq!(kept.len(), POSTINGS_CAP);
+        assert!(kept.windows(2).all(|w| w[0] < w[1]), "page order");
+        let lowest_kept = kept.iter().map(|p| p.2).min().unwrap();
+        let dropped: Vec<&Posting> = postings.iter().filter(|p| !kept.contains(p)).collect();
+        assert_eq!(dropped.len(), 10);
+        assert!(dropped.iter().all(|p| p.2 <= lowest_kept));
+        // Ties go to the earlier pages: the dropped are the last of score 1.
+        assert!(dropped.iter().all(|p| p.2 == 1 && p.0 > total as u32 / 2));
     }
 
     fn dictionary(words: &[&str]) -> Vec<(String, String)> {

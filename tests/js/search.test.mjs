@@ -110,3 +110,72 @@ test('pure helpers', () => {
   assert.ok(search.withinOneEdit('срок', 'строк'));
   assert.ok(!search.withinOneEdit('отчет', 'очтте'));
 });
+
+// Postings in the index's varint encoding (src/search/shard.rs), with the
+// full count first when the list was cut.
+function encode(postings, fullCount) {
+  const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  const varint = (n) => {
+    let out = '';
+    do {
+      const low = n & 31;
+      n = Math.floor(n / 32);
+      out += DIGITS[n ? low | 32 : low];
+    } while (n);
+    return out;
+  };
+  let out = fullCount ? `~${varint(fullCount)}.` : '', previous = 0;
+  for (const [page, section, score] of postings) {
+    out += varint(page - previous) + varint(section) + varint(score);
+    previous = page;
+  }
+  return out;
+}
+
+// An engine over an index held in memory: one shard, pages × 4 sections.
+function memoryEngine(terms, pages) {
+  const data = {
+    meta: { entries: pages * 4, pages, sections: 4, shards: [''], stop: [], synonyms: {}, language: 'ru' },
+    't/0': terms,
+  };
+  return new search.Engine((name) => Promise.resolve(data[name]));
+}
+
+test('a cut postings list: IDF from the full count, and the answer says it is cut', async () => {
+  const list = [[0, 1, 31], [2, 0, 5], [40, 3, 9]];
+  const whole = memoryEngine({ клиент: encode(list) }, 50);
+  const cut = memoryEngine({ клиент: encode(list, 150) }, 50);
+  assert.deepEqual(search.decodePostings(encode(list, 150)), list.flat());
+  await whole.ready();
+  await cut.ready();
+  const a = await whole.query('клиент'), b = await cut.query('клиент');
+  assert.deepEqual(b.hits.map((h) => [h.page, h.section]), a.hits.map((h) => [h.page, h.section]));
+  assert.equal(a.cut, false);
+  assert.equal(b.cut, true);
+  assert.ok(cut.idf('клиент') < whole.idf('клиент'), 'a word on 150 of 200 entries weighs less than one on 3');
+  assert.equal(cut.termPostings('клиент').df, 150);
+});
+
+test('query(text, limit) keeps the first hits of the full order; buffers are reused cleanly', async () => {
+  // Two words on 300 pages with scores that tie often: the order must come
+  // out the same whatever the limit, and a second query must not see the
+  // first one's entries.
+  const pages = 300;
+  const a = [], b = [];
+  for (let p = 0; p < pages; p++) {
+    a.push([p, p % 4, (p * 7) % 31 + 1]);
+    if (p % 3) b.push([p, (p + 1) % 4, (p * 11) % 31 + 1]);
+  }
+  const engine = memoryEngine({ отчет: encode(a), клиент: encode(b) }, pages);
+  await engine.ready();
+  for (const q of ['отчет', 'отчет клиент', 'клиент']) {
+    const all = await engine.query(q);
+    for (const limit of [1, 8, 50]) {
+      const some = await engine.query(q, limit);
+      assert.equal(some.total, all.total, q);
+      assert.deepEqual(some.hits.map((h) => h.page), all.hits.slice(0, limit).map((h) => h.page), `${q}, limit ${limit}`);
+    }
+  }
+  assert.equal((await engine.query('отчет')).total, pages);
+  assert.equal((await engine.query('клиент')).total, 200);
+});

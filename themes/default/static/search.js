@@ -108,11 +108,12 @@
   for (var d = 0; d < DIGITS.length; d++) DIGIT_VALUE[DIGITS[d]] = d;
   var SCORE_MAX = 31;
 
-  // Postings string → flat [page, section, score, page, section, score...].
+  // Postings string → flat [page, section, score, page, section, score...]
+  // (the postings kept, for a list cut at build time).
   function decodePostings(text) {
     var out = [];
     var value = 0, shift = 0, n = 0, page = 0;
-    for (var i = 0; i < text.length; i++) {
+    for (var i = text[0] === '~' ? text.indexOf('.') + 1 : 0; i < text.length; i++) {
       var digit = DIGIT_VALUE[text[i]];
       value += (digit & 31) * Math.pow(2, shift);
       if (digit & 32) {
@@ -130,6 +131,44 @@
       shift = 0;
     }
     return out;
+  }
+
+  var DIGIT_CODE = new Uint8Array(128);
+  for (var c = 0; c < DIGITS.length; c++) DIGIT_CODE[DIGITS.charCodeAt(c)] = c;
+
+  // Postings string → {n, keys, scores} (see Engine.termPostings), with no
+  // intermediate array: every posting takes at least three digits.
+  // A list cut at build time (src/search/shard.rs, POSTINGS_CAP) starts
+  // with "~", its full count and "."; df is that count.
+  function decodeEntries(text, stride) {
+    var start = 0, df = -1;
+    if (text[0] === '~') {
+      start = text.indexOf('.') + 1;
+      df = 0;
+      for (var j = start - 2; j >= 1; j--) df = df * 32 + (DIGIT_CODE[text.charCodeAt(j) & 127] & 31);
+    }
+    var cap = Math.floor((text.length - start) / 3);
+    var keys = new Int32Array(cap), scores = new Uint8Array(cap);
+    var value = 0, scale = 1, field = 0, page = 0, n = 0;
+    for (var i = start; i < text.length; i++) {
+      var digit = DIGIT_CODE[text.charCodeAt(i) & 127];
+      value += (digit & 31) * scale;
+      if (digit & 32) {
+        scale *= 32;
+        continue;
+      }
+      if (field === 0) {
+        page += value;
+      } else if (field === 1) {
+        keys[n] = page * stride + value;
+      } else {
+        scores[n++] = value;
+      }
+      field = field === 2 ? 0 : field + 1;
+      value = 0;
+      scale = 1;
+    }
+    return { n: n, df: df < 0 ? n : df, keys: keys, scores: scores };
   }
 
   // Optimal string alignment distance, stopping early above 1.
@@ -151,6 +190,8 @@
   var WEIGHT = { exact: 1, synonym: 0.9, parts: 0.8, prefix: 0.7, typo: 0.5 };
   var PREFIX_LIMIT = 40;
   var PREFIX_SHARDS = 8;
+  // Decoded postings kept in memory (5 bytes each).
+  var POSTINGS_CACHE = 4000000;
   // Score factor when the words of an AND query fall in different sections.
   var PAGE_AND = 0.6;
 
@@ -161,6 +202,7 @@
     this.meta = null;
     this.shards = {};
     this.postings = new Map();
+    this.cached = 0;
   }
 
   Engine.prototype.ready = function () {
@@ -196,18 +238,26 @@
     }));
   };
 
+  // Decoded postings of a term, cached: {n, keys, scores} with entry keys
+  // page * sections + section in an Int32Array and scores in a Uint8Array.
+  // The cache is emptied when it holds more than POSTINGS_CACHE postings.
   Engine.prototype.termPostings = function (term) {
     var cached = this.postings.get(term);
     if (cached) return cached;
     var shard = this.shards[this.shardOf(term)];
-    var text = shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
-    var list = text ? decodePostings(text) : [];
+    var text = shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : '';
+    var list = decodeEntries(text, this.meta.sections || 256);
+    if (this.cached + list.n > POSTINGS_CACHE) {
+      this.postings.clear();
+      this.cached = 0;
+    }
+    this.cached += list.n;
     this.postings.set(term, list);
     return list;
   };
 
   Engine.prototype.idf = function (term) {
-    var df = this.termPostings(term).length / 3;
+    var df = this.termPostings(term).df;
     var n = this.meta.entries;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
@@ -315,21 +365,20 @@
     });
   };
 
-  // Scores of one word over entries numbered page * sections + section,
-  // in typed arrays (a common word of a large site has tens of thousands
-  // of postings): score, flag (1 exact, 2 typo only) and the keys touched.
-  // An entry matched exactly keeps its best exact score; typo matches
-  // count only where nothing matched exactly.
-  Engine.prototype.wordHits = function (w) {
-    var self = this, stride = self.meta.sections || 256;
-    var size = self.meta.pages * stride;
-    var score = new Float64Array(size), flag = new Uint8Array(size), keys = [];
+  // Scores of one word over entries numbered page * sections + section, in
+  // the reusable buffers `hits` (a common word of a large site has tens of
+  // thousands of postings): score, flag (1 exact, 2 typo only) and the n
+  // keys touched. An entry matched exactly keeps its best exact score; typo
+  // matches count only where nothing matched exactly.
+  Engine.prototype.wordHits = function (w, hits) {
+    var self = this, score = hits.score, flag = hits.flag, keys = hits.keys;
+    clearEntries(hits);
     function add(key, s, typo) {
       var f = flag[key];
       if (f === 0) {
         flag[key] = typo ? 2 : 1;
         score[key] = s;
-        keys.push(key);
+        keys[hits.n++] = key;
       } else if (f === 2 && !typo) {
         flag[key] = 1;
         score[key] = s;
@@ -337,126 +386,216 @@
         score[key] = s;
       }
     }
-    w.alts.forEach(function (alt) {
-      var weight = alt.w / SCORE_MAX, typo = !!alt.typo, list, i;
+    for (var a = 0; a < w.alts.length; a++) {
+      var alt = w.alts[a], weight = alt.w / SCORE_MAX, typo = !!alt.typo, list, i;
       if (alt.terms.length > 1) {
-        // Every term must match: intersect, summing scores.
-        var perEntry = null;
-        alt.terms.forEach(function (term) {
-          var idf = self.idf(term), next = new Map();
-          list = self.termPostings(term);
-          for (i = 0; i < list.length; i += 3) {
-            var key = list[i] * stride + list[i + 1];
-            if (perEntry && !perEntry.has(key)) continue;
-            next.set(key, (perEntry ? perEntry.get(key) : 0) + idf * list[i + 2]);
+        // Every term must match: intersect, summing scores; flag counts
+        // the terms an entry has so far.
+        var and = self.entryBuffers('and');
+        clearEntries(and);
+        for (var t = 0; t < alt.terms.length; t++) {
+          var idfT = self.idf(alt.terms[t]);
+          list = self.termPostings(alt.terms[t]);
+          for (i = 0; i < list.n; i++) {
+            var key = list.keys[i];
+            if (t === 0) {
+              and.flag[key] = 1;
+              and.score[key] = idfT * list.scores[i];
+              and.keys[and.n++] = key;
+            } else if (and.flag[key] === t) {
+              and.flag[key] = t + 1;
+              and.score[key] += idfT * list.scores[i];
+            }
           }
-          perEntry = next;
-        });
-        perEntry.forEach(function (s, key) { add(key, s * weight, typo); });
+        }
+        for (i = 0; i < and.n; i++) {
+          if (and.flag[and.keys[i]] === alt.terms.length) add(and.keys[i], and.score[and.keys[i]] * weight, typo);
+        }
       } else {
         var idf = self.idf(alt.terms[0]) * weight;
         list = self.termPostings(alt.terms[0]);
-        for (i = 0; i < list.length; i += 3) add(list[i] * stride + list[i + 1], idf * list[i + 2], typo);
+        for (i = 0; i < list.n; i++) add(list.keys[i], idf * list.scores[i], typo);
       }
-    });
-    return { score: score, flag: flag, keys: keys };
+    }
+    return hits;
+  };
+
+  // Buffers over every entry, made once per engine and reused by every
+  // query, so a query allocates nothing the size of the site: score, flag
+  // (and extra) per entry, and the n entry keys whose flag is set.
+  Engine.prototype.entryBuffers = function (name) {
+    var pool = this.pool || (this.pool = {});
+    if (!pool[name]) {
+      var size = this.meta.pages * (this.meta.sections || 256);
+      pool[name] = { score: new Float64Array(size), flag: new Uint8Array(size), extra: new Uint8Array(size), keys: new Int32Array(size), n: 0 };
+    }
+    return pool[name];
+  };
+
+  function clearEntries(b) {
+    for (var i = 0; i < b.n; i++) {
+      b.flag[b.keys[i]] = 0;
+      b.extra[b.keys[i]] = 0;
+    }
+    b.n = 0;
+  }
+
+  // The same per page: score, key (-1: none), matched, typos, and the n
+  // pages touched.
+  Engine.prototype.pageBuffers = function (name) {
+    var pool = this.pool || (this.pool = {});
+    if (!pool[name]) {
+      var size = this.meta.pages;
+      pool[name] = { score: new Float64Array(size), key: new Int32Array(size).fill(-1), matched: new Uint8Array(size), typos: new Uint8Array(size), pages: new Int32Array(size), n: 0 };
+    }
+    var b = pool[name];
+    for (var i = 0; i < b.n; i++) b.key[b.pages[i]] = -1;
+    b.n = 0;
+    return b;
   };
 
   // Ranked page hits of a parsed query (best section per page): AND over
   // the words in one section, then AND over a page's sections, then OR.
-  Engine.prototype.rank = function (parsed) {
-    var stride = this.meta.sections || 256, pagesCount = this.meta.pages;
-    var perWord = parsed.map(this.wordHits, this);
-    var terms = [];
-    parsed.forEach(function (w) { w.alts.forEach(function (a) { terms = terms.concat(a.terms); }); });
-    var bestScore = new Float64Array(pagesCount), bestKey = new Int32Array(pagesCount).fill(-1);
-    var bestMatched = new Uint8Array(pagesCount), bestTypos = new Uint8Array(pagesCount), touched = [];
+  // Returns the first `limit` hits in order and the total.
+  Engine.prototype.rank = function (parsed, limit) {
+    var stride = this.meta.sections || 256, n = parsed.length, i, j, k, key, page;
+    var perWord = [], terms = [], cut = false;
+    for (i = 0; i < n; i++) {
+      perWord.push(this.wordHits(parsed[i], this.entryBuffers('w' + i)));
+      for (j = 0; j < parsed[i].alts.length; j++) terms.push.apply(terms, parsed[i].alts[j].terms);
+    }
+    for (j = 0; j < terms.length; j++) {
+      var list = this.termPostings(terms[j]);
+      if (list.df > list.n) cut = true;
+    }
+    var best = this.pageBuffers('best');
     var consider = function (key, score, matched, typos) {
       var page = Math.floor(key / stride);
-      if (bestKey[page] < 0) touched.push(page);
-      else if (!(matched > bestMatched[page] || (matched === bestMatched[page] && (typos < bestTypos[page] || (typos === bestTypos[page] && score > bestScore[page]))))) return;
-      bestKey[page] = key;
-      bestScore[page] = score;
-      bestMatched[page] = matched;
-      bestTypos[page] = typos;
+      if (best.key[page] < 0) best.pages[best.n++] = page;
+      else if (!(matched > best.matched[page] || (matched === best.matched[page] && (typos < best.typos[page] || (typos === best.typos[page] && score > best.score[page]))))) return;
+      best.key[page] = key;
+      best.score[page] = score;
+      best.matched[page] = matched;
+      best.typos[page] = typos;
     };
-    var mode = 'and', n = perWord.length, i, k;
-    var order = perWord.slice().sort(function (a, b) { return a.keys.length - b.keys.length; });
+    var mode = 'and';
+    var order = perWord.slice().sort(function (a, b) { return a.n - b.n; });
     if (n) {
       // Every word in one section: the best place to send the reader.
-      order[0].keys.forEach(function (key) {
+      var first = order[0];
+      outer: for (j = 0; j < first.n; j++) {
+        key = first.keys[j];
         var score = 0, typos = 0;
         for (i = 0; i < n; i++) {
           var f = order[i].flag[key];
-          if (!f) return;
+          if (!f) continue outer;
           score += order[i].score[key];
           if (f === 2) typos++;
         }
         consider(key, score, n, typos);
-      });
+      }
     }
     if (n > 1) {
       // Every word on one page, in different sections: still AND, scored
       // lower, linked to the section of the strongest word.
-      var perPage = order.map(function (hits) {
-        var pScore = new Float64Array(pagesCount), pKey = new Int32Array(pagesCount).fill(-1), pTypo = new Uint8Array(pagesCount), pages = [];
-        hits.keys.forEach(function (key) {
-          var page = Math.floor(key / stride), s = hits.score[key], typo = hits.flag[key] === 2 ? 1 : 0;
-          if (pKey[page] < 0) pages.push(page);
-          else if (!((pTypo[page] && !typo) || (pTypo[page] === typo && s > pScore[page]))) return;
-          pKey[page] = key;
-          pScore[page] = s;
-          pTypo[page] = typo;
-        });
-        return { score: pScore, key: pKey, typo: pTypo, pages: pages };
-      });
-      perPage[0].pages.forEach(function (page) {
-        var score = 0, typos = 0, top = -1, topScore = -1;
+      var perPage = [];
+      for (k = 0; k < n; k++) {
+        var hits = order[k], p = this.pageBuffers('p' + k);
+        for (j = 0; j < hits.n; j++) {
+          key = hits.keys[j];
+          page = Math.floor(key / stride);
+          var s = hits.score[key], typo = hits.flag[key] === 2 ? 1 : 0;
+          if (p.key[page] < 0) p.pages[p.n++] = page;
+          else if (!((p.typos[page] && !typo) || (p.typos[page] === typo && s > p.score[page]))) continue;
+          p.key[page] = key;
+          p.score[page] = s;
+          p.typos[page] = typo;
+        }
+        perPage.push(p);
+      }
+      pages: for (j = 0; j < perPage[0].n; j++) {
+        page = perPage[0].pages[j];
+        var sum = 0, typoCount = 0, top = -1, topScore = -1;
         for (k = 0; k < n; k++) {
-          var p = perPage[k];
-          if (p.key[page] < 0) return;
-          score += p.score[page];
-          typos += p.typo[page];
-          if (p.score[page] > topScore) {
-            topScore = p.score[page];
-            top = p.key[page];
+          var pk = perPage[k];
+          if (pk.key[page] < 0) continue pages;
+          sum += pk.score[page];
+          typoCount += pk.typos[page];
+          if (pk.score[page] > topScore) {
+            topScore = pk.score[page];
+            top = pk.key[page];
           }
         }
-        consider(top, score * PAGE_AND, n, typos);
-      });
+        consider(top, sum * PAGE_AND, n, typoCount);
+      }
     }
-    if (!touched.length && n > 1) {
+    if (!best.n && n > 1) {
       mode = 'or';
-      var sum = new Float64Array(pagesCount * stride), matched = new Uint8Array(pagesCount * stride);
-      var typosAt = new Uint8Array(pagesCount * stride), keys = [];
-      perWord.forEach(function (hits) {
-        hits.keys.forEach(function (key) {
-          if (!matched[key]) keys.push(key);
-          matched[key]++;
-          sum[key] += hits.score[key];
-          if (hits.flag[key] === 2) typosAt[key]++;
-        });
-      });
-      keys.forEach(function (key) { consider(key, sum[key], matched[key], typosAt[key]); });
+      var or = this.entryBuffers('or');
+      clearEntries(or);
+      for (k = 0; k < n; k++) {
+        var h = perWord[k];
+        for (j = 0; j < h.n; j++) {
+          key = h.keys[j];
+          if (!or.flag[key]) {
+            or.keys[or.n++] = key;
+            or.score[key] = 0;
+          }
+          or.flag[key]++;
+          or.score[key] += h.score[key];
+          if (h.flag[key] === 2) or.extra[key]++;
+        }
+      }
+      for (j = 0; j < or.n; j++) {
+        key = or.keys[j];
+        consider(key, or.score[key], or.flag[key], or.extra[key]);
+      }
     }
-    var pages = touched.map(function (page) {
-      return { page: page, section: bestKey[page] % stride, score: bestScore[page], matched: bestMatched[page], typos: bestTypos[page], terms: terms };
+    // Order: more words matched, fewer typos, higher score, lower page.
+    var before = function (a, b) {
+      return best.matched[a] !== best.matched[b] ? best.matched[a] > best.matched[b]
+        : best.typos[a] !== best.typos[b] ? best.typos[a] < best.typos[b]
+          : best.score[a] !== best.score[b] ? best.score[a] > best.score[b] : a < b;
+    };
+    var top = [];
+    if (!(limit < best.n)) {
+      top = Array.from(best.pages.subarray(0, best.n)).sort(function (a, b) { return before(a, b) ? -1 : 1; });
+    } else {
+      // Keep only the first `limit` pages, sorted: most pages fail against
+      // the last kept one at once.
+      for (j = 0; j < best.n; j++) {
+        page = best.pages[j];
+        if (top.length === limit) {
+          if (!before(page, top[limit - 1])) continue;
+          top.pop();
+        }
+        var lo = 0, hi = top.length;
+        while (lo < hi) {
+          var mid = (lo + hi) >> 1;
+          if (before(page, top[mid])) hi = mid;
+          else lo = mid + 1;
+        }
+        top.splice(lo, 0, page);
+      }
+    }
+    var out = top.map(function (page) {
+      return { page: page, section: best.key[page] % stride, score: best.score[page], matched: best.matched[page], typos: best.typos[page], terms: terms };
     });
-    pages.sort(function (a, b) {
-      return b.matched - a.matched || a.typos - b.typos || b.score - a.score || a.page - b.page;
-    });
-    return { mode: pages.length ? mode : 'none', hits: pages };
+    return { mode: best.n ? mode : 'none', hits: out, total: best.n, cut: cut };
   };
 
-  // Runs a query: {total, mode, words, hits: [{page, section, score, terms}]}.
-  Engine.prototype.query = function (text) {
+  // Runs a query: {total, cut, mode, words, hits: [{page, section, score,
+  // terms}]} with the first `limit` hits (all when not given). `cut`: a
+  // word is so common that the index keeps only its best postings, so
+  // total counts the pages among those.
+  Engine.prototype.query = function (text, limit) {
     var self = this;
     return self.ready().then(function () {
       var parsed = self.parse(text);
       return self.loadShards(self.neededShards(parsed)).then(function () {
         self.expand(parsed);
-        var ranked = self.rank(parsed);
-        return { total: ranked.hits.length, mode: ranked.mode, words: parsed, hits: ranked.hits };
+        var ranked = self.rank(parsed, limit);
+        return { total: ranked.total, cut: ranked.cut, mode: ranked.mode, words: parsed, hits: ranked.hits };
       });
     });
   };
@@ -562,6 +701,7 @@
         return 'Найдено: ' + n + ' ' + word;
       },
       partial: ' (не все слова встречаются вместе)',
+      best: ' (самые подходящие: слова есть почти на каждой странице)',
       all: function (n) { return 'Все результаты (' + n + ')'; },
     },
     en: {
@@ -570,6 +710,7 @@
       none: function (q) { return 'Nothing matches “' + q + '”. Check the spelling or try other words.'; },
       some: function (n) { return n + (n === 1 ? ' result' : ' results'); },
       partial: ' (not all words appear together)',
+      best: ' (the best matches: the words are on nearly every page)',
       all: function (n) { return 'All results (' + n + ')'; },
     },
   };
@@ -673,17 +814,22 @@
     return page + '?q=' + encodeURIComponent(q);
   }
 
-  // One result as DOM: link with title, breadcrumb line, snippet.
-  // In the dropdown (`id` given) focus stays in the box and arrows move
-  // the selection, so its links are out of the tab order.
+  // One result as DOM: title, breadcrumb line, snippet. On the search page
+  // they sit in a link. In the header list (`id` given) the item is a
+  // listbox option, which may hold nothing interactive: focus stays in the
+  // box, arrows move the selection, and Enter or a click opens the option's
+  // data-href (an absolute URL).
   function resultNode(tag, r, id) {
     var item = doc.createElement(tag);
     item.className = 'ks-result';
-    var link = doc.createElement('a');
-    link.href = resultHref(r.url);
+    var href = resultHref(r.url);
+    var link = doc.createElement(id ? 'span' : 'a');
+    link.className = 'ks-link';
     if (id) {
       item.id = id;
-      link.tabIndex = -1;
+      item.setAttribute('data-href', new URL(href, global.location.href).href);
+    } else {
+      link.href = href;
     }
     var title = doc.createElement('span');
     title.className = 'ks-title';
@@ -712,10 +858,10 @@
       var mine = ++serial;
       if (!q.trim()) return show(null);
       start(form).then(function () {
-        return engine.query(q);
+        return engine.query(q, limit);
       }).then(function (res) {
         return Promise.all(res.hits.slice(0, limit).map(function (h) { return engine.present(h); })).then(function (shown) {
-          if (mine === serial) show({ q: q, total: res.total, mode: res.mode, results: shown });
+          if (mine === serial) show({ q: q, total: res.total, cut: res.cut, mode: res.mode, results: shown });
         });
       }).catch(function (err) {
         if (mine === serial) show({ q: q, error: err });
@@ -727,7 +873,7 @@
     var t = texts();
     if (res.error) return t.failed;
     if (!res.total) return t.none(res.q);
-    return t.some(res.total) + (res.mode === 'or' ? t.partial : '');
+    return t.some(res.total) + (res.mode === 'or' ? t.partial : res.cut ? t.best : '');
   }
 
   // The header box: a combobox with a listbox of results under it.
@@ -778,11 +924,11 @@
       more.setAttribute('role', 'option');
       more.setAttribute('aria-selected', 'false');
       more.id = 'ks-opt-more';
-      var a = doc.createElement('a');
-      a.href = searchPageHref(res.q);
-      a.tabIndex = -1;
-      a.textContent = res.total ? texts().all(res.total) : statusText(res);
-      more.appendChild(a);
+      more.setAttribute('data-href', new URL(searchPageHref(res.q), global.location.href).href);
+      var label = doc.createElement('span');
+      label.className = 'ks-link';
+      label.textContent = res.total ? texts().all(res.total) : statusText(res);
+      more.appendChild(label);
       options.push(more);
       list.appendChild(more);
       setOpen(true);
@@ -806,7 +952,7 @@
       } else if (e.key === 'Enter') {
         if (active >= 0 && options[active]) {
           e.preventDefault();
-          global.location.href = options[active].querySelector('a').href;
+          global.location.href = options[active].getAttribute('data-href');
         } else if (input.value.trim()) {
           e.preventDefault();
           global.location.href = searchPageHref(input.value);
@@ -822,6 +968,10 @@
       }
     });
     list.addEventListener('mousedown', function (e) { e.preventDefault(); });
+    list.addEventListener('click', function (e) {
+      var option = e.target.closest && e.target.closest('[data-href]');
+      if (option) global.location.href = option.getAttribute('data-href');
+    });
     doc.addEventListener('click', function (e) {
       if (!form.contains(e.target)) setOpen(false);
     });
