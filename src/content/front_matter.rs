@@ -24,6 +24,10 @@ pub struct FrontMatter {
     pub template: Option<String>,
     pub slug: Option<String>,
     pub aliases: Vec<String>,
+    /// Multiplies the page's search scores (default 1; 0 leaves the page out
+    /// of the index): a quiz or a changelog can rank below the pages it is
+    /// about.
+    pub search_weight: Option<f64>,
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -95,6 +99,15 @@ pub fn parse(path: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, V
                 Diagnostic::error(path, format!("slug `{slug}` cannot be one part of a URL"))
                     .at(line_of("slug"), 1)
                     .help("use letters, digits and `-`, without `/`"),
+            );
+        }
+    }
+    if let Some(w) = front.search_weight {
+        if !(0.0..=10.0).contains(&w) {
+            problems.push(
+                Diagnostic::error(path, format!("search_weight {w} is out of range"))
+                    .at(line_of("search_weight"), 1)
+                    .help("use a number from 0 (not in the search index) to 10; the default is 1"),
             );
         }
     }
@@ -208,5 +221,20 @@ mod tests {
     fn bad_slug_and_alias() {
         let errs = parse("x.md", "slug: a/b\naliases: [../../etc]\n", 2).unwrap_err();
         assert_eq!(errs.len(), 2);
+    }
+
+    #[test]
+    fn search_weight_in_range() {
+        assert_eq!(
+            parse("x.md", "search_weight: 0.5\n", 2).unwrap().search_weight,
+            Some(0.5)
+        );
+        assert_eq!(parse("x.md", "search_weight: 0\n", 2).unwrap().search_weight, Some(0.0));
+        let errs = parse("x.md", "title: T\nsearch_weight: -1\n", 2).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0]
+            .to_string()
+            .starts_with("error: x.md:3:1: search_weight -1 is out of range"));
+        assert!(parse("x.md", "search_weight: .nan\n", 2).is_err());
     }
 }
