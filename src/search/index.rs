@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::stem::{FxHashMap, Stemmers};
-use super::tokenize::{word_terms, Tokenizer};
+use super::tokenize::Tokenizer;
 use super::SearchDoc;
 
 /// Fields of an entry, in the order of [`WEIGHTS`].
@@ -40,30 +40,44 @@ struct EntryTerms {
     terms: Vec<(u32, [u16; FIELDS])>,
 }
 
-/// Counts the terms of one entry by id.
+/// Counts the terms of one entry by id, in a dense array indexed by the
+/// analysing thread's term ids (reused from entry to entry: only the ids
+/// an entry touched are read back and cleared).
 #[derive(Default)]
 struct Counter {
     tokenizer: Tokenizer,
     lens: [u32; FIELDS],
-    counts: FxHashMap<u32, [u16; FIELDS]>,
+    counts: Vec<[u16; FIELDS]>,
+    /// The ids with a non-zero count, in the order first seen.
+    touched: Vec<u32>,
 }
 
 impl Counter {
     fn add_text(&mut self, text: &str, field: Field, stemmers: &mut Stemmers) {
         let f = field as usize;
         let counts = &mut self.counts;
-        let mut len = 0;
-        self.tokenizer.words(text, |parts| {
-            len += word_terms(parts, stemmers, |term| {
-                let tf = counts.entry(term).or_default();
-                tf[f] = tf[f].saturating_add(1);
-            });
+        let touched = &mut self.touched;
+        let len = self.tokenizer.terms(text, stemmers, |term| {
+            let i = term as usize;
+            if i >= counts.len() {
+                counts.resize((i + 1).max(counts.len() * 2), [0; FIELDS]);
+            }
+            let tf = &mut counts[i];
+            if *tf == [0; FIELDS] {
+                touched.push(term);
+            }
+            tf[f] = tf[f].saturating_add(1);
         });
         self.lens[f] += len as u32;
     }
 
     fn finish(&mut self) -> EntryTerms {
-        let terms = self.counts.drain().collect();
+        let counts = &mut self.counts;
+        let terms = self
+            .touched
+            .drain(..)
+            .map(|term| (term, std::mem::take(&mut counts[term as usize])))
+            .collect();
         EntryTerms {
             lens: std::mem::take(&mut self.lens),
             terms,
@@ -75,9 +89,8 @@ impl Counter {
 /// first heading is section 0). Every entry carries the page title, so a
 /// query whose words are split between the title and a section finds that
 /// section; description and tags belong to the first entry only.
-fn analyse(doc: &SearchDoc<'_>, stemmers: &mut Stemmers) -> Vec<EntryTerms> {
+fn analyse(doc: &SearchDoc<'_>, stemmers: &mut Stemmers, counter: &mut Counter) -> Vec<EntryTerms> {
     let count = doc.sections.len().max(1);
-    let mut counter = Counter::default();
     (0..count)
         .map(|i| {
             counter.add_text(doc.title, Field::Title, stemmers);
@@ -114,17 +127,21 @@ const BUCKETS: usize = 32;
 pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
     // Analyse in parallel; every worker keeps its own stem memo and ids.
     type Analysed = (Stemmers, Vec<(usize, Vec<EntryTerms>)>);
+    // Few large chunks: each one stems its whole vocabulary again.
+    let min_chunk = docs.len() / (4 * rayon::current_num_threads()).max(1);
     let chunks: Vec<Analysed> = docs
         .par_iter()
         .enumerate()
+        .with_min_len(min_chunk.max(1))
         .fold(
-            || (Stemmers::default(), Vec::new()),
-            |(mut stemmers, mut out), (i, doc)| {
-                let entries = analyse(doc, &mut stemmers);
+            || (Stemmers::default(), Counter::default(), Vec::new()),
+            |(mut stemmers, mut counter, mut out), (i, doc)| {
+                let entries = analyse(doc, &mut stemmers, &mut counter);
                 out.push((i, entries));
-                (stemmers, out)
+                (stemmers, counter, out)
             },
         )
+        .map(|(stemmers, _, out)| (stemmers, out))
         .collect();
 
     // One dictionary: worker ids → global ids, so nothing below hashes strings.
