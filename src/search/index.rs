@@ -186,29 +186,39 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
         .map(|t| (t / entries.max(1) as f64) as f32)
         .collect();
 
-    // Score each page in parallel into buckets of term ids, then merge every
-    // bucket in parallel, pages and sections in order, so postings come out
-    // sorted.
-    type Scored = Vec<(u32, u32, u8)>;
-    let scored: Vec<Vec<Scored>> = pages
+    // Score each page in parallel into buckets of term ids (one array per
+    // page, bucket by bucket: a counting sort), then merge every bucket in
+    // parallel, pages and sections in order, so postings come out sorted.
+    type Scored = (Vec<(u32, u32, u8)>, [usize; BUCKETS + 1]);
+    let scored: Vec<Scored> = pages
         .into_par_iter()
         .map(|entries| {
-            let mut buckets: Vec<Scored> = vec![Vec::new(); BUCKETS];
+            let mut starts = [0usize; BUCKETS + 1];
+            for (term, _) in entries.iter().flat_map(|e| &e.terms) {
+                starts[*term as usize % BUCKETS + 1] += 1;
+            }
+            for b in 0..BUCKETS {
+                starts[b + 1] += starts[b];
+            }
+            let mut next = starts;
+            let mut list = vec![(0, 0, 0); starts[BUCKETS]];
             for (section, entry) in entries.into_iter().enumerate() {
                 for (term, tf) in entry.terms {
                     let score = quantise(&tf, &entry.lens, &avg);
-                    buckets[term as usize % BUCKETS].push((term, section as u32, score));
+                    let b = term as usize % BUCKETS;
+                    list[next[b]] = (term, section as u32, score);
+                    next[b] += 1;
                 }
             }
-            buckets
+            (list, starts)
         })
         .collect();
     let terms: Vec<(Arc<str>, Vec<Posting>)> = (0..BUCKETS)
         .into_par_iter()
         .flat_map_iter(|b| {
             let mut lists: Vec<Vec<Posting>> = vec![Vec::new(); names.len() / BUCKETS + 1];
-            for (page, buckets) in scored.iter().enumerate() {
-                for &(term, section, score) in &buckets[b] {
+            for (page, (list, starts)) in scored.iter().enumerate() {
+                for &(term, section, score) in &list[starts[b]..starts[b + 1]] {
                     lists[term as usize / BUCKETS].push((page as u32, section, score));
                 }
             }

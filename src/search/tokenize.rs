@@ -161,7 +161,7 @@ static ASCII_CLASS: [Class; 128] = {
 
 /// Class of the character starting at byte `i`, and its length, read
 /// from the bytes (the hot path: no char decoding for ASCII and Cyrillic).
-#[inline]
+#[inline(always)]
 fn byte_class(b: &[u8], i: usize) -> (Class, usize) {
     let lead = b[i];
     if lead < 0x80 {
