@@ -54,21 +54,20 @@ struct Counter {
 
 impl Counter {
     fn add_text(&mut self, text: &str, field: Field, stemmers: &mut Stemmers) {
-        let f = field as usize;
-        let counts = &mut self.counts;
-        let touched = &mut self.touched;
+        let (counts, touched) = (&mut self.counts, &mut self.touched);
         let len = self.tokenizer.terms(text, stemmers, |term| {
-            let i = term as usize;
-            if i >= counts.len() {
-                counts.resize((i + 1).max(counts.len() * 2), [0; FIELDS]);
-            }
-            let tf = &mut counts[i];
-            if *tf == [0; FIELDS] {
-                touched.push(term);
-            }
-            tf[f] = tf[f].saturating_add(1);
+            count(counts, touched, term, field);
         });
-        self.lens[f] += len as u32;
+        self.lens[field as usize] += len as u32;
+    }
+
+    /// Counts terms already found (ids, and how many count toward the
+    /// field length), e.g. the page title's, which every entry repeats.
+    fn add_terms(&mut self, terms: &[u32], len: usize, field: Field) {
+        for &term in terms {
+            count(&mut self.counts, &mut self.touched, term, field);
+        }
+        self.lens[field as usize] += len as u32;
     }
 
     fn finish(&mut self) -> EntryTerms {
@@ -85,15 +84,33 @@ impl Counter {
     }
 }
 
+/// One more occurrence of `term` in `field`.
+fn count(counts: &mut Vec<[u16; FIELDS]>, touched: &mut Vec<u32>, term: u32, field: Field) {
+    let i = term as usize;
+    if i >= counts.len() {
+        counts.resize((i + 1).max(counts.len() * 2), [0; FIELDS]);
+    }
+    let tf = &mut counts[i];
+    if *tf == [0; FIELDS] {
+        touched.push(term);
+    }
+    let f = field as usize;
+    tf[f] = tf[f].saturating_add(1);
+}
+
 /// Splits a page into its entries: one per section (the text before the
 /// first heading is section 0). Every entry carries the page title, so a
 /// query whose words are split between the title and a section finds that
 /// section; description and tags belong to the first entry only.
 fn analyse(doc: &SearchDoc<'_>, stemmers: &mut Stemmers, counter: &mut Counter) -> Vec<EntryTerms> {
     let count = doc.sections.len().max(1);
+    let mut title = Vec::new();
+    let title_len = counter
+        .tokenizer
+        .terms(doc.title, stemmers, |term| title.push(term));
     (0..count)
         .map(|i| {
-            counter.add_text(doc.title, Field::Title, stemmers);
+            counter.add_terms(&title, title_len, Field::Title);
             if let Some(section) = doc.sections.get(i) {
                 counter.add_text(&section.heading, Field::Headings, stemmers);
                 counter.add_text(&section.text, Field::Body, stemmers);

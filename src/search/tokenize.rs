@@ -189,8 +189,9 @@ fn byte_class(b: &[u8], i: usize) -> (Class, usize) {
     }
 }
 
-/// Calls `f` with each segment of `line` that is a word or a hyphen, and
-/// with `Other` segments for everything between, as UAX #29 splits it.
+/// Calls `f` with each segment of `line` that is a word or a hyphen, as
+/// UAX #29 splits it, and with `Other` segments for everything between
+/// (several UAX #29 segments at once on the fast path).
 /// One pass over the bytes; the spans wait in `spans` until the line is
 /// known to hold no character the fast path does not handle.
 fn for_each_segment(line: &str, spans: &mut Vec<(u32, u32, Kind)>, f: &mut impl FnMut(&str, Kind)) {
@@ -236,7 +237,21 @@ fn for_each_segment(line: &str, spans: &mut Vec<(u32, u32, Kind)>, f: &mut impl 
                 }
             }
             Class::Hyphen => Kind::Hyphen,
-            _ => Kind::Other,
+            _ => {
+                // A run of spaces and punctuation is one `Other` span: the
+                // word builder treats consecutive ones alike.
+                while i < n {
+                    let (next, next_len) = byte_class(b, i);
+                    if !matches!(
+                        next,
+                        Class::Other | Class::MidLetter | Class::MidNum | Class::MidNumLet
+                    ) {
+                        break;
+                    }
+                    i += next_len;
+                }
+                Kind::Other
+            }
         };
         spans.push((start as u32, i as u32, kind));
     }
