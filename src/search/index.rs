@@ -145,7 +145,7 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
     // Analyse in parallel; every worker keeps its own stem memo and ids.
     type Analysed = (Stemmers, Vec<(usize, Vec<EntryTerms>)>);
     // Few large chunks: each one stems its whole vocabulary again.
-    let min_chunk = docs.len() / (4 * rayon::current_num_threads()).max(1);
+    let min_chunk = docs.len() / (2 * rayon::current_num_threads()).max(1);
     let chunks: Vec<Analysed> = docs
         .par_iter()
         .enumerate()
