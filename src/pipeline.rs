@@ -293,13 +293,14 @@ fn write_search_index(analysis: &Analysis, sink: &dyn Sink) -> Result<usize, Bui
             sections: &analysis.rendered[i].sections,
         })
         .collect();
-    let files = search::build_index(&docs, &analysis.config.search, &analysis.config.language);
-    let count = files.len();
-    files
-        .into_par_iter()
-        .try_for_each(|(rel, bytes)| sink.put(&rel, bytes))
-        .map_err(BuildFailure::Io)?;
-    Ok(count)
+    // Each file is written as soon as it is made, not all held first.
+    search::write_index(
+        &docs,
+        &analysis.config.search,
+        &analysis.config.language,
+        |rel, bytes| sink.put(&rel, bytes),
+    )
+    .map_err(BuildFailure::Io)
 }
 
 /// `data/*.yaml` → `data.<name>` (`-` in names becomes `_`).

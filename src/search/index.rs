@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::stem::{FxHashMap, Stemmers};
-use super::tokenize::{word_terms, Tokenizer};
+use super::tokenize::Tokenizer;
 use super::SearchDoc;
 
 /// Fields of an entry, in the order of [`WEIGHTS`].
@@ -40,30 +40,43 @@ struct EntryTerms {
     terms: Vec<(u32, [u16; FIELDS])>,
 }
 
-/// Counts the terms of one entry by id.
+/// Counts the terms of one entry by id, in a dense array indexed by the
+/// analysing thread's term ids (reused from entry to entry: only the ids
+/// an entry touched are read back and cleared).
 #[derive(Default)]
 struct Counter {
     tokenizer: Tokenizer,
     lens: [u32; FIELDS],
-    counts: FxHashMap<u32, [u16; FIELDS]>,
+    counts: Vec<[u16; FIELDS]>,
+    /// The ids with a non-zero count, in the order first seen.
+    touched: Vec<u32>,
 }
 
 impl Counter {
     fn add_text(&mut self, text: &str, field: Field, stemmers: &mut Stemmers) {
-        let f = field as usize;
-        let counts = &mut self.counts;
-        let mut len = 0;
-        self.tokenizer.words(text, |parts| {
-            len += word_terms(parts, stemmers, |term| {
-                let tf = counts.entry(term).or_default();
-                tf[f] = tf[f].saturating_add(1);
-            });
+        let (counts, touched) = (&mut self.counts, &mut self.touched);
+        let len = self.tokenizer.terms(text, stemmers, |term| {
+            count(counts, touched, term, field);
         });
-        self.lens[f] += len as u32;
+        self.lens[field as usize] += len as u32;
+    }
+
+    /// Counts terms already found (ids, and how many count toward the
+    /// field length), e.g. the page title's, which every entry repeats.
+    fn add_terms(&mut self, terms: &[u32], len: usize, field: Field) {
+        for &term in terms {
+            count(&mut self.counts, &mut self.touched, term, field);
+        }
+        self.lens[field as usize] += len as u32;
     }
 
     fn finish(&mut self) -> EntryTerms {
-        let terms = self.counts.drain().collect();
+        let counts = &mut self.counts;
+        let terms = self
+            .touched
+            .drain(..)
+            .map(|term| (term, std::mem::take(&mut counts[term as usize])))
+            .collect();
         EntryTerms {
             lens: std::mem::take(&mut self.lens),
             terms,
@@ -71,16 +84,33 @@ impl Counter {
     }
 }
 
+/// One more occurrence of `term` in `field`.
+fn count(counts: &mut Vec<[u16; FIELDS]>, touched: &mut Vec<u32>, term: u32, field: Field) {
+    let i = term as usize;
+    if i >= counts.len() {
+        counts.resize((i + 1).max(counts.len() * 2), [0; FIELDS]);
+    }
+    let tf = &mut counts[i];
+    if *tf == [0; FIELDS] {
+        touched.push(term);
+    }
+    let f = field as usize;
+    tf[f] = tf[f].saturating_add(1);
+}
+
 /// Splits a page into its entries: one per section (the text before the
 /// first heading is section 0). Every entry carries the page title, so a
 /// query whose words are split between the title and a section finds that
 /// section; description and tags belong to the first entry only.
-fn analyse(doc: &SearchDoc<'_>, stemmers: &mut Stemmers) -> Vec<EntryTerms> {
+fn analyse(doc: &SearchDoc<'_>, stemmers: &mut Stemmers, counter: &mut Counter) -> Vec<EntryTerms> {
     let count = doc.sections.len().max(1);
-    let mut counter = Counter::default();
+    let mut title = Vec::new();
+    let title_len = counter
+        .tokenizer
+        .terms(doc.title, stemmers, |term| title.push(term));
     (0..count)
         .map(|i| {
-            counter.add_text(doc.title, Field::Title, stemmers);
+            counter.add_terms(&title, title_len, Field::Title);
             if let Some(section) = doc.sections.get(i) {
                 counter.add_text(&section.heading, Field::Headings, stemmers);
                 counter.add_text(&section.text, Field::Body, stemmers);
@@ -114,17 +144,21 @@ const BUCKETS: usize = 32;
 pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
     // Analyse in parallel; every worker keeps its own stem memo and ids.
     type Analysed = (Stemmers, Vec<(usize, Vec<EntryTerms>)>);
+    // Few large chunks: each one stems its whole vocabulary again.
+    let min_chunk = docs.len() / (2 * rayon::current_num_threads()).max(1);
     let chunks: Vec<Analysed> = docs
         .par_iter()
         .enumerate()
+        .with_min_len(min_chunk.max(1))
         .fold(
-            || (Stemmers::default(), Vec::new()),
-            |(mut stemmers, mut out), (i, doc)| {
-                let entries = analyse(doc, &mut stemmers);
+            || (Stemmers::default(), Counter::default(), Vec::new()),
+            |(mut stemmers, mut counter, mut out), (i, doc)| {
+                let entries = analyse(doc, &mut stemmers, &mut counter);
                 out.push((i, entries));
-                (stemmers, out)
+                (stemmers, counter, out)
             },
         )
+        .map(|(stemmers, _, out)| (stemmers, out))
         .collect();
 
     // One dictionary: worker ids → global ids, so nothing below hashes strings.
@@ -169,29 +203,39 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
         .map(|t| (t / entries.max(1) as f64) as f32)
         .collect();
 
-    // Score each page in parallel into buckets of term ids, then merge every
-    // bucket in parallel, pages and sections in order, so postings come out
-    // sorted.
-    type Scored = Vec<(u32, u32, u8)>;
-    let scored: Vec<Vec<Scored>> = pages
+    // Score each page in parallel into buckets of term ids (one array per
+    // page, bucket by bucket: a counting sort), then merge every bucket in
+    // parallel, pages and sections in order, so postings come out sorted.
+    type Scored = (Vec<(u32, u32, u8)>, [usize; BUCKETS + 1]);
+    let scored: Vec<Scored> = pages
         .into_par_iter()
         .map(|entries| {
-            let mut buckets: Vec<Scored> = vec![Vec::new(); BUCKETS];
+            let mut starts = [0usize; BUCKETS + 1];
+            for (term, _) in entries.iter().flat_map(|e| &e.terms) {
+                starts[*term as usize % BUCKETS + 1] += 1;
+            }
+            for b in 0..BUCKETS {
+                starts[b + 1] += starts[b];
+            }
+            let mut next = starts;
+            let mut list = vec![(0, 0, 0); starts[BUCKETS]];
             for (section, entry) in entries.into_iter().enumerate() {
                 for (term, tf) in entry.terms {
                     let score = quantise(&tf, &entry.lens, &avg);
-                    buckets[term as usize % BUCKETS].push((term, section as u32, score));
+                    let b = term as usize % BUCKETS;
+                    list[next[b]] = (term, section as u32, score);
+                    next[b] += 1;
                 }
             }
-            buckets
+            (list, starts)
         })
         .collect();
     let terms: Vec<(Arc<str>, Vec<Posting>)> = (0..BUCKETS)
         .into_par_iter()
         .flat_map_iter(|b| {
             let mut lists: Vec<Vec<Posting>> = vec![Vec::new(); names.len() / BUCKETS + 1];
-            for (page, buckets) in scored.iter().enumerate() {
-                for &(term, section, score) in &buckets[b] {
+            for (page, (list, starts)) in scored.iter().enumerate() {
+                for &(term, section, score) in &list[starts[b]..starts[b + 1]] {
                     lists[term as usize / BUCKETS].push((page as u32, section, score));
                 }
             }

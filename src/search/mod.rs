@@ -55,6 +55,32 @@ pub fn build_index(
     config: &SearchConfig,
     language: &str,
 ) -> Vec<(String, Vec<u8>)> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let put = |name: String, bytes: Vec<u8>| -> Result<(), std::convert::Infallible> {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((name, bytes));
+        Ok(())
+    };
+    let Ok(_) = write_index(docs, config, language, put);
+    let mut files = files
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+/// The files of [`build_index`], each handed to `put` (from any thread, in
+/// no particular order) as soon as it is made, so the 100+ MB of fragments
+/// of a large site are never all in memory at once. Returns the number of
+/// files, or the first error of `put`.
+pub fn write_index<E: Send>(
+    docs: &[SearchDoc],
+    config: &SearchConfig,
+    language: &str,
+    put: impl Fn(String, Vec<u8>) -> Result<(), E> + Sync,
+) -> Result<usize, E> {
     let base = base_path(docs);
     let mut order: Vec<&SearchDoc> = docs.iter().collect();
     order.sort_by(|a, b| a.url.cmp(b.url));
@@ -68,7 +94,20 @@ pub fn build_index(
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let shards = shard::split(&terms, shard::SHARD_LIMIT);
 
-    let mut files: Vec<(String, Vec<u8>)> = shards
+    // The version only busts caches: a fast hash per file, in parallel,
+    // then one hash of the (hash, length) of every file, shards first.
+    let sum = |name: &str, bytes: &[u8]| -> (u64, u64) {
+        let mut hasher = stem::FxHasher::default();
+        hasher.write(name.as_bytes());
+        hasher.write(bytes);
+        (hasher.finish(), bytes.len() as u64)
+    };
+    let put_summed = |name: String, bytes: Vec<u8>| -> Result<(u64, u64), E> {
+        let summed = sum(&name, &bytes);
+        put(name, bytes)?;
+        Ok(summed)
+    };
+    let mut sums: Vec<(u64, u64)> = shards
         .par_iter()
         .enumerate()
         .map(|(n, (_, range))| {
@@ -77,31 +116,19 @@ pub fn build_index(
                 .map(|(t, p)| (&**t, p.as_str()))
                 .collect();
             let name = format!("t/{n}");
-            (format!("search/{name}.js"), script(&name, &map))
+            put_summed(format!("search/{name}.js"), script(&name, &map))
         })
-        .collect();
-    files.par_extend(order.par_iter().enumerate().map(|(n, doc)| {
-        let name = format!("f/{n}");
-        (
-            format!("search/{name}.js"),
-            script(&name, &Fragment::new(doc, base)),
-        )
-    }));
-
-    // The version only busts caches: a fast hash per file, in parallel.
-    let sums: Vec<u64> = files
+        .collect::<Result<_, E>>()?;
+    let fragments: Vec<(u64, u64)> = order
         .par_iter()
-        .map(|(name, bytes)| {
-            let mut hasher = stem::FxHasher::default();
-            hasher.write(name.as_bytes());
-            hasher.write(bytes);
-            hasher.finish()
-        })
-        .collect();
+        .enumerate()
+        .map(|(n, doc)| put_summed(format!("search/f/{n}.js"), fragment(n, doc, base)))
+        .collect::<Result<_, E>>()?;
+    sums.extend(fragments);
     let mut hasher = Sha256::new();
-    for (sum, (_, bytes)) in sums.iter().zip(&files) {
+    for (sum, len) in &sums {
         hasher.update(sum.to_le_bytes());
-        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(len.to_le_bytes());
     }
     let version: String = hasher
         .finalize()
@@ -129,9 +156,8 @@ pub fn build_index(
             .collect(),
         synonyms: synonyms(config),
     };
-    files.push(("search/meta.js".into(), script("meta", &meta)));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
+    put("search/meta.js".into(), script("meta", &meta))?;
+    Ok(sums.len() + 1)
 }
 
 #[derive(Serialize)]
@@ -149,6 +175,111 @@ struct Meta<'a> {
     synonyms: BTreeMap<String, Vec<Vec<String>>>,
 }
 
+/// `f/<n>.js`: `window.__kuratorSearch.add("f/<n>",{...});` with the
+/// fields of [`Fragment`] in its order, written by hand (the bulk of the
+/// index's bytes: page text). A test checks it against serde_json.
+fn fragment(n: usize, doc: &SearchDoc<'_>, base: &str) -> Vec<u8> {
+    let text: usize = doc.sections.iter().map(|s| s.text.len() + 64).sum();
+    let mut out = Vec::with_capacity(text + 256);
+    out.extend_from_slice(format!("window.__kuratorSearch.add(\"f/{n}\",{{\"url\":").as_bytes());
+    json_str(&mut out, fragment_url(doc, base));
+    out.extend_from_slice(b",\"title\":");
+    json_str(&mut out, doc.title);
+    out.extend_from_slice(b",\"breadcrumb\":[");
+    for (i, crumb) in doc.breadcrumb.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        json_str(&mut out, crumb);
+    }
+    out.extend_from_slice(b"],\"description\":");
+    json_str(&mut out, doc.description);
+    out.extend_from_slice(b",\"sections\":[");
+    if doc.sections.is_empty() {
+        out.extend_from_slice(br#"["","",""]"#);
+    }
+    for (i, s) in doc.sections.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'[');
+        json_str(&mut out, s.anchor.as_deref().unwrap_or(""));
+        out.push(b',');
+        json_str(&mut out, &s.heading);
+        out.push(b',');
+        json_str(&mut out, &s.text);
+        out.push(b']');
+    }
+    out.extend_from_slice(b"]});\n");
+    out
+}
+
+/// A page's URL as fragments store it: without the base path.
+fn fragment_url<'a>(doc: &SearchDoc<'a>, base: &str) -> &'a str {
+    doc.url
+        .strip_prefix(base)
+        .unwrap_or(doc.url.trim_start_matches('/'))
+}
+
+/// A JSON string, escaped exactly as serde_json does: `"`, `\\` and the
+/// control characters, nothing else. Eight bytes at a time: a run with none
+/// of those is copied as it is.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether any byte of `x` is zero (exact for "any", see Bit Twiddling Hacks).
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let needs_escape = |x: u64| {
+        x.wrapping_sub(ONES * 0x20) & !x & HIGHS != 0
+            || has_zero(x ^ (ONES * u64::from(b'"')))
+            || has_zero(x ^ (ONES * u64::from(b'\\')))
+    };
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut done = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if !needs_escape(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let end = (i + 8).min(bytes.len());
+        for j in i..end {
+            let escaped: &[u8] = match bytes[j] {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\t' => b"\\t",
+                b'\r' => b"\\r",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                c @ 0..=0x1f => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.extend_from_slice(&bytes[done..j]);
+                    out.extend_from_slice(b"\\u00");
+                    out.extend_from_slice(&[HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xf)]]);
+                    done = j + 1;
+                    continue;
+                }
+                _ => continue,
+            };
+            out.extend_from_slice(&bytes[done..j]);
+            out.extend_from_slice(escaped);
+            done = j + 1;
+        }
+        i = end;
+    }
+    out.extend_from_slice(&bytes[done..]);
+    out.push(b'"');
+}
+
+/// What a fragment holds; serialised by [`fragment`]. Kept as the
+/// reference for its test.
+#[cfg(test)]
 #[derive(Serialize)]
 struct Fragment<'a> {
     url: &'a str,
@@ -159,6 +290,7 @@ struct Fragment<'a> {
     sections: Vec<[&'a str; 3]>,
 }
 
+#[cfg(test)]
 impl<'a> Fragment<'a> {
     fn new(doc: &'a SearchDoc<'a>, base: &str) -> Self {
         let mut sections: Vec<[&str; 3]> = doc
@@ -176,10 +308,7 @@ impl<'a> Fragment<'a> {
             sections.push(["", "", ""]);
         }
         Fragment {
-            url: doc
-                .url
-                .strip_prefix(base)
-                .unwrap_or(doc.url.trim_start_matches('/')),
+            url: fragment_url(doc, base),
             title: doc.title,
             breadcrumb: &doc.breadcrumb,
             description: doc.description,
@@ -325,6 +454,51 @@ mod tests {
             meta.contains(r#""synonyms":{"kpi":[["ключев","показател"]]}"#),
             "{meta}"
         );
+    }
+
+    /// The hand-written fragment equals serde_json's, on text with every
+    /// character that needs escaping at every position of an 8-byte run.
+    #[test]
+    fn fragments_match_serde_json() {
+        let specials = [
+            "\"", "\\", "\n", "\t", "\r", "\u{8}", "\u{c}", "\u{1}", "\u{1f}", "\u{7f}", "/", "ё",
+            "—", " ", "<",
+        ];
+        let mut texts = vec![String::new()];
+        for special in specials {
+            for pad in 0..17 {
+                texts.push(format!(
+                    "{}{special}{}",
+                    "я".repeat(pad / 2) + &"a".repeat(pad % 2),
+                    "b".repeat(pad)
+                ));
+            }
+        }
+        texts.push(specials.concat().repeat(3));
+        let sections: Vec<TextSection> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| section((i % 3 > 0).then_some(t.as_str()), t, t))
+            .collect();
+        let crumbs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for (n, (title, sections)) in [("Заголовок \"x\"\n", &sections[..]), ("", &[][..])]
+            .into_iter()
+            .enumerate()
+        {
+            let doc = SearchDoc {
+                url: "/kb/a\\b/",
+                title,
+                breadcrumb: crumbs.clone(),
+                description: &texts[5],
+                tags: &[],
+                sections,
+            };
+            let name = format!("f/{n}");
+            assert_eq!(
+                String::from_utf8(fragment(n, &doc, "/kb/")).unwrap(),
+                String::from_utf8(script(&name, &Fragment::new(&doc, "/kb/"))).unwrap()
+            );
+        }
     }
 
     #[test]

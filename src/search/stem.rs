@@ -11,6 +11,8 @@ use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::tokenize::normalize_bytes;
+
 /// Russian stop words (normalised: `ё` → `е`): the Snowball list without
 /// the words that carry meaning in a knowledge base (`нельзя`, `можно`,
 /// `нет`, `больше`, numerals…).
@@ -165,8 +167,13 @@ pub fn script(word: &str) -> Script {
 pub struct Stemmers {
     russian: Stemmer,
     english: Stemmer,
-    /// Word → its stem's id, and whether the word is a stop word.
-    words: FxHashMap<Box<str>, (u32, bool)>,
+    /// Word (its UTF-8 bytes) → its stem's id, and whether the word is a
+    /// stop word. Keyed by bytes so the tokenizer's fast path can look up
+    /// the word it normalised into a byte buffer (see [`Self::lookup_bytes`]).
+    words: FxHashMap<Box<[u8]>, (u32, bool)>,
+    /// The same for words as they appear in the text, before
+    /// normalisation (see [`Self::lookup_raw`]).
+    raw: FxHashMap<Box<[u8]>, (u32, bool)>,
     ids: FxHashMap<Arc<str>, u32>,
     terms: Vec<Arc<str>>,
     buffer: String,
@@ -178,6 +185,7 @@ impl Default for Stemmers {
             russian: Stemmer::create(Algorithm::Russian),
             english: Stemmer::create(Algorithm::English),
             words: FxHashMap::default(),
+            raw: FxHashMap::default(),
             ids: FxHashMap::default(),
             terms: Vec::new(),
             buffer: String::new(),
@@ -197,9 +205,38 @@ impl Stemmers {
 
     /// The id of a normalised word's stem, and whether the word is a stop word.
     fn lookup(&mut self, word: &str) -> (u32, bool) {
+        if let Some(&found) = self.words.get(word.as_bytes()) {
+            return found;
+        }
+        self.stem_new(word)
+    }
+
+    /// [`Self::lookup`] for a normalised word given as UTF-8 bytes.
+    pub(crate) fn lookup_bytes(&mut self, word: &[u8]) -> (u32, bool) {
         if let Some(&found) = self.words.get(word) {
             return found;
         }
+        let word = String::from_utf8_lossy(word).into_owned();
+        self.stem_new(&word)
+    }
+
+    /// [`Self::lookup`] for a word as it appears in the text, not yet
+    /// normalised: a word seen before in the same form costs one hash
+    /// lookup; a new form is normalised (in `buffer`) and remembered.
+    pub(crate) fn lookup_raw(&mut self, raw: &str, buffer: &mut Vec<u8>) -> (u32, bool) {
+        if let Some(&found) = self.raw.get(raw.as_bytes()) {
+            return found;
+        }
+        buffer.clear();
+        normalize_bytes(raw, buffer);
+        let found = self.lookup_bytes(buffer);
+        self.raw.insert(raw.as_bytes().into(), found);
+        found
+    }
+
+    /// Stems a word not seen before and remembers it.
+    #[cold]
+    fn stem_new(&mut self, word: &str) -> (u32, bool) {
         let stem = match script(word) {
             Script::Cyrillic => self.russian.stem(word),
             Script::Latin => self.english.stem(word),
@@ -207,7 +244,7 @@ impl Stemmers {
         };
         let id = self.intern(&stem);
         let found = (id, self.is_stop(word));
-        self.words.insert(word.into(), found);
+        self.words.insert(word.as_bytes().into(), found);
         found
     }
 
@@ -230,13 +267,18 @@ impl Stemmers {
 
     /// The term of a hyphenated word: the stems of all its parts joined by `-`.
     pub fn compound(&mut self, parts: &[String]) -> u32 {
+        let ids: Vec<u32> = parts.iter().map(|part| self.lookup(part).0).collect();
+        self.join(&ids)
+    }
+
+    /// The term of stems joined by `-` (given as their ids): a compound word.
+    pub(crate) fn join(&mut self, stems: &[u32]) -> u32 {
         let mut joined = std::mem::take(&mut self.buffer);
         joined.clear();
-        for (i, part) in parts.iter().enumerate() {
+        for (i, &id) in stems.iter().enumerate() {
             if i > 0 {
                 joined.push('-');
             }
-            let (id, _) = self.lookup(part);
             joined.push_str(&self.terms[id as usize]);
         }
         let id = self.intern(&joined);

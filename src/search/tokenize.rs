@@ -30,6 +30,52 @@ pub fn normalize_into(word: &str, out: &mut String) {
     }
 }
 
+/// [`normalize_into`] appended to a byte buffer, for the index's hot path:
+/// ASCII and the Russian alphabet are lower-cased byte by byte, without
+/// decoding; any other character goes through [`normalize_into`]. The
+/// result is always valid UTF-8 (a test checks it equals `normalize`).
+pub(crate) fn normalize_bytes(word: &str, out: &mut Vec<u8>) {
+    let start = out.len();
+    out.extend_from_slice(word.as_bytes());
+    let b = &mut out[start..];
+    b.make_ascii_lowercase();
+    // The rest changes Russian letters in place (same length in UTF-8).
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        match (lead, b.get(i + 1).copied().unwrap_or(0)) {
+            // а..п, р..я: already lower case.
+            (0xd0, 0xb0..=0xbf) | (0xd1, 0x80..=0x8f) => {}
+            // А..П → а..п
+            (0xd0, next @ 0x90..=0x9f) => b[i + 1] = next + 0x20,
+            // Р..Я → р..я
+            (0xd0, next @ 0xa0..=0xaf) => {
+                b[i] = 0xd1;
+                b[i + 1] = next - 0x20;
+            }
+            // Ё, ё → е
+            (0xd0, 0x81) | (0xd1, 0x91) => {
+                b[i] = 0xd0;
+                b[i + 1] = 0xb5;
+            }
+            // Anything else: the general rules from here on (`i` is at the
+            // same character boundary in `word`).
+            _ => {
+                out.truncate(start + i);
+                let mut rest = String::new();
+                normalize_into(&word[i..], &mut rest);
+                out.extend_from_slice(rest.as_bytes());
+                return;
+            }
+        }
+        i += 2;
+    }
+}
+
 /// [`normalize_into`] a new string.
 pub fn normalize(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -66,7 +112,7 @@ enum Class {
     Complex,
 }
 
-fn class(c: char) -> Class {
+const fn class(c: char) -> Class {
     match c {
         'a'..='z' | 'A'..='Z' => Class::Letter,
         '\u{0400}'..='\u{0481}' | '\u{048a}'..='\u{04ff}' => Class::Letter,
@@ -102,19 +148,35 @@ fn kind_of(segment: &str) -> Kind {
     }
 }
 
+/// [`class`] of every ASCII character.
+static ASCII_CLASS: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = class(i as u8 as char);
+        i += 1;
+    }
+    table
+};
+
 /// Class of the character starting at byte `i`, and its length, read
 /// from the bytes (the hot path: no char decoding for ASCII and Cyrillic).
+#[inline(always)]
 fn byte_class(b: &[u8], i: usize) -> (Class, usize) {
     let lead = b[i];
     if lead < 0x80 {
-        return (class(lead as char), 1);
+        return (ASCII_CLASS[lead as usize], 1);
     }
     match lead {
         // U+0400..U+047F, U+04C0..U+04FF: letters.
         0xd0 | 0xd1 | 0xd3 => (Class::Letter, 2),
         // U+0480..U+04BF: letters but for U+0482..U+0489 (sign, marks).
         0xd2 if !(0x82..=0x89).contains(&b[i + 1]) => (Class::Letter, 2),
-        0xc0..=0xdf => (Class::Complex, 2),
+        // Other two-byte characters (`«`, `»`, `·`, Latin-1 letters…).
+        0xc0..=0xdf => {
+            let c = char::from_u32((u32::from(lead & 0x1f) << 6) | u32::from(b[i + 1] & 0x3f));
+            (c.map_or(Class::Complex, class), 2)
+        }
         0xe0..=0xef => {
             let c = char::from_u32(
                 (u32::from(lead & 0x0f) << 12)
@@ -127,8 +189,9 @@ fn byte_class(b: &[u8], i: usize) -> (Class, usize) {
     }
 }
 
-/// Calls `f` with each segment of `line` that is a word or a hyphen, and
-/// with `Other` segments for everything between, as UAX #29 splits it.
+/// Calls `f` with each segment of `line` that is a word or a hyphen, as
+/// UAX #29 splits it, and with `Other` segments for everything between
+/// (several UAX #29 segments at once on the fast path).
 /// One pass over the bytes; the spans wait in `spans` until the line is
 /// known to hold no character the fast path does not handle.
 fn for_each_segment(line: &str, spans: &mut Vec<(u32, u32, Kind)>, f: &mut impl FnMut(&str, Kind)) {
@@ -174,7 +237,21 @@ fn for_each_segment(line: &str, spans: &mut Vec<(u32, u32, Kind)>, f: &mut impl 
                 }
             }
             Class::Hyphen => Kind::Hyphen,
-            _ => Kind::Other,
+            _ => {
+                // A run of spaces and punctuation is one `Other` span: the
+                // word builder treats consecutive ones alike.
+                while i < n {
+                    let (next, next_len) = byte_class(b, i);
+                    if !matches!(
+                        next,
+                        Class::Other | Class::MidLetter | Class::MidNum | Class::MidNumLet
+                    ) {
+                        break;
+                    }
+                    i += next_len;
+                }
+                Kind::Other
+            }
         };
         spans.push((start as u32, i as u32, kind));
     }
@@ -209,6 +286,12 @@ pub fn words(text: &str, f: impl FnMut(&[String])) {
 pub struct Tokenizer {
     parts: Vec<String>,
     spans: Vec<(u32, u32, Kind)>,
+    /// [`Tokenizer::terms`]: the current word's parts, as byte ranges.
+    raw: Vec<(usize, usize)>,
+    /// [`Tokenizer::terms`]: a word being normalised.
+    buffer: Vec<u8>,
+    /// [`Tokenizer::terms`]: the stem ids of the current compound's parts.
+    stems: Vec<u32>,
 }
 
 impl Tokenizer {
@@ -252,6 +335,66 @@ impl Tokenizer {
         if count > 0 {
             f(&parts[..count]);
         }
+    }
+}
+
+impl Tokenizer {
+    /// The index's hot path: [`Tokenizer::words`] then [`word_terms`] for
+    /// every word of `text`, calling `f` with the same term ids in the same
+    /// order, and returning the sum of what `word_terms` returns. Faster:
+    /// words are looked up as they appear in the text (see
+    /// [`Stemmers::lookup_raw`]), so a word seen before costs no
+    /// normalisation, no `String` and no stemming. A test checks it against
+    /// the general path on random text.
+    pub fn terms(&mut self, text: &str, stemmers: &mut Stemmers, mut f: impl FnMut(u32)) -> usize {
+        let parts = &mut self.raw;
+        let stems = &mut self.stems;
+        let buffer = &mut self.buffer;
+        let mut counted = 0;
+        let mut pending_hyphen = false;
+        let mut flush = |parts: &[(usize, usize)]| {
+            stems.clear();
+            for &(start, end) in parts {
+                let (id, stop) = stemmers.lookup_raw(&text[start..end], buffer);
+                if !stop {
+                    f(id);
+                    counted += 1;
+                }
+                stems.push(id);
+            }
+            if parts.len() > 1 {
+                f(stemmers.join(stems));
+            }
+        };
+        parts.clear();
+        let origin = text.as_ptr() as usize;
+        let mut each = |segment: &str, kind: Kind| match kind {
+            Kind::Word => {
+                if !parts.is_empty() && !pending_hyphen {
+                    flush(parts);
+                    parts.clear();
+                }
+                // Segments are slices of `text`: keep their offsets.
+                let start = segment.as_ptr() as usize - origin;
+                parts.push((start, start + segment.len()));
+                pending_hyphen = false;
+            }
+            Kind::Hyphen if !parts.is_empty() && !pending_hyphen => pending_hyphen = true,
+            _ => {
+                if !parts.is_empty() {
+                    flush(parts);
+                }
+                parts.clear();
+                pending_hyphen = false;
+            }
+        };
+        for line in text.split_inclusive('\n') {
+            for_each_segment(line, &mut self.spans, &mut each);
+        }
+        if !parts.is_empty() {
+            flush(parts);
+        }
+        counted
     }
 }
 
@@ -363,6 +506,76 @@ mod tests {
             all_terms("и в 2024 году the reports"),
             ["2024", "год", "report"]
         );
+    }
+
+    /// Pseudo-random text over `alphabet` (xorshift, fixed seed).
+    fn random_texts(alphabet: &str, count: usize, max_len: u64) -> Vec<String> {
+        let alphabet: Vec<char> = alphabet.chars().collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..count)
+            .map(|_| {
+                let len = next() % max_len + 1;
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Every Cyrillic letter, the Russian alphabet twice (so it dominates),
+    /// ASCII, stress marks, apostrophes and letters whose lower case is
+    /// longer or shorter in UTF-8 than the letter.
+    fn normalisation_alphabet() -> String {
+        let mut alphabet: String = ('\u{0400}'..='\u{04ff}').collect();
+        alphabet.push_str("абвгдежзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЁё");
+        alphabet.push_str("абвгдежзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЁё");
+        alphabet.push_str("azAZ09_'’\u{301}\u{300}ÄäßİΣẞÅ");
+        alphabet
+    }
+
+    /// The byte-level fast path of normalisation equals the general one.
+    #[test]
+    fn normalize_bytes_matches_normalize() {
+        for word in random_texts(&normalisation_alphabet(), 20_000, 10) {
+            let mut bytes = b"x".to_vec();
+            normalize_bytes(&word, &mut bytes);
+            assert_eq!(
+                std::str::from_utf8(&bytes[1..]),
+                Ok(normalize(&word).as_str()),
+                "{word:?}"
+            );
+        }
+    }
+
+    /// `Tokenizer::terms` (the index's path) gives the terms that `words`
+    /// and `word_terms` give, in the same order, with the same count.
+    #[test]
+    fn fast_terms_match_words_then_word_terms() {
+        let mut alphabet = normalisation_alphabet();
+        alphabet.push_str("   --‐.,:;«»—\n");
+        let mut texts = random_texts(&alphabet, 5_000, 40);
+        texts.push("Аккаунт-менеджер и из-за CRM-системы, B2B: Ёлка — ЁЛКИ Отчетность".into());
+        let (mut slow, mut fast) = (Stemmers::default(), Stemmers::default());
+        let mut tokenizer = Tokenizer::default();
+        for text in texts {
+            let mut expected = Vec::new();
+            let mut expected_count = 0;
+            words(&text, |parts| {
+                expected_count += word_terms(parts, &mut slow, |id| expected.push(id));
+            });
+            let expected: Vec<String> = expected.iter().map(|id| slow.text(*id).into()).collect();
+            let mut got = Vec::new();
+            let count = tokenizer.terms(&text, &mut fast, |id| got.push(id));
+            let got: Vec<String> = got.iter().map(|id| fast.text(*id).into()).collect();
+            assert_eq!(got, expected, "{text:?}");
+            assert_eq!(count, expected_count, "{text:?}");
+        }
     }
 
     /// The fast scanner and unicode-segmentation agree on the words of
