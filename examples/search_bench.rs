@@ -109,6 +109,7 @@ fn main() {
             description: &p.description,
             tags: &p.tags,
             sections: &p.sections,
+            weight: 1.0,
         })
         .collect();
     if std::env::var_os("BENCH_TOKENIZE").is_some() {

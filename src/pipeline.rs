@@ -291,7 +291,10 @@ fn write_search_index(analysis: &Analysis, sink: &dyn Sink) -> Result<usize, Bui
                 .unwrap_or(&analysis.rendered[i].first_paragraph),
             tags: &page.front.tags,
             sections: &analysis.rendered[i].sections,
+            weight: page.front.search_weight.unwrap_or(1.0) as f32,
         })
+        // `search_weight: 0` keeps a page out of the index.
+        .filter(|doc| doc.weight > 0.0)
         .collect();
     // Each file is written as soon as it is made, not all held first.
     search::write_index(

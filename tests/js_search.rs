@@ -169,6 +169,7 @@ fn search_js_queries_a_built_index() {
         description,
         tags,
         sections,
+        weight: 1.0,
     };
     let docs = [
         doc("/kb/", "База знаний", vec![], "", &none, &home[..]),

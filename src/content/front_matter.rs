@@ -226,10 +226,17 @@ mod tests {
     #[test]
     fn search_weight_in_range() {
         assert_eq!(
-            parse("x.md", "search_weight: 0.5\n", 2).unwrap().search_weight,
+            parse("x.md", "search_weight: 0.5\n", 2)
+                .unwrap()
+                .search_weight,
             Some(0.5)
         );
-        assert_eq!(parse("x.md", "search_weight: 0\n", 2).unwrap().search_weight, Some(0.0));
+        assert_eq!(
+            parse("x.md", "search_weight: 0\n", 2)
+                .unwrap()
+                .search_weight,
+            Some(0.0)
+        );
         let errs = parse("x.md", "title: T\nsearch_weight: -1\n", 2).unwrap_err();
         assert_eq!(errs.len(), 1);
         assert!(errs[0]

@@ -209,7 +209,8 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
     type Scored = (Vec<(u32, u32, u8)>, [usize; BUCKETS + 1]);
     let scored: Vec<Scored> = pages
         .into_par_iter()
-        .map(|entries| {
+        .zip(docs.par_iter().map(|d| d.weight))
+        .map(|(entries, weight)| {
             let mut starts = [0usize; BUCKETS + 1];
             for (term, _) in entries.iter().flat_map(|e| &e.terms) {
                 starts[*term as usize % BUCKETS + 1] += 1;
@@ -221,7 +222,7 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
             let mut list = vec![(0, 0, 0); starts[BUCKETS]];
             for (section, entry) in entries.into_iter().enumerate() {
                 for (term, tf) in entry.terms {
-                    let score = quantise(&tf, &entry.lens, &avg);
+                    let score = quantise(&tf, &entry.lens, &avg, weight);
                     let b = term as usize % BUCKETS;
                     list[next[b]] = (term, section as u32, score);
                     next[b] += 1;
@@ -251,8 +252,9 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
 }
 
 /// BM25F without the IDF: weighted, length-normalised frequency summed over
-/// the fields, saturated, scaled to 1..=SCORE_MAX.
-fn quantise(tf: &[u16; FIELDS], lens: &[u32; FIELDS], avg: &[f32]) -> u8 {
+/// the fields, saturated, scaled to 1..=SCORE_MAX and by the page's
+/// `search_weight`.
+fn quantise(tf: &[u16; FIELDS], lens: &[u32; FIELDS], avg: &[f32], page_weight: f32) -> u8 {
     let mut weighted = 0f32;
     for f in 0..FIELDS {
         if tf[f] == 0 || avg[f] == 0.0 {
@@ -262,7 +264,7 @@ fn quantise(tf: &[u16; FIELDS], lens: &[u32; FIELDS], avg: &[f32]) -> u8 {
         weighted += WEIGHTS[f] * f32::from(tf[f]) / norm;
     }
     let saturated = weighted / (K1 + weighted);
-    (saturated * SCORE_MAX as f32)
+    (saturated * SCORE_MAX as f32 * page_weight)
         .round()
         .clamp(1.0, SCORE_MAX as f32) as u8
 }
@@ -298,7 +300,24 @@ mod tests {
             description: "",
             tags: &[],
             sections,
+            weight: 1.0,
         }
+    }
+
+    #[test]
+    fn search_weight_scales_a_pages_scores() {
+        let text = [section(None, "", "Зарплата аккаунт-менеджера и премии.")];
+        let mut quiz = doc("Зарплата", &text);
+        quiz.weight = 0.5;
+        let docs = [doc("Зарплата", &text), quiz];
+        let refs: Vec<&SearchDoc> = docs.iter().collect();
+        let postings = build(&refs);
+        let (full, half) = (
+            score_of(&postings, "зарплат", 0),
+            score_of(&postings, "зарплат", 1),
+        );
+        assert!(full > 2, "{full}");
+        assert!(half.abs_diff(full / 2) <= 1, "{full} halved is not {half}");
     }
 
     #[test]
@@ -337,9 +356,12 @@ mod tests {
     #[test]
     fn quantised_scores_stay_in_range() {
         let avg = [1.0; FIELDS];
-        assert_eq!(quantise(&[0, 0, 0, 0, 1], &[0, 0, 0, 0, 1000], &avg), 1);
         assert_eq!(
-            quantise(&[50, 50, 50, 50, 50], &[1; FIELDS], &avg),
+            quantise(&[0, 0, 0, 0, 1], &[0, 0, 0, 0, 1000], &avg, 1.0),
+            1
+        );
+        assert_eq!(
+            quantise(&[50, 50, 50, 50, 50], &[1; FIELDS], &avg, 1.0),
             SCORE_MAX as u8
         );
     }

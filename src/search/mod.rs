@@ -43,6 +43,8 @@ pub struct SearchDoc<'a> {
     pub tags: &'a [String],
     /// Plain text per heading; anchor `None` = text before the first heading.
     pub sections: &'a [TextSection],
+    /// The page's `search_weight`: multiplies its scores (1 = as written).
+    pub weight: f32,
 }
 
 /// Format version of the files, bumped on any incompatible change.
@@ -418,6 +420,7 @@ mod tests {
                 description: "",
                 tags: &[],
                 sections: &[],
+                weight: 1.0,
             },
             SearchDoc {
                 url: "/kb/duties/kpi/",
@@ -426,6 +429,7 @@ mod tests {
                 description: "О метриках",
                 tags: &tags,
                 sections: &sections,
+                weight: 1.0,
             },
         ];
         let mut config = SearchConfig::default();
@@ -492,6 +496,7 @@ mod tests {
                 description: &texts[5],
                 tags: &[],
                 sections,
+                weight: 1.0,
             };
             let name = format!("f/{n}");
             assert_eq!(
@@ -510,6 +515,7 @@ mod tests {
             description: "",
             tags: &[],
             sections: &[],
+            weight: 1.0,
         };
         assert_eq!(base_path(&[doc("/a/b/"), doc("/a/c/")]), "/a/");
         assert_eq!(base_path(&[doc("/a/b/")]), "/a/");

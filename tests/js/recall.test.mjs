@@ -83,3 +83,13 @@ test('content text is shown as text in results, never as markup', { skip: !dir &
   assert.ok(results.length > 0);
   for (const r of results) for (const s of r.segments) assert.equal(typeof (s.text ?? s), 'string');
 });
+
+test('a section page ranks above its quiz (search_weight: 0.5 on quizzes)', { skip: !dir && 'KURATOR_SITE_DIR not set' }, async () => {
+  const index = loadIndex(dir);
+  for (const [query, page] of [['зарплата', 'salary/'], ['обязанности', 'duties/'], ['мягкие навыки', 'skills/soft-skills/']]) {
+    const { results } = await index.search(query, 1);
+    assert.equal(results[0].url.replace(/#.*$/, '').replace(/^\//, ''), page, query);
+  }
+  const { results } = await index.search('проверьте себя kpi', 1);
+  assert.match(results[0].url, /kpi\/quiz\//, 'the quiz is still found by its own words');
+});
