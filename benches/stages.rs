@@ -1,12 +1,11 @@
 //! Micro-benchmarks of the build's stages, with divan: loading (walk +
-//! site model), Markdown, templates, writing. Run with `cargo bench`
+//! site model), Markdown, templates, search index, writing. Run with `cargo bench`
 //! (`cargo bench -- markdown` for one group); `bench/compare` measures whole
 //! builds against other generators.
 //!
 //! The corpus (1,000 pages in 20 sections, see `support`) is written once
 //! to a temporary folder, removed when the benches finish.
 //!
-//! TODO(search): add a `search` group once `src/search` is merged.
 
 mod support;
 
@@ -192,6 +191,37 @@ mod templates {
                 .map(|r| r.files)
                 .unwrap_or(0)
         });
+    }
+}
+
+/// The search index of the analysed corpus, into memory (`build_index`).
+mod search_index {
+    use super::*;
+    use kurator::search::{self, SearchDoc};
+
+    #[divan::bench(sample_count = 10)]
+    fn build_index(bencher: Bencher) {
+        let options = BuildOptions::new(site_root(), Mode::Build);
+        let analysis = pipeline::analyse(&options).expect("the bench corpus builds");
+        let site = &analysis.site;
+        let docs: Vec<SearchDoc<'_>> = site
+            .pages
+            .iter()
+            .zip(&analysis.rendered)
+            .map(|(page, rendered)| SearchDoc {
+                url: &page.url,
+                title: &page.title,
+                breadcrumb: Vec::new(),
+                description: &rendered.first_paragraph,
+                tags: &page.front.tags,
+                sections: &rendered.sections,
+                weight: 1.0,
+            })
+            .collect();
+        let config = &analysis.config;
+        bencher
+            .counter(ItemsCount::new(docs.len()))
+            .bench(|| search::build_index(&docs, &config.search, &config.language).len());
     }
 }
 
