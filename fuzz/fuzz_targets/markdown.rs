@@ -4,7 +4,6 @@
 #![no_main]
 
 use kurator::content::links::{LinkResolver, Resolved};
-use kurator::content::walk::SourceFile;
 use kurator::content::Site;
 use kurator::markdown::{render, MarkdownInput};
 use libfuzzer_sys::fuzz_target;
@@ -13,20 +12,13 @@ use std::sync::OnceLock;
 fn resolver() -> &'static LinkResolver {
     static LINKS: OnceLock<LinkResolver> = OnceLock::new();
     LINKS.get_or_init(|| {
-        let files: Vec<SourceFile> = [
+        let site = Site::from_paths(&[
             "_index.md",
             "kpi/_index.md",
             "kpi/ltv.md",
             "duties/cycle/index.md",
             "duties/a b.md",
-        ]
-        .iter()
-        .map(|p| SourceFile {
-            rel: format!("content/{p}"),
-            text: String::new(),
-        })
-        .collect();
-        let (site, _) = Site::build(&files, false, &[]);
+        ]);
         LinkResolver::new(&site, "/kb/", ["duties/cycle/chart.png".to_string()])
     })
 }

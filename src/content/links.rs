@@ -230,23 +230,15 @@ fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::walk::SourceFile;
 
     fn resolver() -> LinkResolver {
-        let files: Vec<SourceFile> = [
+        let site = Site::from_paths(&[
             "_index.md",
             "kpi/_index.md",
             "kpi/ltv.md",
             "duties/cycle/index.md",
             "faq.md",
-        ]
-        .iter()
-        .map(|p| SourceFile {
-            rel: format!("content/{p}"),
-            text: String::new(),
-        })
-        .collect();
-        let (site, _) = Site::build(&files, false, &[]);
+        ]);
         LinkResolver::new(
             &site,
             "/kb/",

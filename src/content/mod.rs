@@ -33,6 +33,19 @@ pub struct Site {
 pub const HOME: usize = 0;
 
 impl Site {
+    /// A site of empty pages at these paths under `content/` (`_index.md`,
+    /// `kpi/ltv.md`, …): the tree alone, for tests and fuzz targets.
+    pub fn from_paths(paths: &[&str]) -> Site {
+        let files: Vec<SourceFile> = paths
+            .iter()
+            .map(|p| SourceFile {
+                rel: format!("content/{p}"),
+                text: String::new(),
+            })
+            .collect();
+        Site::build(&files, false, &[]).0
+    }
+
     /// Builds the tree from source files. Drafts are left out unless
     /// `drafts` is set. Problems are collected, not fatal: a page that fails
     /// to parse is left out and the rest of the site is still built.

@@ -137,7 +137,7 @@ mod tests {
 
     #[test]
     fn nav_expands_the_current_trail_only() {
-        let files: Vec<SourceFile> = [
+        let site = Site::from_paths(&[
             "_index.md",
             "a/_index.md",
             "a/p.md",
@@ -145,14 +145,7 @@ mod tests {
             "a/b/q.md",
             "c/_index.md",
             "c/r.md",
-        ]
-        .iter()
-        .map(|p| SourceFile {
-            rel: format!("content/{p}"),
-            text: String::new(),
-        })
-        .collect();
-        let (site, _) = Site::build(&files, false, &[]);
+        ]);
         let b = site.by_content_path["a/b/_index.md"];
         let items = nav_items(&site, b, "/");
         let shape: Vec<(String, usize, bool, usize)> = items
