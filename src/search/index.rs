@@ -32,12 +32,37 @@ const K1: f32 = 1.2;
 /// Posting scores are stored as 1..=SCORE_MAX.
 pub const SCORE_MAX: u32 = 31;
 
-/// Terms of one entry: frequency per field, and field lengths in words.
-#[derive(Debug, Default)]
-struct EntryTerms {
+/// One entry as the analysing thread records it.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    page: u32,
+    section: u32,
+    /// Field lengths in words.
     lens: [u32; FIELDS],
-    /// Term ids (of the analysing thread's [`Stemmers`], then global).
-    terms: Vec<(u32, [u16; FIELDS])>,
+    /// The page's `search_weight`.
+    weight: f32,
+    /// What an occurrence per field is worth, once the average lengths
+    /// are known (see [`field_weights`]).
+    field_weights: [f32; FIELDS],
+}
+
+/// A term in one entry: the entry (its index in [`Chunk::entries`]) and
+/// the term's frequency per field.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    entry: u32,
+    tf: [u16; FIELDS],
+}
+
+/// What one worker makes of a run of consecutive pages: its entries in
+/// page and section order, and for every term (by the worker's own ids)
+/// the entries it occurs in, in the same order. So the postings of a term
+/// are its occurrences in chunk after chunk, already sorted.
+#[derive(Default)]
+struct Chunk {
+    stemmers: Stemmers,
+    entries: Vec<Entry>,
+    occurrences: Vec<Vec<Occurrence>>,
 }
 
 /// Counts the terms of one entry by id, in a dense array indexed by the
@@ -70,16 +95,22 @@ impl Counter {
         self.lens[field as usize] += len as u32;
     }
 
-    fn finish(&mut self) -> EntryTerms {
-        let counts = &mut self.counts;
-        let terms = self
-            .touched
-            .drain(..)
-            .map(|term| (term, std::mem::take(&mut counts[term as usize])))
-            .collect();
-        EntryTerms {
+    /// Ends an entry: records it and its terms' occurrences in `chunk`.
+    fn finish(&mut self, page: u32, section: u32, weight: f32, chunk: &mut Chunk) {
+        let entry = chunk.entries.len() as u32;
+        chunk.entries.push(Entry {
+            page,
+            section,
             lens: std::mem::take(&mut self.lens),
-            terms,
+            weight,
+            field_weights: [0.0; FIELDS],
+        });
+        if chunk.occurrences.len() < self.counts.len() {
+            chunk.occurrences.resize_with(self.counts.len(), Vec::new);
+        }
+        for term in self.touched.drain(..) {
+            let tf = std::mem::take(&mut self.counts[term as usize]);
+            chunk.occurrences[term as usize].push(Occurrence { entry, tf });
         }
     }
 }
@@ -102,74 +133,69 @@ fn count(counts: &mut Vec<[u16; FIELDS]>, touched: &mut Vec<u32>, term: u32, fie
 /// first heading is section 0). Every entry carries the page title, so a
 /// query whose words are split between the title and a section finds that
 /// section; description and tags belong to the first entry only.
-fn analyse(doc: &SearchDoc<'_>, stemmers: &mut Stemmers, counter: &mut Counter) -> Vec<EntryTerms> {
-    let count = doc.sections.len().max(1);
+fn analyse(page: u32, doc: &SearchDoc<'_>, counter: &mut Counter, chunk: &mut Chunk) {
+    let stemmers = &mut chunk.stemmers;
     let mut title = Vec::new();
     let title_len = counter
         .tokenizer
         .terms(doc.title, stemmers, |term| title.push(term));
-    (0..count)
-        .map(|i| {
-            counter.add_terms(&title, title_len, Field::Title);
-            if let Some(section) = doc.sections.get(i) {
-                counter.add_text(&section.heading, Field::Headings, stemmers);
-                counter.add_text(&section.text, Field::Body, stemmers);
+    for i in 0..doc.sections.len().max(1) {
+        let stemmers = &mut chunk.stemmers;
+        counter.add_terms(&title, title_len, Field::Title);
+        if let Some(section) = doc.sections.get(i) {
+            counter.add_text(&section.heading, Field::Headings, stemmers);
+            counter.add_text(&section.text, Field::Body, stemmers);
+        }
+        if i == 0 {
+            counter.add_text(doc.description, Field::Description, stemmers);
+            for tag in doc.tags {
+                counter.add_text(tag, Field::Tags, stemmers);
             }
-            if i == 0 {
-                counter.add_text(doc.description, Field::Description, stemmers);
-                for tag in doc.tags {
-                    counter.add_text(tag, Field::Tags, stemmers);
-                }
-            }
-            counter.finish()
-        })
-        .collect()
+        }
+        counter.finish(page, i as u32, doc.weight, chunk);
+    }
 }
 
 /// One posting: page number, section number, quantised score.
 pub type Posting = (u32, u32, u8);
 
-/// The postings of every term (unordered), each list sorted by page then
-/// section, and the number of entries.
+/// Every term (unordered) with what `finish` made of its postings, and the
+/// number of entries.
 #[derive(Debug, Default)]
-pub struct Postings {
-    pub terms: Vec<(Arc<str>, Vec<Posting>)>,
+pub struct Postings<T> {
+    pub terms: Vec<(Arc<str>, T)>,
     pub entries: usize,
 }
 
-/// The merge runs in parallel over this many groups of terms (by id).
-const BUCKETS: usize = 32;
-
-/// Builds the postings for pages in the given order (page number = index).
-pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
-    // Analyse in parallel; every worker keeps its own stem memo and ids.
-    type Analysed = (Stemmers, Vec<(usize, Vec<EntryTerms>)>);
-    // Few large chunks: each one stems its whole vocabulary again.
-    let min_chunk = docs.len() / (2 * rayon::current_num_threads()).max(1);
-    let chunks: Vec<Analysed> = docs
-        .par_iter()
+/// Builds the postings for pages in the given order (page number = index)
+/// and hands each term's list (sorted by page, then section) to `finish`,
+/// e.g. to encode it while it is fresh in the cache.
+pub fn build<T: Send>(
+    docs: &[&SearchDoc<'_>],
+    finish: impl Fn(&[Posting]) -> T + Sync,
+) -> Postings<T> {
+    // Analyse runs of pages in parallel; every worker keeps its own stem
+    // memo and ids. One run per thread: each one stems its vocabulary again.
+    let run = docs.len().div_ceil(rayon::current_num_threads()).max(1);
+    let mut chunks: Vec<Chunk> = docs
+        .par_chunks(run)
         .enumerate()
-        .with_min_len(min_chunk.max(1))
-        .fold(
-            || (Stemmers::default(), Counter::default(), Vec::new()),
-            |(mut stemmers, mut counter, mut out), (i, doc)| {
-                let entries = analyse(doc, &mut stemmers, &mut counter);
-                out.push((i, entries));
-                (stemmers, counter, out)
-            },
-        )
-        .map(|(stemmers, _, out)| (stemmers, out))
+        .map(|(c, docs)| {
+            let (mut chunk, mut counter) = (Chunk::default(), Counter::default());
+            for (i, doc) in docs.iter().enumerate() {
+                analyse((c * run + i) as u32, doc, &mut counter, &mut chunk);
+            }
+            chunk
+        })
         .collect();
 
-    // One dictionary: worker ids → global ids, so nothing below hashes strings.
+    // One dictionary: every worker's ids → global ids, and back.
     let mut global: FxHashMap<Arc<str>, u32> = FxHashMap::default();
     let mut names: Vec<Arc<str>> = Vec::new();
     let remaps: Vec<Vec<u32>> = chunks
         .iter()
-        .map(|(stemmers, _)| {
-            stemmers
-                .terms()
-                .iter()
+        .map(|chunk| {
+            (chunk.stemmers.terms().iter())
                 .map(|term| {
                     *global.entry(term.clone()).or_insert_with(|| {
                         names.push(term.clone());
@@ -179,21 +205,21 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
                 .collect()
         })
         .collect();
-    let mut pages: Vec<Vec<EntryTerms>> = (0..docs.len()).map(|_| Vec::new()).collect();
-    for ((_, analysed), remap) in chunks.into_iter().zip(&remaps) {
-        for (i, mut entries) in analysed {
-            for entry in &mut entries {
-                for term in &mut entry.terms {
-                    term.0 = remap[term.0 as usize];
-                }
+    const ABSENT: u32 = u32::MAX;
+    let locals: Vec<Vec<u32>> = remaps
+        .iter()
+        .map(|remap| {
+            let mut local = vec![ABSENT; names.len()];
+            for (l, &g) in remap.iter().enumerate() {
+                local[g as usize] = l as u32;
             }
-            pages[i] = entries;
-        }
-    }
+            local
+        })
+        .collect();
 
-    let entries = pages.iter().map(Vec::len).sum::<usize>();
+    let entries = chunks.iter().map(|c| c.entries.len()).sum::<usize>();
     let mut totals = [0f64; FIELDS];
-    for entry in pages.iter().flatten() {
+    for entry in chunks.iter().flat_map(|c| &c.entries) {
         for (total, len) in totals.iter_mut().zip(entry.lens) {
             *total += f64::from(len);
         }
@@ -202,71 +228,58 @@ pub fn build(docs: &[&SearchDoc<'_>]) -> Postings {
         .iter()
         .map(|t| (t / entries.max(1) as f64) as f32)
         .collect();
+    chunks.par_iter_mut().for_each(|chunk| {
+        for entry in &mut chunk.entries {
+            entry.field_weights = field_weights(&entry.lens, &avg);
+        }
+    });
 
-    // Score each page in parallel into buckets of term ids (one array per
-    // page, bucket by bucket: a counting sort), then merge every bucket in
-    // parallel, pages and sections in order, so postings come out sorted.
-    type Scored = (Vec<(u32, u32, u8)>, [usize; BUCKETS + 1]);
-    let scored: Vec<Scored> = pages
+    // Score every term's occurrences, chunk after chunk: in page order.
+    let terms = (0..names.len())
         .into_par_iter()
-        .zip(docs.par_iter().map(|d| d.weight))
-        .map(|(entries, weight)| {
-            let mut starts = [0usize; BUCKETS + 1];
-            for (term, _) in entries.iter().flat_map(|e| &e.terms) {
-                starts[*term as usize % BUCKETS + 1] += 1;
-            }
-            for b in 0..BUCKETS {
-                starts[b + 1] += starts[b];
-            }
-            let mut next = starts;
-            let mut list = vec![(0, 0, 0); starts[BUCKETS]];
-            for (section, entry) in entries.into_iter().enumerate() {
-                for (term, tf) in entry.terms {
-                    let score = quantise(&tf, &entry.lens, &avg, weight);
-                    let b = term as usize % BUCKETS;
-                    list[next[b]] = (term, section as u32, score);
-                    next[b] += 1;
+        .map_init(Vec::new, |list, g| {
+            list.clear();
+            for (chunk, local) in chunks.iter().zip(&locals) {
+                // ABSENT is past the end of every list of lists.
+                let Some(occurrences) = chunk.occurrences.get(local[g] as usize) else {
+                    continue;
+                };
+                for occurrence in occurrences {
+                    let entry = &chunk.entries[occurrence.entry as usize];
+                    let score = quantise(&occurrence.tf, &entry.field_weights, entry.weight);
+                    list.push((entry.page, entry.section, score));
                 }
             }
-            (list, starts)
+            (!list.is_empty()).then(|| (names[g].clone(), finish(list)))
         })
-        .collect();
-    let terms: Vec<(Arc<str>, Vec<Posting>)> = (0..BUCKETS)
-        .into_par_iter()
-        .flat_map_iter(|b| {
-            let mut lists: Vec<Vec<Posting>> = vec![Vec::new(); names.len() / BUCKETS + 1];
-            for (page, (list, starts)) in scored.iter().enumerate() {
-                for &(term, section, score) in &list[starts[b]..starts[b + 1]] {
-                    lists[term as usize / BUCKETS].push((page as u32, section, score));
-                }
-            }
-            let names = &names;
-            lists
-                .into_iter()
-                .enumerate()
-                .filter(|(_, list)| !list.is_empty())
-                .map(move |(j, list)| (names[j * BUCKETS + b].clone(), list))
-        })
+        .flatten()
         .collect();
     Postings { terms, entries }
 }
 
+/// What one occurrence in each field of an entry is worth: the field's
+/// weight over BM25's length normalisation; 0 for a field no entry has
+/// words in (its frequencies, if any, count for nothing).
+fn field_weights(lens: &[u32; FIELDS], avg: &[f32]) -> [f32; FIELDS] {
+    std::array::from_fn(|f| {
+        if avg[f] == 0.0 {
+            0.0
+        } else {
+            WEIGHTS[f] / (1.0 - B[f] + B[f] * lens[f] as f32 / avg[f])
+        }
+    })
+}
+
 /// BM25F without the IDF: weighted, length-normalised frequency summed over
 /// the fields, saturated, scaled to 1..=SCORE_MAX and by the page's
-/// `search_weight`.
-fn quantise(tf: &[u16; FIELDS], lens: &[u32; FIELDS], avg: &[f32], page_weight: f32) -> u8 {
-    let mut weighted = 0f32;
-    for f in 0..FIELDS {
-        if tf[f] == 0 || avg[f] == 0.0 {
-            continue;
-        }
-        let norm = 1.0 - B[f] + B[f] * lens[f] as f32 / avg[f];
-        weighted += WEIGHTS[f] * f32::from(tf[f]) / norm;
-    }
+/// `search_weight`, rounded.
+fn quantise(tf: &[u16; FIELDS], field_weights: &[f32; FIELDS], page_weight: f32) -> u8 {
+    let weighted: f32 = (0..FIELDS)
+        .map(|f| f32::from(tf[f]) * field_weights[f])
+        .sum();
     let saturated = weighted / (K1 + weighted);
-    (saturated * SCORE_MAX as f32 * page_weight)
-        .round()
-        .clamp(1.0, SCORE_MAX as f32) as u8
+    // `as` saturates; the score is never negative.
+    ((saturated * SCORE_MAX as f32 * page_weight + 0.5) as u8).clamp(1, SCORE_MAX as u8)
 }
 
 #[cfg(test)]
@@ -283,7 +296,7 @@ mod tests {
         }
     }
 
-    fn score_of(postings: &Postings, term: &str, page: u32) -> u8 {
+    fn score_of(postings: &Postings<Vec<Posting>>, term: &str, page: u32) -> u8 {
         let (_, list) = postings
             .terms
             .iter()
@@ -311,7 +324,7 @@ mod tests {
         quiz.weight = 0.5;
         let docs = [doc("Зарплата", &text), quiz];
         let refs: Vec<&SearchDoc> = docs.iter().collect();
-        let postings = build(&refs);
+        let postings = build(&refs, <[Posting]>::to_vec);
         let (full, half) = (
             score_of(&postings, "зарплат", 0),
             score_of(&postings, "зарплат", 1),
@@ -342,7 +355,7 @@ mod tests {
             doc("Сроки", &with_heading),
         ];
         let refs: Vec<&SearchDoc> = docs.iter().collect();
-        let postings = build(&refs);
+        let postings = build(&refs, <[Posting]>::to_vec);
         let term = "отчетн";
         let title = score_of(&postings, term, 0);
         let heading = score_of(&postings, term, 2);
@@ -357,11 +370,19 @@ mod tests {
     fn quantised_scores_stay_in_range() {
         let avg = [1.0; FIELDS];
         assert_eq!(
-            quantise(&[0, 0, 0, 0, 1], &[0, 0, 0, 0, 1000], &avg, 1.0),
+            quantise(
+                &[0, 0, 0, 0, 1],
+                &field_weights(&[0, 0, 0, 0, 1000], &avg),
+                1.0
+            ),
             1
         );
         assert_eq!(
-            quantise(&[50, 50, 50, 50, 50], &[1; FIELDS], &avg, 1.0),
+            quantise(
+                &[50, 50, 50, 50, 50],
+                &field_weights(&[1; FIELDS], &avg),
+                1.0
+            ),
             SCORE_MAX as u8
         );
     }

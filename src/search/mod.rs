@@ -16,13 +16,14 @@
 //!
 //! The module owns tokenisation and ranking; it does no I/O.
 
+mod fragment;
 pub mod index;
+mod memo;
 pub mod shard;
 pub mod stem;
 pub mod tokenize;
 
 use std::collections::BTreeMap;
-use std::hash::Hasher;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -87,22 +88,19 @@ pub fn write_index<E: Send>(
     let mut order: Vec<&SearchDoc> = docs.iter().collect();
     order.sort_by(|a, b| a.url.cmp(b.url));
 
-    let postings = index::build(&order);
-    let mut terms: Vec<(Arc<str>, String)> = postings
-        .terms
-        .into_par_iter()
-        .map(|(term, list)| (term, shard::encode_postings(&list)))
-        .collect();
+    let postings = index::build(&order, shard::encode_postings);
+    let mut terms = postings.terms;
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let shards = shard::split(&terms, shard::SHARD_LIMIT);
 
     // The version only busts caches: a fast hash per file, in parallel,
     // then one hash of the (hash, length) of every file, shards first.
     let sum = |name: &str, bytes: &[u8]| -> (u64, u64) {
-        let mut hasher = stem::FxHasher::default();
-        hasher.write(name.as_bytes());
-        hasher.write(bytes);
-        (hasher.finish(), bytes.len() as u64)
+        use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+        (
+            xxh3_64_with_seed(bytes, xxh3_64(name.as_bytes())),
+            bytes.len() as u64,
+        )
     };
     let put_summed = |name: String, bytes: Vec<u8>| -> Result<(u64, u64), E> {
         let summed = sum(&name, &bytes);
@@ -113,18 +111,13 @@ pub fn write_index<E: Send>(
         .par_iter()
         .enumerate()
         .map(|(n, (_, range))| {
-            let map: BTreeMap<&str, &str> = terms[range.clone()]
-                .iter()
-                .map(|(t, p)| (&**t, p.as_str()))
-                .collect();
-            let name = format!("t/{n}");
-            put_summed(format!("search/{name}.js"), script(&name, &map))
+            put_summed(format!("search/t/{n}.js"), shard(n, &terms[range.clone()]))
         })
         .collect::<Result<_, E>>()?;
     let fragments: Vec<(u64, u64)> = order
         .par_iter()
         .enumerate()
-        .map(|(n, doc)| put_summed(format!("search/f/{n}.js"), fragment(n, doc, base)))
+        .map(|(n, doc)| put_summed(format!("search/f/{n}.js"), fragment::fragment(n, doc, base)))
         .collect::<Result<_, E>>()?;
     sums.extend(fragments);
     let mut hasher = Sha256::new();
@@ -162,6 +155,24 @@ pub fn write_index<E: Send>(
     Ok(sums.len() + 1)
 }
 
+/// `t/<n>.js`: `{term: postings}` for terms in order (written by hand:
+/// postings are plain ASCII, see `shard.rs`).
+fn shard(n: usize, terms: &[(Arc<str>, String)]) -> Vec<u8> {
+    let size: usize = terms.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
+    let mut out = Vec::with_capacity(size + 64);
+    out.extend_from_slice(format!("window.__kuratorSearch.add(\"t/{n}\",{{").as_bytes());
+    for (i, (term, postings)) in terms.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        fragment::js_str(&mut out, term);
+        out.push(b':');
+        fragment::js_str(&mut out, postings);
+    }
+    out.extend_from_slice(b"});\n");
+    out
+}
+
 #[derive(Serialize)]
 struct Meta<'a> {
     format: u32,
@@ -175,148 +186,6 @@ struct Meta<'a> {
     stop: Vec<&'static str>,
     /// Query term → alternatives, each a list of terms that must all match.
     synonyms: BTreeMap<String, Vec<Vec<String>>>,
-}
-
-/// `f/<n>.js`: `window.__kuratorSearch.add("f/<n>",{...});` with the
-/// fields of [`Fragment`] in its order, written by hand (the bulk of the
-/// index's bytes: page text). A test checks it against serde_json.
-fn fragment(n: usize, doc: &SearchDoc<'_>, base: &str) -> Vec<u8> {
-    let text: usize = doc.sections.iter().map(|s| s.text.len() + 64).sum();
-    let mut out = Vec::with_capacity(text + 256);
-    out.extend_from_slice(format!("window.__kuratorSearch.add(\"f/{n}\",{{\"url\":").as_bytes());
-    json_str(&mut out, fragment_url(doc, base));
-    out.extend_from_slice(b",\"title\":");
-    json_str(&mut out, doc.title);
-    out.extend_from_slice(b",\"breadcrumb\":[");
-    for (i, crumb) in doc.breadcrumb.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        json_str(&mut out, crumb);
-    }
-    out.extend_from_slice(b"],\"description\":");
-    json_str(&mut out, doc.description);
-    out.extend_from_slice(b",\"sections\":[");
-    if doc.sections.is_empty() {
-        out.extend_from_slice(br#"["","",""]"#);
-    }
-    for (i, s) in doc.sections.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.push(b'[');
-        json_str(&mut out, s.anchor.as_deref().unwrap_or(""));
-        out.push(b',');
-        json_str(&mut out, &s.heading);
-        out.push(b',');
-        json_str(&mut out, &s.text);
-        out.push(b']');
-    }
-    out.extend_from_slice(b"]});\n");
-    out
-}
-
-/// A page's URL as fragments store it: without the base path.
-fn fragment_url<'a>(doc: &SearchDoc<'a>, base: &str) -> &'a str {
-    doc.url
-        .strip_prefix(base)
-        .unwrap_or(doc.url.trim_start_matches('/'))
-}
-
-/// A JSON string, escaped exactly as serde_json does: `"`, `\\` and the
-/// control characters, nothing else. Eight bytes at a time: a run with none
-/// of those is copied as it is.
-fn json_str(out: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Whether any byte of `x` is zero (exact for "any", see Bit Twiddling Hacks).
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    let needs_escape = |x: u64| {
-        x.wrapping_sub(ONES * 0x20) & !x & HIGHS != 0
-            || has_zero(x ^ (ONES * u64::from(b'"')))
-            || has_zero(x ^ (ONES * u64::from(b'\\')))
-    };
-    let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
-    out.push(b'"');
-    let mut done = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if !needs_escape(word) {
-                i += 8;
-                continue;
-            }
-        }
-        let end = (i + 8).min(bytes.len());
-        for j in i..end {
-            let escaped: &[u8] = match bytes[j] {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\t' => b"\\t",
-                b'\r' => b"\\r",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                c @ 0..=0x1f => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.extend_from_slice(&bytes[done..j]);
-                    out.extend_from_slice(b"\\u00");
-                    out.extend_from_slice(&[HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xf)]]);
-                    done = j + 1;
-                    continue;
-                }
-                _ => continue,
-            };
-            out.extend_from_slice(&bytes[done..j]);
-            out.extend_from_slice(escaped);
-            done = j + 1;
-        }
-        i = end;
-    }
-    out.extend_from_slice(&bytes[done..]);
-    out.push(b'"');
-}
-
-/// What a fragment holds; serialised by [`fragment`]. Kept as the
-/// reference for its test.
-#[cfg(test)]
-#[derive(Serialize)]
-struct Fragment<'a> {
-    url: &'a str,
-    title: &'a str,
-    breadcrumb: &'a [&'a str],
-    description: &'a str,
-    /// [anchor ("" before the first heading), heading, text] per section.
-    sections: Vec<[&'a str; 3]>,
-}
-
-#[cfg(test)]
-impl<'a> Fragment<'a> {
-    fn new(doc: &'a SearchDoc<'a>, base: &str) -> Self {
-        let mut sections: Vec<[&str; 3]> = doc
-            .sections
-            .iter()
-            .map(|s| {
-                [
-                    s.anchor.as_deref().unwrap_or(""),
-                    s.heading.as_str(),
-                    s.text.as_str(),
-                ]
-            })
-            .collect();
-        if sections.is_empty() {
-            sections.push(["", "", ""]);
-        }
-        Fragment {
-            url: fragment_url(doc, base),
-            title: doc.title,
-            breadcrumb: &doc.breadcrumb,
-            description: doc.description,
-            sections,
-        }
-    }
 }
 
 /// The base path all page URLs share: the home page's URL (the page with no
@@ -460,50 +329,16 @@ mod tests {
         );
     }
 
-    /// The hand-written fragment equals serde_json's, on text with every
-    /// character that needs escaping at every position of an 8-byte run.
+    /// Shards are what serde_json writes for the same map.
     #[test]
-    fn fragments_match_serde_json() {
-        let specials = [
-            "\"", "\\", "\n", "\t", "\r", "\u{8}", "\u{c}", "\u{1}", "\u{1f}", "\u{7f}", "/", "ё",
-            "—", " ", "<",
+    fn shards_are_json() {
+        let terms: Vec<(Arc<str>, String)> = vec![
+            ("b2b".into(), "012".into()),
+            ("don't".into(), "~A.1_".into()),
+            ("клиент".into(), "0-1".into()),
         ];
-        let mut texts = vec![String::new()];
-        for special in specials {
-            for pad in 0..17 {
-                texts.push(format!(
-                    "{}{special}{}",
-                    "я".repeat(pad / 2) + &"a".repeat(pad % 2),
-                    "b".repeat(pad)
-                ));
-            }
-        }
-        texts.push(specials.concat().repeat(3));
-        let sections: Vec<TextSection> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| section((i % 3 > 0).then_some(t.as_str()), t, t))
-            .collect();
-        let crumbs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        for (n, (title, sections)) in [("Заголовок \"x\"\n", &sections[..]), ("", &[][..])]
-            .into_iter()
-            .enumerate()
-        {
-            let doc = SearchDoc {
-                url: "/kb/a\\b/",
-                title,
-                breadcrumb: crumbs.clone(),
-                description: &texts[5],
-                tags: &[],
-                sections,
-                weight: 1.0,
-            };
-            let name = format!("f/{n}");
-            assert_eq!(
-                String::from_utf8(fragment(n, &doc, "/kb/")).unwrap(),
-                String::from_utf8(script(&name, &Fragment::new(&doc, "/kb/"))).unwrap()
-            );
-        }
+        let map: BTreeMap<&str, &str> = terms.iter().map(|(t, p)| (&**t, p.as_str())).collect();
+        assert_eq!(shard(7, &terms), script("t/7", &map));
     }
 
     #[test]

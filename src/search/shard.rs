@@ -27,15 +27,15 @@ const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop
 
 /// Appends `n` as a little-endian varint of 5-bit groups; digit value
 /// 32..63 means "more groups follow".
-fn push_varint(out: &mut String, mut n: u32) {
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
     loop {
         let low = n & 31;
         n >>= 5;
         if n == 0 {
-            out.push(DIGITS[low as usize] as char);
+            out.push(DIGITS[low as usize]);
             return;
         }
-        out.push(DIGITS[(low | 32) as usize] as char);
+        out.push(DIGITS[(low | 32) as usize]);
     }
 }
 
@@ -44,17 +44,13 @@ fn push_varint(out: &mut String, mut n: u32) {
 /// tie, the earlier page and section), in page order, after `~`, the full
 /// count as a varint, and `.`.
 pub fn encode_postings(postings: &[Posting]) -> String {
-    let mut out = String::with_capacity(postings.len().min(POSTINGS_CAP) * 3 + 8);
+    let mut out = Vec::with_capacity(postings.len().min(POSTINGS_CAP) * 3 + 8);
     let cut;
     let kept = if postings.len() > POSTINGS_CAP {
-        let mut best: Vec<Posting> = postings.to_vec();
-        best.sort_by(|a, b| b.2.cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
-        best.truncate(POSTINGS_CAP);
-        best.sort_unstable();
-        out.push('~');
+        cut = best_postings(postings, POSTINGS_CAP);
+        out.push(b'~');
         push_varint(&mut out, u32::try_from(postings.len()).unwrap_or(u32::MAX));
-        out.push('.');
-        cut = best;
+        out.push(b'.');
         &cut[..]
     } else {
         postings
@@ -66,7 +62,37 @@ pub fn encode_postings(postings: &[Posting]) -> String {
         push_varint(&mut out, u32::from(score));
         previous = page;
     }
-    out
+    String::from_utf8(out).expect("the digits are ASCII")
+}
+
+/// The `cap` best-scored of `postings` (sorted by page and section), in
+/// the same order; on a tie, the earlier ones. Scores are small, so a count
+/// per score finds the lowest score kept and how many of it: no sorting.
+fn best_postings(postings: &[Posting], cap: usize) -> Vec<Posting> {
+    let mut per_score = [0usize; 256];
+    for p in postings {
+        per_score[usize::from(p.2)] += 1;
+    }
+    // The lowest score kept, and how many postings of it fit.
+    let (mut lowest, mut room) = (0, cap);
+    for score in (0..256).rev() {
+        if per_score[score] >= room {
+            lowest = score;
+            break;
+        }
+        room -= per_score[score];
+    }
+    let mut kept = Vec::with_capacity(cap);
+    for &p in postings {
+        let score = usize::from(p.2);
+        if score > lowest {
+            kept.push(p);
+        } else if score == lowest && room > 0 {
+            kept.push(p);
+            room -= 1;
+        }
+    }
+    kept
 }
 
 /// Decodes [`encode_postings`] (for tests; the browser has its own
@@ -195,6 +221,30 @@ mod tests {
         assert!(dropped.iter().all(|p| p.2 <= lowest_kept));
         // Ties go to the earlier pages: the dropped are the last of score 1.
         assert!(dropped.iter().all(|p| p.2 == 1 && p.0 > total as u32 / 2));
+    }
+
+    /// The counting cut equals sorting by score (then page and section),
+    /// taking the first `cap` and putting them back in page order.
+    #[test]
+    fn best_postings_match_a_sort() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for round in 0..200u32 {
+            let len = 50 + round as usize * 3;
+            let postings: Vec<Posting> = (0..len as u32)
+                .map(|p| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    (p / 3, p % 3, (seed % (1 + u64::from(round % 31))) as u8 + 1)
+                })
+                .collect();
+            let cap = 1 + round as usize % len;
+            let mut expected = postings.clone();
+            expected.sort_by(|a, b| b.2.cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+            expected.truncate(cap);
+            expected.sort();
+            assert_eq!(best_postings(&postings, cap), expected, "round {round}");
+        }
     }
 
     fn dictionary(words: &[&str]) -> Vec<(String, String)> {

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::memo::WordMap;
 use super::tokenize::normalize_bytes;
 
 /// Russian stop words (normalised: `ё` → `е`): the Snowball list without
@@ -170,10 +171,10 @@ pub struct Stemmers {
     /// Word (its UTF-8 bytes) → its stem's id, and whether the word is a
     /// stop word. Keyed by bytes so the tokenizer's fast path can look up
     /// the word it normalised into a byte buffer (see [`Self::lookup_bytes`]).
-    words: FxHashMap<Box<[u8]>, (u32, bool)>,
+    words: WordMap,
     /// The same for words as they appear in the text, before
     /// normalisation (see [`Self::lookup_raw`]).
-    raw: FxHashMap<Box<[u8]>, (u32, bool)>,
+    raw: WordMap,
     ids: FxHashMap<Arc<str>, u32>,
     terms: Vec<Arc<str>>,
     buffer: String,
@@ -184,8 +185,8 @@ impl Default for Stemmers {
         Stemmers {
             russian: Stemmer::create(Algorithm::Russian),
             english: Stemmer::create(Algorithm::English),
-            words: FxHashMap::default(),
-            raw: FxHashMap::default(),
+            words: WordMap::default(),
+            raw: WordMap::default(),
             ids: FxHashMap::default(),
             terms: Vec::new(),
             buffer: String::new(),
@@ -205,16 +206,16 @@ impl Stemmers {
 
     /// The id of a normalised word's stem, and whether the word is a stop word.
     fn lookup(&mut self, word: &str) -> (u32, bool) {
-        if let Some(&found) = self.words.get(word.as_bytes()) {
-            return found;
+        if let Some(found) = self.words.get(word.as_bytes()) {
+            return unpack(found);
         }
         self.stem_new(word)
     }
 
     /// [`Self::lookup`] for a normalised word given as UTF-8 bytes.
     pub(crate) fn lookup_bytes(&mut self, word: &[u8]) -> (u32, bool) {
-        if let Some(&found) = self.words.get(word) {
-            return found;
+        if let Some(found) = self.words.get(word) {
+            return unpack(found);
         }
         let word = String::from_utf8_lossy(word).into_owned();
         self.stem_new(&word)
@@ -223,14 +224,20 @@ impl Stemmers {
     /// [`Self::lookup`] for a word as it appears in the text, not yet
     /// normalised: a word seen before in the same form costs one hash
     /// lookup; a new form is normalised (in `buffer`) and remembered.
+    #[inline]
     pub(crate) fn lookup_raw(&mut self, raw: &str, buffer: &mut Vec<u8>) -> (u32, bool) {
-        if let Some(&found) = self.raw.get(raw.as_bytes()) {
-            return found;
+        if let Some(found) = self.raw.get(raw.as_bytes()) {
+            return unpack(found);
         }
+        self.lookup_new_raw(raw, buffer)
+    }
+
+    #[cold]
+    fn lookup_new_raw(&mut self, raw: &str, buffer: &mut Vec<u8>) -> (u32, bool) {
         buffer.clear();
         normalize_bytes(raw, buffer);
         let found = self.lookup_bytes(buffer);
-        self.raw.insert(raw.as_bytes().into(), found);
+        self.raw.insert(raw.as_bytes(), pack(found));
         found
     }
 
@@ -244,7 +251,7 @@ impl Stemmers {
         };
         let id = self.intern(&stem);
         let found = (id, self.is_stop(word));
-        self.words.insert(word.as_bytes().into(), found);
+        self.words.insert(word.as_bytes(), pack(found));
         found
     }
 
@@ -301,6 +308,15 @@ impl Stemmers {
     pub fn terms(&self) -> &[Arc<str>] {
         &self.terms
     }
+}
+
+/// A memo value: the term id and whether the word is a stop word.
+fn pack((id, stop): (u32, bool)) -> u32 {
+    id << 1 | u32::from(stop)
+}
+
+fn unpack(value: u32) -> (u32, bool) {
+    (value >> 1, value & 1 == 1)
 }
 
 /// FxHash (as in rustc): fast for the short keys of the index; not

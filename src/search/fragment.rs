@@ -1,0 +1,205 @@
+//! `f/<n>.js`: what the browser shows for page `n` of the index (URL,
+//! title, breadcrumb, description and the plain text of every section, for
+//! snippets). Fragments are the bulk of the index's bytes (a copy of every
+//! page's text), so they are written by hand, not through serde.
+//!
+//! A fragment is a classic script, `window.__kuratorSearch.add("f/<n>",
+//! {...});`, so its strings are JavaScript string literals, not JSON: only
+//! `"`, `\`, and the line breaks `\n` and `\r` must be escaped. Other
+//! control characters may stand as they are (ES2019 also allows U+2028 and
+//! U+2029), which lets the writer jump from one of four bytes to the next
+//! with `memchr` instead of testing every byte.
+
+use super::SearchDoc;
+
+/// The fragment of page `n`.
+pub(super) fn fragment(n: usize, doc: &SearchDoc<'_>, base: &str) -> Vec<u8> {
+    let text: usize = doc.sections.iter().map(|s| s.text.len() + 64).sum();
+    let mut out = Vec::with_capacity(text + 256);
+    out.extend_from_slice(format!("window.__kuratorSearch.add(\"f/{n}\",{{\"url\":").as_bytes());
+    js_str(&mut out, fragment_url(doc, base));
+    out.extend_from_slice(b",\"title\":");
+    js_str(&mut out, doc.title);
+    out.extend_from_slice(b",\"breadcrumb\":[");
+    for (i, crumb) in doc.breadcrumb.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        js_str(&mut out, crumb);
+    }
+    out.extend_from_slice(b"],\"description\":");
+    js_str(&mut out, doc.description);
+    out.extend_from_slice(b",\"sections\":[");
+    if doc.sections.is_empty() {
+        out.extend_from_slice(br#"["","",""]"#);
+    }
+    for (i, s) in doc.sections.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'[');
+        js_str(&mut out, s.anchor.as_deref().unwrap_or(""));
+        out.push(b',');
+        js_str(&mut out, &s.heading);
+        out.push(b',');
+        js_str(&mut out, &s.text);
+        out.push(b']');
+    }
+    out.extend_from_slice(b"]});\n");
+    out
+}
+
+/// A page's URL as fragments store it: without the base path.
+pub(super) fn fragment_url<'a>(doc: &SearchDoc<'a>, base: &str) -> &'a str {
+    doc.url
+        .strip_prefix(base)
+        .unwrap_or(doc.url.trim_start_matches('/'))
+}
+
+/// A JavaScript string literal in double quotes, appended to `out`.
+pub(super) fn js_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    // `\r` is rare in page text: find it once, then look for the other
+    // three with one `memchr3` per escape.
+    let mut carriage = memchr::memchr(b'\r', bytes).unwrap_or(bytes.len());
+    let mut done = 0;
+    while done < bytes.len() {
+        let next = memchr::memchr3(b'"', b'\\', b'\n', &bytes[done..carriage])
+            .map_or(carriage, |k| done + k);
+        out.extend_from_slice(&bytes[done..next]);
+        let Some(&special) = bytes.get(next) else {
+            break;
+        };
+        out.extend_from_slice(match special {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            _ => {
+                carriage =
+                    memchr::memchr(b'\r', &bytes[next + 1..]).map_or(bytes.len(), |k| next + 1 + k);
+                b"\\r"
+            }
+        });
+        done = next + 1;
+    }
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::TextSection;
+    use serde::Serialize;
+
+    /// What a fragment holds, serialised by serde_json: the reference.
+    #[derive(Serialize)]
+    struct Fragment<'a> {
+        url: &'a str,
+        title: &'a str,
+        breadcrumb: &'a [&'a str],
+        description: &'a str,
+        /// [anchor ("" before the first heading), heading, text] per section.
+        sections: Vec<[&'a str; 3]>,
+    }
+
+    impl<'a> Fragment<'a> {
+        fn new(doc: &'a SearchDoc<'a>, base: &str) -> Self {
+            let mut sections: Vec<[&str; 3]> = doc
+                .sections
+                .iter()
+                .map(|s| {
+                    [
+                        s.anchor.as_deref().unwrap_or(""),
+                        s.heading.as_str(),
+                        s.text.as_str(),
+                    ]
+                })
+                .collect();
+            if sections.is_empty() {
+                sections.push(["", "", ""]);
+            }
+            Fragment {
+                url: fragment_url(doc, base),
+                title: doc.title,
+                breadcrumb: &doc.breadcrumb,
+                description: doc.description,
+                sections,
+            }
+        }
+    }
+
+    fn section(anchor: Option<&str>, heading: &str, text: &str) -> TextSection {
+        TextSection {
+            anchor: anchor.map(String::from),
+            heading: heading.into(),
+            level: 2,
+            text: text.into(),
+        }
+    }
+
+    /// The data of a fragment script, read as JavaScript would: its
+    /// literal, with the control characters JavaScript allows raw in a
+    /// string (and JSON does not) escaped, parsed as JSON.
+    fn parse(script: &[u8], n: usize) -> serde_json::Value {
+        let text = std::str::from_utf8(script).unwrap();
+        let prefix = format!("window.__kuratorSearch.add(\"f/{n}\",");
+        let literal = text
+            .strip_prefix(&prefix)
+            .and_then(|t| t.strip_suffix(");\n"))
+            .expect("a fragment script");
+        assert!(!literal.contains(['\n', '\r']), "raw line break");
+        let json: String = literal
+            .chars()
+            .map(|c| match c {
+                '\0'..='\u{1f}' => format!("\\u{:04x}", c as u32),
+                c => c.to_string(),
+            })
+            .collect();
+        serde_json::from_str(&json).expect("a JavaScript object literal of JSON values")
+    }
+
+    /// The hand-written fragment holds what serde_json would write, on text
+    /// with every character that needs care, at every position of a run.
+    #[test]
+    fn fragments_hold_what_serde_json_writes() {
+        let specials = [
+            "\"", "\\", "\n", "\t", "\r", "\r\n", "\u{8}", "\u{c}", "\u{1}", "\u{1f}", "\u{7f}",
+            "/", "ё", "—", " ", "<", "\u{2028}", "\\\"", "\n\"",
+        ];
+        let mut texts = vec![String::new()];
+        for special in specials {
+            for pad in 0..17 {
+                texts.push(format!(
+                    "{}{special}{}{special}",
+                    "я".repeat(pad / 2) + &"a".repeat(pad % 2),
+                    "b".repeat(pad)
+                ));
+            }
+        }
+        texts.push(specials.concat().repeat(3));
+        let sections: Vec<TextSection> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| section((i % 3 > 0).then_some(t.as_str()), t, t))
+            .collect();
+        let crumbs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for (n, (title, sections)) in [("Заголовок \"x\"\n", &sections[..]), ("", &[][..])]
+            .into_iter()
+            .enumerate()
+        {
+            let doc = SearchDoc {
+                url: "/kb/a\\b/",
+                title,
+                breadcrumb: crumbs.clone(),
+                description: &texts[5],
+                tags: &[],
+                sections,
+                weight: 1.0,
+            };
+            let expected = serde_json::to_value(Fragment::new(&doc, "/kb/")).unwrap();
+            assert_eq!(parse(&fragment(n, &doc, "/kb/"), n), expected);
+        }
+    }
+}
