@@ -6,10 +6,10 @@
 //! Kurator refuses to replace a folder that is the site root, holds the
 //! content or config, or was not made by Kurator (it has no marker file).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::{bail, Context as _, Result};
 
@@ -83,6 +83,9 @@ pub struct Staging {
     /// The current output, if Kurator made it: files whose bytes did not
     /// change are hard-linked from it instead of written again.
     previous: Option<PathBuf>,
+    /// Folders made so far: the search index writes ten thousand files
+    /// into one folder, which then needs no `mkdir` and `stat` per file.
+    made: Mutex<HashSet<PathBuf>>,
     published: bool,
 }
 
@@ -117,6 +120,7 @@ impl Staging {
             dir,
             output: output.to_path_buf(),
             previous,
+            made: Mutex::default(),
             published: false,
         })
     }
@@ -279,6 +283,21 @@ impl Drop for Staging {
 }
 
 impl Staging {
+    /// Creates the folder `path` goes in, unless this build made it already.
+    fn make_parent(&self, path: &Path) -> Result<()> {
+        let Some(parent) = path.parent() else {
+            return Ok(());
+        };
+        let made = || self.made.lock().unwrap_or_else(PoisonError::into_inner);
+        if made().contains(parent) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        made().insert(parent.to_path_buf());
+        Ok(())
+    }
+
     /// Links the previous output's copy of `rel` into the staging folder if
     /// its bytes equal `bytes`. Unchanged files then cost a read instead of a
     /// write, and removing the old output frees no data.
@@ -294,10 +313,7 @@ impl Staging {
 impl Sink for Staging {
     fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<()> {
         let path = self.dir.join(safe_rel(rel)?);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("failed to create `{}`", parent.display()))?;
-        }
+        self.make_parent(&path)?;
         let unchanged = |old: &Path| {
             std::fs::metadata(old).is_ok_and(|m| m.len() == bytes.len() as u64)
                 && std::fs::read(old).is_ok_and(|b| b == bytes)
@@ -311,10 +327,7 @@ impl Sink for Staging {
 
     fn copy(&self, rel: &str, from: &Path) -> Result<()> {
         let path = self.dir.join(safe_rel(rel)?);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("failed to create `{}`", parent.display()))?;
-        }
+        self.make_parent(&path)?;
         let unchanged = |old: &Path| {
             let (Ok(a), Ok(b)) = (std::fs::metadata(old), std::fs::metadata(from)) else {
                 return false;
