@@ -51,7 +51,8 @@ struct Entry {
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
     entry: u32,
-    tf: [u16; FIELDS],
+    /// Counts above 255 are kept as 255: BM25 has saturated long before.
+    tf: [u8; FIELDS],
 }
 
 /// What one worker makes of a run of consecutive pages: its entries in
@@ -109,7 +110,8 @@ impl Counter {
             chunk.occurrences.resize_with(self.counts.len(), Vec::new);
         }
         for term in self.touched.drain(..) {
-            let tf = std::mem::take(&mut self.counts[term as usize]);
+            let counts = std::mem::take(&mut self.counts[term as usize]);
+            let tf = counts.map(|n| n.min(255) as u8);
             chunk.occurrences[term as usize].push(Occurrence { entry, tf });
         }
     }
@@ -273,7 +275,7 @@ fn field_weights(lens: &[u32; FIELDS], avg: &[f32]) -> [f32; FIELDS] {
 /// BM25F without the IDF: weighted, length-normalised frequency summed over
 /// the fields, saturated, scaled to 1..=SCORE_MAX and by the page's
 /// `search_weight`, rounded.
-fn quantise(tf: &[u16; FIELDS], field_weights: &[f32; FIELDS], page_weight: f32) -> u8 {
+fn quantise(tf: &[u8; FIELDS], field_weights: &[f32; FIELDS], page_weight: f32) -> u8 {
     let weighted: f32 = (0..FIELDS)
         .map(|f| f32::from(tf[f]) * field_weights[f])
         .sum();
