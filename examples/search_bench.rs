@@ -169,23 +169,6 @@ fn main() {
         );
         let cpu = cpu_seconds();
         let start = Instant::now();
-        let mut stemmers = kurator::search::stem::Stemmers::default();
-        let mut ids = 0u64;
-        let mut counted = 0usize;
-        for _ in 0..3 {
-            for p in &pages {
-                for s in &p.sections {
-                    counted += tok.terms(&s.text, &mut stemmers, |id| ids += u64::from(id));
-                }
-            }
-        }
-        println!(
-            "terms x3 (hot path): {ids} {counted} {:?} cpu {:.2}",
-            start.elapsed(),
-            cpu_seconds() - cpu
-        );
-        let cpu = cpu_seconds();
-        let start = Instant::now();
         let mut n = 0usize;
         for p in &pages {
             for s in &p.sections {

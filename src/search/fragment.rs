@@ -91,6 +91,7 @@ pub(super) fn js_str(out: &mut Vec<u8>, s: &str) {
 mod tests {
     use super::*;
     use crate::markdown::TextSection;
+    use crate::search::tests::section;
     use serde::Serialize;
 
     /// What a fragment holds, serialised by serde_json: the reference.
@@ -127,15 +128,6 @@ mod tests {
                 description: doc.description,
                 sections,
             }
-        }
-    }
-
-    fn section(anchor: Option<&str>, heading: &str, text: &str) -> TextSection {
-        TextSection {
-            anchor: anchor.map(String::from),
-            heading: heading.into(),
-            level: 2,
-            text: text.into(),
         }
     }
 

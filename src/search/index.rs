@@ -288,15 +288,7 @@ fn quantise(tf: &[u8; FIELDS], field_weights: &[f32; FIELDS], page_weight: f32) 
 mod tests {
     use super::*;
     use crate::markdown::TextSection;
-
-    fn section(anchor: Option<&str>, heading: &str, text: &str) -> TextSection {
-        TextSection {
-            anchor: anchor.map(String::from),
-            heading: heading.into(),
-            level: 2,
-            text: text.into(),
-        }
-    }
+    use crate::search::tests::section;
 
     fn score_of(postings: &Postings<Vec<Posting>>, term: &str, page: u32) -> u8 {
         let (_, list) = postings

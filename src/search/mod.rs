@@ -265,7 +265,8 @@ fn script<T: Serialize>(name: &str, data: &T) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    fn section(anchor: Option<&str>, heading: &str, text: &str) -> TextSection {
+    /// A section of page text, for the search module's tests.
+    pub(super) fn section(anchor: Option<&str>, heading: &str, text: &str) -> TextSection {
         TextSection {
             anchor: anchor.map(String::from),
             heading: heading.into(),
