@@ -8,6 +8,13 @@ use std::path::Path;
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
     println!("cargo:rerun-if-changed={}", root.display());
+    // Without this, a missing theme folder embeds no theme, and every build
+    // of the binary fails at run time with "template not found".
+    assert!(
+        root.join("templates").is_dir(),
+        "the default theme is missing: {}",
+        root.display()
+    );
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     files.sort();
