@@ -42,26 +42,9 @@ try {
     });
     const stemmer = document.querySelector('[data-stemmer]')?.getAttribute('data-stemmer') || `${root}stemmer.js`;
     if (!window.KuratorStemmer) await script(stemmer);
-    // Index scripts register through window.__kuratorSearch.add; keep what
-    // they hand over for a loader of our own.
-    const registry = window.__kuratorSearch;
-    const original = registry.add;
-    const got = new Map(), waiting = new Map(), requests = new Map();
-    registry.add = (name, data) => {
-      original(name, data);
-      got.set(name, data);
-      waiting.get(name)?.(data);
-    };
-    const load = (name) => {
-      if (got.has(name)) return Promise.resolve(got.get(name));
-      if (!requests.has(name)) {
-        requests.set(name, new Promise((resolve, reject) => {
-          waiting.set(name, resolve);
-          script(`${root}search/${name}.js`).catch(reject);
-        }));
-      }
-      return requests.get(name);
-    };
+    // The page's own loader (search.js exposes it for this).
+    const load = window.KuratorSearch.load;
+    if (!load) throw new Error('this search.js does not expose KuratorSearch.load');
     // The search page asks for 50 hits (the header list for 8); older
     // engines ignore the argument and sort every hit.
     const LIMIT = 50;

@@ -50,7 +50,7 @@ pub(super) fn fragment(n: usize, doc: &SearchDoc<'_>, base: &str) -> Vec<u8> {
 }
 
 /// A page's URL as fragments store it: without the base path.
-pub(super) fn fragment_url<'a>(doc: &SearchDoc<'a>, base: &str) -> &'a str {
+fn fragment_url<'a>(doc: &SearchDoc<'a>, base: &str) -> &'a str {
     doc.url
         .strip_prefix(base)
         .unwrap_or(doc.url.trim_start_matches('/'))

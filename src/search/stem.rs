@@ -213,7 +213,7 @@ impl Stemmers {
     }
 
     /// [`Self::lookup`] for a normalised word given as UTF-8 bytes.
-    pub(crate) fn lookup_bytes(&mut self, word: &[u8]) -> (u32, bool) {
+    fn lookup_bytes(&mut self, word: &[u8]) -> (u32, bool) {
         if let Some(found) = self.words.get(word) {
             return unpack(found);
         }

@@ -260,32 +260,8 @@ test("query time of the engine in Chromium, after the index is loaded: median an
   await page.goto(server.url + "/search/?q=" + encodeURIComponent("зарплата"));
   await page.locator(".search-results li.ks-result").first().waitFor(); // stemmer and meta loaded
   const times = await page.evaluate(async (queries) => {
-    // A second Engine from the page's own KuratorSearch over the same index
-    // scripts: they register through window.__kuratorSearch.add, which is
-    // wrapped here to keep what they hand over.
-    const { Engine } = window.KuratorSearch;
-    const registry = window.__kuratorSearch;
-    const original = registry.add;
-    const got = new Map(), waiting = new Map(), requests = new Map();
-    registry.add = (name, data) => {
-      original(name, data);
-      got.set(name, data);
-      waiting.get(name)?.(data);
-    };
-    const root = (document.documentElement.getAttribute("data-root") || "/").replace(/\/?$/, "/");
-    const load = (name) => {
-      if (got.has(name)) return Promise.resolve(got.get(name));
-      if (!requests.has(name)) {
-        requests.set(name, new Promise((resolve, reject) => {
-          waiting.set(name, resolve);
-          const s = document.createElement("script");
-          s.src = `${root}search/${name}.js`;
-          s.onerror = () => reject(new Error(`cannot load ${s.src}`));
-          document.head.appendChild(s);
-        }));
-      }
-      return requests.get(name);
-    };
+    // A second Engine over the same index scripts, through the page's loader.
+    const { Engine, load } = window.KuratorSearch;
     const engine = new Engine(load);
     for (const q of queries) await engine.query(q); // load every shard the queries need
     const out = [];
