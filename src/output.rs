@@ -193,14 +193,7 @@ fn retired_path(output: &Path) -> PathBuf {
 /// Removes previous outputs retired by [`Staging::publish`] beside `output`
 /// (only folders with the Kurator marker and the retired-name pattern).
 pub fn remove_retired(output: &Path) {
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let (parent, name) = beside(output);
     let prefix = format!(".{name}.kurator-old-");
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
@@ -211,6 +204,34 @@ pub fn remove_retired(output: &Path) {
             let _ = remove_output(&entry.path());
         }
     }
+}
+
+/// The folder `output` sits in, and its name.
+fn beside(output: &Path) -> (&Path, String) {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    (parent, name)
+}
+
+/// Tidies what killed builds left beside `output` (their staging folders),
+/// and says whether retired outputs wait there to be removed. For a build
+/// that finds the output up to date and writes nothing: it must still
+/// clean up after a build killed between its swap and its cleanup.
+pub fn tidy_beside(output: &Path) -> bool {
+    let (parent, name) = beside(output);
+    remove_stale(parent, &name);
+    let prefix = format!(".{name}.kurator-old-");
+    std::fs::read_dir(parent).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+    })
 }
 
 /// Removes a folder Kurator made, its marker file last, so a process killed

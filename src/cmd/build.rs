@@ -41,6 +41,11 @@ pub fn build_into(options: &BuildOptions, output: &Path, force: bool) -> Result<
         .filter(|_| !force)
         .and_then(|inputs| fingerprint::up_to_date(output, inputs))
     {
+        // A build killed after its swap left the old site retired: the
+        // output is whole and current, but the old site still goes.
+        if crate::output::tidy_beside(output) {
+            remove_retired_in_background(output);
+        }
         println!(
             "Up to date: {}, {} and {} other files in {} (nothing changed since the last build; checked in {} ms, --force builds anyway)",
             plural(record.pages, "page", "pages"),

@@ -297,6 +297,21 @@ fn no_change_rebuild_checks_and_stops() {
     assert_eq!(snapshot(&site.path("public")), before);
     assert_eq!(inode(&page), first_inode, "nothing was replaced");
 
+    // A build killed between its swap and its cleanup leaves the old site
+    // retired beside an output that is up to date: the next build, though
+    // it writes nothing, still removes it.
+    let retired = site.path(".public.kurator-old-999999999");
+    std::fs::create_dir_all(retired.join("guide")).unwrap();
+    std::fs::write(retired.join(".kurator-output"), "kurator").unwrap();
+    std::fs::write(retired.join("guide/index.html"), "old").unwrap();
+    let run = site.run(&["build"]);
+    assert!(run.stdout.starts_with("Up to date"), "{}", run.stdout);
+    let start = std::time::Instant::now();
+    while retired.exists() && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!retired.exists(), "the retired site is still there");
+
     // --force builds anyway, to the same bytes.
     let run = site.run(&["build", "--force"]);
     assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
