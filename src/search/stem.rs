@@ -225,19 +225,19 @@ impl Stemmers {
     /// normalised: a word seen before in the same form costs one hash
     /// lookup; a new form is normalised (in `buffer`) and remembered.
     #[inline]
-    pub(crate) fn lookup_raw(&mut self, raw: &str, buffer: &mut Vec<u8>) -> (u32, bool) {
-        if let Some(found) = self.raw.get(raw.as_bytes()) {
+    pub(crate) fn lookup_raw(&mut self, raw: &[u8], buffer: &mut Vec<u8>) -> (u32, bool) {
+        if let Some(found) = self.raw.get(raw) {
             return unpack(found);
         }
         self.lookup_new_raw(raw, buffer)
     }
 
     #[cold]
-    fn lookup_new_raw(&mut self, raw: &str, buffer: &mut Vec<u8>) -> (u32, bool) {
+    fn lookup_new_raw(&mut self, raw: &[u8], buffer: &mut Vec<u8>) -> (u32, bool) {
         buffer.clear();
-        normalize_bytes(raw, buffer);
+        normalize_bytes(&String::from_utf8_lossy(raw), buffer);
         let found = self.lookup_bytes(buffer);
-        self.raw.insert(raw.as_bytes(), pack(found));
+        self.raw.insert(raw, pack(found));
         found
     }
 

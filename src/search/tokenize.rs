@@ -289,20 +289,33 @@ fn word_end(b: &[u8], mut i: usize, first: Class) -> (usize, bool) {
     let mut last = first;
     while i < n {
         // Cyrillic letters first: two bytes each, `0xd0`/`0xd1` then a
-        // continuation byte; four at a time while they last.
-        let lead = b[i];
-        if lead & 0xfe == 0xd0 {
-            i += 2;
-            while let Some(&eight) = b.get(i..i + 8).and_then(|s| <&[u8; 8]>::try_from(s).ok()) {
-                if u64::from_le_bytes(eight) & 0xc0fe_c0fe_c0fe_c0fe != 0x80d0_80d0_80d0_80d0 {
-                    break;
-                }
-                i += 8;
-            }
+        // continuation byte.
+        if b[i] & 0xfe == 0xd0 {
             alnum = true;
             last = Class::Letter;
-            continue;
+            // Sixteen bytes at a time; the first byte that is not part of
+            // such a letter ends the run, found from the mask's trailing
+            // zeros, with no branch per letter.
+            match b.get(i..i + 16).and_then(|s| <&[u8; 16]>::try_from(s).ok()) {
+                Some(&sixteen) => {
+                    let x = (u128::from_le_bytes(sixteen)
+                        & 0xc0fe_c0fe_c0fe_c0fe_c0fe_c0fe_c0fe_c0fe)
+                        ^ 0x80d0_80d0_80d0_80d0_80d0_80d0_80d0_80d0;
+                    if x == 0 {
+                        i += 16;
+                        continue;
+                    }
+                    // Within the sixteen bytes, so `i < n`; the character
+                    // there is not a letter of these two lead bytes.
+                    i += (x.trailing_zeros() / 16) as usize * 2;
+                }
+                None => {
+                    i += 2;
+                    continue;
+                }
+            }
         }
+        let lead = b[i];
         let (next, next_len) = if lead < 0x80 {
             (ASCII_CLASS[lead as usize], 1)
         } else {
@@ -420,24 +433,32 @@ impl Tokenizer {
     /// [`Stemmers::lookup_raw`]), so a word seen before costs no
     /// normalisation, no `String` and no stemming. A test checks it against
     /// the general path on random text.
-    pub fn terms(&mut self, text: &str, stemmers: &mut Stemmers, mut f: impl FnMut(u32)) -> usize {
+    pub fn terms<F: FnMut(u32)>(&mut self, text: &str, stemmers: &mut Stemmers, mut f: F) -> usize {
         let mut counted = 0;
         let mut stems = std::mem::take(&mut self.stems);
         let mut buffer = std::mem::take(&mut self.buffer);
+        let bytes = text.as_bytes();
+        // The term of one part, passed on unless it is a stop word.
+        let mut part_term = |part: &Part, stemmers: &mut Stemmers, f: &mut F| {
+            let raw = &bytes[part.start as usize..part.end as usize];
+            let (id, stop) = stemmers.lookup_raw(raw, &mut buffer);
+            if !stop {
+                f(id);
+                counted += 1;
+            }
+            id
+        };
         for_each_word(text, &mut self.parts, |parts| {
+            // Most words are one part, with no compound to join.
+            if let [part] = parts {
+                part_term(part, stemmers, &mut f);
+                return;
+            }
             stems.clear();
             for part in parts {
-                let raw = &text[part.start as usize..part.end as usize];
-                let (id, stop) = stemmers.lookup_raw(raw, &mut buffer);
-                if !stop {
-                    f(id);
-                    counted += 1;
-                }
-                stems.push(id);
+                stems.push(part_term(part, stemmers, &mut f));
             }
-            if parts.len() > 1 {
-                f(stemmers.join(&stems));
-            }
+            f(stemmers.join(&stems));
         });
         self.stems = stems;
         self.buffer = buffer;
