@@ -47,12 +47,36 @@ struct Entry {
 }
 
 /// A term in one entry: the entry (its index in [`Chunk::entries`]) and
-/// the term's frequency per field.
+/// the term's frequency per field, packed: eight bytes, as the index
+/// records millions of them (one per term per entry).
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
     entry: u32,
-    /// Counts above 255 are kept as 255: BM25 has saturated long before.
-    tf: [u8; FIELDS],
+    tf: PackedTf,
+}
+
+/// Frequencies per field in 32 bits: the body's up to 255, each other
+/// field's up to 63 (six bits). A count past its field's cap is kept as
+/// the cap: BM25 has saturated long before (a title saying a word 63
+/// times already scores the most a title can).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PackedTf(u32);
+
+/// Bit offset and cap of each field in a [`PackedTf`], in [`Field`] order.
+const TF_LAYOUT: [(u32, u32); FIELDS] = [(0, 63), (6, 63), (12, 63), (18, 63), (24, 255)];
+
+impl PackedTf {
+    fn new(counts: &[u16; FIELDS]) -> PackedTf {
+        let mut packed = 0;
+        for (&n, (shift, cap)) in counts.iter().zip(TF_LAYOUT) {
+            packed |= u32::from(n).min(cap) << shift;
+        }
+        PackedTf(packed)
+    }
+
+    fn get(self) -> [u8; FIELDS] {
+        TF_LAYOUT.map(|(shift, cap)| ((self.0 >> shift) & cap) as u8)
+    }
 }
 
 /// What one worker makes of a run of consecutive pages: its entries in
@@ -111,7 +135,7 @@ impl Counter {
         }
         for term in self.touched.drain(..) {
             let counts = std::mem::take(&mut self.counts[term as usize]);
-            let tf = counts.map(|n| n.min(255) as u8);
+            let tf = PackedTf::new(&counts);
             chunk.occurrences[term as usize].push(Occurrence { entry, tf });
         }
     }
@@ -248,7 +272,7 @@ pub fn build<T: Send>(
                 };
                 for occurrence in occurrences {
                     let entry = &chunk.entries[occurrence.entry as usize];
-                    let score = quantise(&occurrence.tf, &entry.field_weights, entry.weight);
+                    let score = quantise(&occurrence.tf.get(), &entry.field_weights, entry.weight);
                     list.push((entry.page, entry.section, score));
                 }
             }
@@ -358,6 +382,16 @@ mod tests {
         assert!(heading > body, "heading {heading} vs body {body}");
         assert!(body > 0);
         assert_eq!(postings.entries, 1 + 1 + 2);
+    }
+
+    #[test]
+    fn packed_frequencies_keep_counts_up_to_their_caps() {
+        let counts = [1, 2, 63, 0, 255];
+        assert_eq!(PackedTf::new(&counts).get(), [1, 2, 63, 0, 255]);
+        // Past a cap: the cap, and no spill into the next field.
+        let over = [64, 500, 0, 70, 1000];
+        assert_eq!(PackedTf::new(&over).get(), [63, 63, 0, 63, 255]);
+        assert_eq!(std::mem::size_of::<Occurrence>(), 8);
     }
 
     #[test]
