@@ -34,6 +34,7 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
 /// already what the build would write and `force` is off.
 pub fn build_into(options: &BuildOptions, output: &Path, force: bool) -> Result<u8> {
     let start = std::time::Instant::now();
+    crate::timing::mark("begin");
     // The up-to-date path writes nothing; `Staging::create` checks that the
     // output may be replaced before anything is.
     let inputs = fingerprint::inputs(options);
@@ -56,6 +57,7 @@ pub fn build_into(options: &BuildOptions, output: &Path, force: bool) -> Result<
         );
         return Ok(0);
     }
+    crate::timing::mark("fingerprint");
     let staging = Staging::create(&options.root, output)?;
     match pipeline::build(options, &staging) {
         Ok(report) => {
@@ -65,10 +67,12 @@ pub fn build_into(options: &BuildOptions, output: &Path, force: bool) -> Result<
             if let Some(inputs) = inputs.filter(|_| report.diagnostics.is_empty()) {
                 record_build(&staging, inputs, &report)?;
             }
+            crate::timing::mark("record");
             staging.publish().with_context(|| {
                 format!("build failed; {} was left as it was", output.display())
             })?;
             remove_retired_in_background(output);
+            crate::timing::mark("publish");
             let (_, warnings) = counts(&report.diagnostics);
             let warn = if warnings > 0 {
                 format!(", {}", plural(warnings, "warning", "warnings"))
