@@ -66,12 +66,13 @@ struct PackedTf(u32);
 const TF_LAYOUT: [(u32, u32); FIELDS] = [(0, 63), (6, 63), (12, 63), (18, 63), (24, 255)];
 
 impl PackedTf {
-    fn new(counts: &[u16; FIELDS]) -> PackedTf {
-        let mut packed = 0;
-        for (&n, (shift, cap)) in counts.iter().zip(TF_LAYOUT) {
-            packed |= u32::from(n).min(cap) << shift;
+    /// One more occurrence in `field`, unless its count is at the cap.
+    #[inline(always)]
+    fn add(&mut self, field: Field) {
+        let (shift, cap) = TF_LAYOUT[field as usize];
+        if (self.0 >> shift) & cap < cap {
+            self.0 += 1 << shift;
         }
-        PackedTf(packed)
     }
 
     fn get(self) -> [u8; FIELDS] {
@@ -97,7 +98,7 @@ struct Chunk {
 struct Counter {
     tokenizer: Tokenizer,
     lens: [u32; FIELDS],
-    counts: Vec<[u16; FIELDS]>,
+    counts: Vec<PackedTf>,
     /// The ids with a non-zero count, in the order first seen.
     touched: Vec<u32>,
 }
@@ -134,25 +135,24 @@ impl Counter {
             chunk.occurrences.resize_with(self.counts.len(), Vec::new);
         }
         for term in self.touched.drain(..) {
-            let counts = std::mem::take(&mut self.counts[term as usize]);
-            let tf = PackedTf::new(&counts);
+            let tf = std::mem::replace(&mut self.counts[term as usize], PackedTf(0));
             chunk.occurrences[term as usize].push(Occurrence { entry, tf });
         }
     }
 }
 
 /// One more occurrence of `term` in `field`.
-fn count(counts: &mut Vec<[u16; FIELDS]>, touched: &mut Vec<u32>, term: u32, field: Field) {
+#[inline(always)]
+fn count(counts: &mut Vec<PackedTf>, touched: &mut Vec<u32>, term: u32, field: Field) {
     let i = term as usize;
     if i >= counts.len() {
-        counts.resize((i + 1).max(counts.len() * 2), [0; FIELDS]);
+        counts.resize((i + 1).max(counts.len() * 2), PackedTf(0));
     }
     let tf = &mut counts[i];
-    if *tf == [0; FIELDS] {
+    if tf.0 == 0 {
         touched.push(term);
     }
-    let f = field as usize;
-    tf[f] = tf[f].saturating_add(1);
+    tf.add(field);
 }
 
 /// Splits a page into its entries: one per section (the text before the
@@ -386,11 +386,23 @@ mod tests {
 
     #[test]
     fn packed_frequencies_keep_counts_up_to_their_caps() {
-        let counts = [1, 2, 63, 0, 255];
-        assert_eq!(PackedTf::new(&counts).get(), [1, 2, 63, 0, 255]);
+        let fields = [
+            Field::Title,
+            Field::Headings,
+            Field::Tags,
+            Field::Description,
+            Field::Body,
+        ];
+        let packed = |counts: [u32; FIELDS]| {
+            let mut tf = PackedTf(0);
+            for (field, n) in fields.into_iter().zip(counts) {
+                (0..n).for_each(|_| tf.add(field));
+            }
+            tf.get()
+        };
+        assert_eq!(packed([1, 2, 63, 0, 255]), [1, 2, 63, 0, 255]);
         // Past a cap: the cap, and no spill into the next field.
-        let over = [64, 500, 0, 70, 1000];
-        assert_eq!(PackedTf::new(&over).get(), [63, 63, 0, 63, 255]);
+        assert_eq!(packed([64, 500, 0, 70, 1000]), [63, 63, 0, 63, 255]);
         assert_eq!(std::mem::size_of::<Occurrence>(), 8);
     }
 
