@@ -5,7 +5,8 @@
 //! collection at query time (IDF from the posting count) is left to the
 //! browser, so the browser needs no per-entry lengths.
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 
@@ -86,7 +87,8 @@ impl PackedTf {
 /// are its occurrences in chunk after chunk, already sorted.
 #[derive(Default)]
 struct Chunk {
-    stemmers: Stemmers,
+    /// Which [`Stemmers`] of the pool gave the term ids (see [`build`]).
+    stemmers: usize,
     entries: Vec<Entry>,
     occurrences: Vec<Vec<Occurrence>>,
 }
@@ -159,14 +161,18 @@ fn count(counts: &mut Vec<PackedTf>, touched: &mut Vec<u32>, term: u32, field: F
 /// first heading is section 0). Every entry carries the page title, so a
 /// query whose words are split between the title and a section finds that
 /// section; description and tags belong to the first entry only.
-fn analyse(page: u32, doc: &SearchDoc<'_>, counter: &mut Counter, chunk: &mut Chunk) {
-    let stemmers = &mut chunk.stemmers;
+fn analyse(
+    page: u32,
+    doc: &SearchDoc<'_>,
+    stemmers: &mut Stemmers,
+    counter: &mut Counter,
+    chunk: &mut Chunk,
+) {
     let mut title = Vec::new();
     let title_len = counter
         .tokenizer
         .terms(doc.title, stemmers, |term| title.push(term));
     for i in 0..doc.sections.len().max(1) {
-        let stemmers = &mut chunk.stemmers;
         counter.add_terms(&title, title_len, Field::Title);
         if let Some(section) = doc.sections.get(i) {
             counter.add_text(&section.heading, Field::Headings, stemmers);
@@ -200,28 +206,51 @@ pub fn build<T: Send>(
     docs: &[&SearchDoc<'_>],
     finish: impl Fn(&[Posting]) -> T + Sync,
 ) -> Postings<T> {
-    // Analyse runs of pages in parallel; every worker keeps its own stem
-    // memo and ids. One run per thread: each one stems its vocabulary again.
+    // Analyse runs of pages in parallel, one run per thread. A run borrows
+    // a stem memo (and its term ids) from a pool: runs on two threads at
+    // once stem their words twice, but a run that starts where another
+    // ended (the usual case beside the page writing) reuses its memo.
     let run = docs.len().div_ceil(rayon::current_num_threads()).max(1);
+    let pool: Mutex<Vec<(usize, Stemmers)>> = Mutex::new(Vec::new());
+    let made = AtomicUsize::new(0);
+    fn lock<T>(pool: &Mutex<T>) -> MutexGuard<'_, T> {
+        pool.lock().unwrap_or_else(PoisonError::into_inner)
+    }
     let mut chunks: Vec<Chunk> = docs
         .par_chunks(run)
         .enumerate()
         .map(|(c, docs)| {
-            let (mut chunk, mut counter) = (Chunk::default(), Counter::default());
+            let borrowed = lock(&pool).pop();
+            let (id, mut stemmers) = borrowed
+                .unwrap_or_else(|| (made.fetch_add(1, Ordering::Relaxed), Stemmers::default()));
+            let mut chunk = Chunk {
+                stemmers: id,
+                ..Chunk::default()
+            };
+            let mut counter = Counter::default();
             for (i, doc) in docs.iter().enumerate() {
-                analyse((c * run + i) as u32, doc, &mut counter, &mut chunk);
+                analyse(
+                    (c * run + i) as u32,
+                    doc,
+                    &mut stemmers,
+                    &mut counter,
+                    &mut chunk,
+                );
             }
+            lock(&pool).push((id, stemmers));
             chunk
         })
         .collect();
+    let mut pool = pool.into_inner().unwrap_or_else(PoisonError::into_inner);
+    pool.sort_unstable_by_key(|(id, _)| *id);
 
-    // One dictionary: every worker's ids → global ids, and back.
+    // One dictionary: every memo's ids → global ids, and back.
     let mut global: FxHashMap<Arc<str>, u32> = FxHashMap::default();
     let mut names: Vec<Arc<str>> = Vec::new();
-    let remaps: Vec<Vec<u32>> = chunks
+    let remaps: Vec<Vec<u32>> = pool
         .iter()
-        .map(|chunk| {
-            (chunk.stemmers.terms().iter())
+        .map(|(_, stemmers)| {
+            (stemmers.terms().iter())
                 .map(|term| {
                     *global.entry(term.clone()).or_insert_with(|| {
                         names.push(term.clone());
@@ -265,9 +294,10 @@ pub fn build<T: Send>(
         .into_par_iter()
         .map_init(Vec::new, |list, g| {
             list.clear();
-            for (chunk, local) in chunks.iter().zip(&locals) {
+            for chunk in &chunks {
                 // ABSENT is past the end of every list of lists.
-                let Some(occurrences) = chunk.occurrences.get(local[g] as usize) else {
+                let local = locals[chunk.stemmers][g];
+                let Some(occurrences) = chunk.occurrences.get(local as usize) else {
                     continue;
                 };
                 for occurrence in occurrences {
@@ -404,6 +434,43 @@ mod tests {
         // Past a cap: the cap, and no spill into the next field.
         assert_eq!(packed([64, 500, 0, 70, 1000]), [63, 63, 0, 63, 255]);
         assert_eq!(std::mem::size_of::<Occurrence>(), 8);
+    }
+
+    /// Runs of pages, memos lent from run to run: none of it shows in the
+    /// postings, whatever the number of threads.
+    #[test]
+    fn postings_do_not_depend_on_the_threads() {
+        let texts: Vec<Vec<TextSection>> = (0..40)
+            .map(|i| {
+                vec![
+                    section(
+                        None,
+                        "",
+                        &format!("Клиент {i} и аккаунт-менеджер, отчёт номер {i}."),
+                    ),
+                    section(
+                        Some("b"),
+                        "Бюджет",
+                        &format!("Бюджеты клиентов; KPI {}.", i % 7),
+                    ),
+                ]
+            })
+            .collect();
+        let docs: Vec<SearchDoc> = texts.iter().map(|t| doc("Отчётность", t)).collect();
+        let refs: Vec<&SearchDoc> = docs.iter().collect();
+        let with = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let mut postings = pool.install(|| build(&refs, <[Posting]>::to_vec));
+            postings.terms.sort();
+            (postings.terms, postings.entries)
+        };
+        let one = with(1);
+        assert_eq!(one.1, 80);
+        assert_eq!(with(3), one);
+        assert_eq!(with(7), one);
     }
 
     #[test]
