@@ -696,5 +696,26 @@ mod tests {
         }
         let long = "Ёлкии ".repeat(9) + "съешь-ка 漢字\nаккаунт-менеджер";
         assert_eq!(fast_words(&long), uax29_words(&long));
+        // Long Cyrillic runs, read sixteen bytes at a time, ending at every
+        // offset, among letters of other lead bytes (`ґ` 0xd2, `ӂ` 0xd3),
+        // the sign `҂` (0xd2, not a letter) and ASCII.
+        let cyrillic: Vec<char> = "абвгдежзийклмнопрстуфхцчшщъыьэюяЁёІѣґӂ҂ a1.-\n"
+            .chars()
+            .collect();
+        for _ in 0..20_000 {
+            let len = (next() % 64) as usize + 1;
+            let text: String = (0..len)
+                .map(|_| {
+                    let pick = next() as usize;
+                    // Mostly letters of `0xd0`/`0xd1`, so runs grow long.
+                    cyrillic[if pick.is_multiple_of(4) {
+                        pick % cyrillic.len()
+                    } else {
+                        pick % 38
+                    }]
+                })
+                .collect();
+            assert_eq!(fast_words(&text), uax29_words(&text), "{text:?}");
+        }
     }
 }
