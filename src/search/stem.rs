@@ -235,6 +235,8 @@ impl Stemmers {
     #[cold]
     fn lookup_new_raw(&mut self, raw: &[u8], buffer: &mut Vec<u8>) -> (u32, bool) {
         buffer.clear();
+        // A word is cut from a `str` at character boundaries: valid UTF-8,
+        // so this borrows and replaces nothing.
         normalize_bytes(&String::from_utf8_lossy(raw), buffer);
         let found = self.lookup_bytes(buffer);
         self.raw.insert(raw, pack(found));
