@@ -257,3 +257,52 @@ fn search_js_queries_a_built_index() {
     }
     run_node_test("search.test.mjs", &[("KURATOR_INDEX_DIR", &out)]);
 }
+
+/// A site large enough for fragment files to hold several pages each:
+/// every page has its own number, and `tests/js/search-groups.test.mjs`
+/// checks that a query for the number presents that page.
+#[test]
+fn search_js_finds_pages_in_grouped_fragments() {
+    if !node_available() {
+        return unavailable("node is not installed");
+    }
+    const PAGES: usize = 4_321;
+    let texts: Vec<[TextSection; 1]> = (0..PAGES)
+        .map(|n| {
+            [section(
+                None,
+                "",
+                &format!("Страница номер {n} о работе с клиентом."),
+            )]
+        })
+        .collect();
+    let urls: Vec<String> = (0..PAGES).map(|n| format!("/p/{n:05}/")).collect();
+    let titles: Vec<String> = (0..PAGES).map(|n| format!("Страница {n}")).collect();
+    let docs: Vec<SearchDoc> = (0..PAGES)
+        .map(|n| SearchDoc {
+            url: &urls[n],
+            title: &titles[n],
+            breadcrumb: vec!["База"],
+            description: "",
+            tags: &[],
+            sections: &texts[n],
+            weight: 1.0,
+        })
+        .collect();
+    let files = build_index(&docs, &SearchConfig::default(), "ru");
+    let fragments = files
+        .iter()
+        .filter(|(name, _)| name.starts_with("search/f/"))
+        .count();
+    assert_eq!(fragments, PAGES.div_ceil(3), "three pages a fragment file");
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in &files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    run_node_test(
+        "search-groups.test.mjs",
+        &[("KURATOR_INDEX_DIR", dir.path())],
+    );
+}

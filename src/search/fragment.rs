@@ -1,34 +1,75 @@
-//! `f/<n>.js`: what the browser shows for page `n` of the index (URL,
-//! title, breadcrumb, description and the plain text of every section, for
-//! snippets). Fragments are the bulk of the index's bytes (a copy of every
-//! page's text), so they are written by hand, not through serde.
+//! `f/<n>.js`: what the browser shows for the pages of fragment group `n`
+//! (URL, title, breadcrumb, description and the plain text of every
+//! section, for snippets), one object per page in an array: page `p` is
+//! item `p % group` of file `p / group`, where `group` is in `meta.js`.
+//! Fragments are the bulk of the index's bytes (a copy of every page's
+//! text), so they are written by hand, not through serde.
 //!
 //! A fragment is a classic script, `window.__kuratorSearch.add("f/<n>",
-//! {...});`, so its strings are JavaScript string literals, not JSON: only
-//! `"`, `\`, and the line breaks `\n` and `\r` must be escaped. Other
+//! [{...}, ...]);`, so its strings are JavaScript string literals, not JSON:
+//! only `"`, `\`, and the line breaks `\n` and `\r` must be escaped. Other
 //! control characters may stand as they are (ES2019 also allows U+2028 and
 //! U+2029), which lets the writer jump from one of four bytes to the next
 //! with `memchr` instead of testing every byte.
 
 use super::SearchDoc;
 
-/// The fragment of page `n`.
-pub(super) fn fragment(n: usize, doc: &SearchDoc<'_>, base: &str) -> Vec<u8> {
-    let text: usize = doc.sections.iter().map(|s| s.text.len() + 64).sum();
-    let mut out = Vec::with_capacity(text + 256);
-    out.extend_from_slice(format!("window.__kuratorSearch.add(\"f/{n}\",{{\"url\":").as_bytes());
-    js_str(&mut out, fragment_url(doc, base));
+/// Fragment files a site gets before pages share them: each file costs the
+/// build a file creation, which on tmpfs costs more than the file's 15 KB
+/// of text (10,000 files: a quarter of the index's cost on the 10k corpus).
+const FILES: usize = 2_000;
+/// Text a group stops growing at, so that the bytes a reader loads for a
+/// result stay near one page's.
+const GROUP_TEXT: usize = 64 * 1024;
+
+/// Pages per fragment file: 1 up to [`FILES`] pages; past that, enough to
+/// keep the files near [`FILES`], but no more than fit in [`GROUP_TEXT`].
+pub(super) fn group_size(docs: &[&SearchDoc<'_>]) -> usize {
+    let by_count = docs.len().div_ceil(FILES).max(1);
+    if by_count == 1 {
+        return 1;
+    }
+    let text: usize = docs
+        .iter()
+        .flat_map(|d| d.sections.iter().map(|s| s.text.len()))
+        .sum();
+    let per_page = text / docs.len() + 1;
+    by_count.min(GROUP_TEXT / per_page).max(1)
+}
+
+/// Fragment file `n`: the pages `docs` (of one group), in order.
+pub(super) fn group(n: usize, docs: &[&SearchDoc<'_>], base: &str) -> Vec<u8> {
+    let text: usize = docs
+        .iter()
+        .flat_map(|d| d.sections.iter().map(|s| s.text.len() + 64))
+        .sum();
+    let mut out = Vec::with_capacity(text + 256 * docs.len());
+    out.extend_from_slice(format!("window.__kuratorSearch.add(\"f/{n}\",[").as_bytes());
+    for (i, doc) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        page(&mut out, doc, base);
+    }
+    out.extend_from_slice(b"]);\n");
+    out
+}
+
+/// One page's fragment: a JavaScript object literal.
+fn page(out: &mut Vec<u8>, doc: &SearchDoc<'_>, base: &str) {
+    out.extend_from_slice(b"{\"url\":");
+    js_str(out, fragment_url(doc, base));
     out.extend_from_slice(b",\"title\":");
-    js_str(&mut out, doc.title);
+    js_str(out, doc.title);
     out.extend_from_slice(b",\"breadcrumb\":[");
     for (i, crumb) in doc.breadcrumb.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        js_str(&mut out, crumb);
+        js_str(out, crumb);
     }
     out.extend_from_slice(b"],\"description\":");
-    js_str(&mut out, doc.description);
+    js_str(out, doc.description);
     out.extend_from_slice(b",\"sections\":[");
     if doc.sections.is_empty() {
         out.extend_from_slice(br#"["","",""]"#);
@@ -38,15 +79,14 @@ pub(super) fn fragment(n: usize, doc: &SearchDoc<'_>, base: &str) -> Vec<u8> {
             out.push(b',');
         }
         out.push(b'[');
-        js_str(&mut out, s.anchor.as_deref().unwrap_or(""));
+        js_str(out, s.anchor.as_deref().unwrap_or(""));
         out.push(b',');
-        js_str(&mut out, &s.heading);
+        js_str(out, &s.heading);
         out.push(b',');
-        js_str(&mut out, &s.text);
+        js_str(out, &s.text);
         out.push(b']');
     }
-    out.extend_from_slice(b"]});\n");
-    out
+    out.extend_from_slice(b"]}");
 }
 
 /// A page's URL as fragments store it: without the base path.
@@ -140,7 +180,7 @@ mod tests {
         let literal = text
             .strip_prefix(&prefix)
             .and_then(|t| t.strip_suffix(");\n"))
-            .expect("a fragment script");
+            .expect("a fragment group script");
         assert!(!literal.contains(['\n', '\r']), "raw line break");
         let json: String = literal
             .chars()
@@ -177,21 +217,53 @@ mod tests {
             .map(|(i, t)| section((i % 3 > 0).then_some(t.as_str()), t, t))
             .collect();
         let crumbs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        for (n, (title, sections)) in [("Заголовок \"x\"\n", &sections[..]), ("", &[][..])]
-            .into_iter()
-            .enumerate()
-        {
-            let doc = SearchDoc {
-                url: "/kb/a\\b/",
-                title,
-                breadcrumb: crumbs.clone(),
-                description: &texts[5],
-                tags: &[],
-                sections,
-                weight: 1.0,
-            };
-            let expected = serde_json::to_value(Fragment::new(&doc, "/kb/")).unwrap();
-            assert_eq!(parse(&fragment(n, &doc, "/kb/"), n), expected);
+        let doc = |title, sections| SearchDoc {
+            url: "/kb/a\\b/",
+            title,
+            breadcrumb: crumbs.clone(),
+            description: &texts[5],
+            tags: &[],
+            sections,
+            weight: 1.0,
+        };
+        let docs = [doc("Заголовок \"x\"\n", &sections[..]), doc("", &[][..])];
+        let refs: Vec<&SearchDoc> = docs.iter().collect();
+        for n in [0, 7] {
+            let expected: Vec<serde_json::Value> = refs[..=n % 2]
+                .iter()
+                .map(|d| serde_json::to_value(Fragment::new(d, "/kb/")).unwrap())
+                .collect();
+            let script = group(n, &refs[..=n % 2], "/kb/");
+            assert_eq!(parse(&script, n), serde_json::Value::from(expected));
         }
+    }
+
+    fn pages(count: usize, text: &str) -> usize {
+        let sections = [section(None, "", text)];
+        let docs: Vec<SearchDoc> = (0..count)
+            .map(|_| SearchDoc {
+                url: "/a/",
+                title: "",
+                breadcrumb: vec![],
+                description: "",
+                tags: &[],
+                sections: &sections,
+                weight: 1.0,
+            })
+            .collect();
+        group_size(&docs.iter().collect::<Vec<_>>())
+    }
+
+    /// One page a file on small sites; on large ones groups that keep the
+    /// files near FILES, unless a group's text would pass GROUP_TEXT.
+    #[test]
+    fn fragments_are_grouped_on_large_sites_only() {
+        let page_text = "я".repeat(7_000); // 14,000 bytes
+        assert_eq!(pages(0, &page_text), 1);
+        assert_eq!(pages(FILES, &page_text), 1);
+        assert_eq!(pages(FILES + 1, &page_text), 2);
+        assert_eq!(pages(10_000, &page_text), 4); // 5 by count, 4 by text
+        assert_eq!(pages(10_000, "short"), 5);
+        assert_eq!(pages(10_000, &"a".repeat(200_000)), 1);
     }
 }

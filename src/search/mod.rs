@@ -10,9 +10,11 @@
 //! - `t/<n>.js`: shard `n` of the word index: `{term: postings}` for the
 //!   terms whose longest matching shard key is `meta.shards[n]`. Postings
 //!   are varints (see `shard.rs`): page delta, section, BM25F score.
-//! - `f/<page>.js`: what to show for a page: URL (root-relative, without the
+//! - `f/<n>.js`: what to show for a page: URL (root-relative, without the
 //!   base path), title, breadcrumb, description and the plain text of every
-//!   section, for snippets. Loaded only for the results on screen.
+//!   section, for snippets; one page a file, or `meta.fragments` pages a
+//!   file on large sites (see `fragment.rs`). Loaded only for the results
+//!   on screen.
 //!
 //! The module owns tokenisation and ranking; it does no I/O.
 
@@ -49,7 +51,7 @@ pub struct SearchDoc<'a> {
 }
 
 /// Format version of the files, bumped on any incompatible change.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Files to write, relative to the output root (e.g. "search/meta.js",
 /// "search/t/12.js", "search/f/3.js"), sorted, byte-deterministic.
@@ -114,10 +116,11 @@ pub fn write_index<E: Send>(
             put_summed(format!("search/t/{n}.js"), shard(n, &terms[range.clone()]))
         })
         .collect::<Result<_, E>>()?;
+    let group = fragment::group_size(&order);
     let fragments: Vec<(u64, u64)> = order
-        .par_iter()
+        .par_chunks(group)
         .enumerate()
-        .map(|(n, doc)| put_summed(format!("search/f/{n}.js"), fragment::fragment(n, doc, base)))
+        .map(|(n, docs)| put_summed(format!("search/f/{n}.js"), fragment::group(n, docs, base)))
         .collect::<Result<_, E>>()?;
     sums.extend(fragments);
     let mut hasher = Sha256::new();
@@ -144,6 +147,7 @@ pub fn write_index<E: Send>(
             .unwrap_or(0)
             .max(1),
         shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
+        fragments: group,
         stop: stem::RUSSIAN_STOP
             .iter()
             .chain(stem::ENGLISH_STOP)
@@ -183,6 +187,8 @@ struct Meta<'a> {
     /// Most sections on one page: the browser's entry numbering.
     sections: usize,
     shards: Vec<&'a str>,
+    /// Pages per fragment file (see `fragment.rs`).
+    fragments: usize,
     stop: Vec<&'static str>,
     /// Query term → alternatives, each a list of terms that must all match.
     synonyms: BTreeMap<String, Vec<Vec<String>>>,
@@ -320,7 +326,7 @@ mod tests {
         );
         let fragment = String::from_utf8(files[1].1.clone()).unwrap();
         assert!(
-            fragment.starts_with("window.__kuratorSearch.add(\"f/1\",{\"url\":\"duties/kpi/\""),
+            fragment.starts_with("window.__kuratorSearch.add(\"f/1\",[{\"url\":\"duties/kpi/\""),
             "{fragment}"
         );
         let meta = String::from_utf8(files[2].1.clone()).unwrap();

@@ -3,8 +3,9 @@
  *
  * The index (built by src/search in Rust) is a set of classic scripts under
  * <root>search/ that call window.__kuratorSearch.add(name, data): meta, word
- * shards t/<n> and page fragments f/<page>. They are loaded on first use by
- * inserting <script> elements, which works from file:// where fetch fails.
+ * shards t/<n> and page fragments f/<n> (an array of meta.fragments pages:
+ * page p is item p % group of file p / group). They are loaded on first use
+ * by inserting <script> elements, which works from file:// where fetch fails.
  *
  * Text normalisation repeats src/search/tokenize.rs exactly: UAX #29 words
  * (Intl.Segmenter), lower case, ё → е, hyphenated compounds, stop words from
@@ -601,10 +602,12 @@
   };
 
   // What to show for a hit: URL (root-relative), title, breadcrumb, heading
-  // and snippet segments. Loads the page's fragment.
+  // and snippet segments. Loads the fragment file holding the page.
   Engine.prototype.present = function (hit) {
     var self = this;
-    return self.load('f/' + hit.page).then(function (f) {
+    var group = self.meta.fragments || 1;
+    return self.load('f/' + Math.floor(hit.page / group)).then(function (pages) {
+      var f = pages[hit.page % group];
       var section = f.sections[hit.section] || f.sections[0];
       var anchor = section[0], heading = section[1], text = section[2];
       var terms = new Set(hit.terms);
