@@ -18,8 +18,8 @@ use super::SearchDoc;
 /// build a file creation, which costs more than writing its text (on the
 /// 10k corpus, 10,021 files made the build 7.6 % slower than 2,506).
 const FILES: usize = 2_000;
-/// Text a group stops growing at, so that the bytes a reader loads for a
-/// result stay near one page's.
+/// Text a group stops growing at: the most a result makes the reader load
+/// (a page longer than this still gets a file of its own).
 const GROUP_TEXT: usize = 64 * 1024;
 
 /// Pages per fragment file: 1 up to [`FILES`] pages; past that, enough to

@@ -605,7 +605,7 @@
   // and snippet segments. Loads the fragment file holding the page.
   Engine.prototype.present = function (hit) {
     var self = this;
-    var group = self.meta.fragments || 1;
+    var group = self.meta.fragments;
     return self.load('f/' + Math.floor(hit.page / group)).then(function (pages) {
       var f = pages[hit.page % group];
       var section = f.sections[hit.section] || f.sections[0];
