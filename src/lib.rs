@@ -8,6 +8,8 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod fingerprint;
+/// HTML escaping, for every module that writes HTML by hand.
+pub mod html;
 pub mod incremental;
 pub mod markdown;
 pub mod output;

@@ -364,9 +364,13 @@ fn validate_links(
     let mut problems = Vec::new();
     for (i, r) in rendered.iter().enumerate() {
         let source = &site.pages[i].source;
-        problems.extend(r.link_problems.iter().cloned());
-        problems.extend(quizzes[i].link_problems.iter().cloned());
-        let cross = r.anchor_links.iter().chain(quizzes[i].anchor_links.iter());
+        problems.extend(r.links.problems.iter().cloned());
+        problems.extend(quizzes[i].links.problems.iter().cloned());
+        let cross = r
+            .links
+            .anchor_links
+            .iter()
+            .chain(quizzes[i].links.anchor_links.iter());
         for link in cross {
             if !anchors[link.page].contains(link.anchor.as_str()) {
                 let target = &site.pages[link.page];
@@ -384,7 +388,8 @@ fn validate_links(
                 );
             }
         }
-        for (anchor, line, column) in &r.own_anchor_links {
+        for own in &r.links.own_anchor_links {
+            let (anchor, line, column) = (&own.anchor, &own.line, &own.column);
             if !anchors[i].contains(anchor.as_str()) {
                 problems.push(
                     Diagnostic::error(
@@ -421,7 +426,7 @@ fn suggest_anchor(anchor: &str, known: &HashSet<&str>) -> String {
 fn orphans(site: &Site, rendered: &[Rendered], quizzes: &[pages::QuizOutput]) -> Vec<Diagnostic> {
     let mut linked = vec![false; site.pages.len()];
     for (r, q) in rendered.iter().zip(quizzes) {
-        for &page in r.linked_pages.iter().chain(q.linked_pages.iter()) {
+        for &page in r.links.linked_pages.iter().chain(&q.links.linked_pages) {
             linked[page] = true;
         }
     }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::markdown::escape_attr;
+use crate::html::escape as escape_attr;
 
 /// One URL in the sitemap.
 pub struct SitemapEntry<'a> {

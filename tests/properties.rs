@@ -256,7 +256,7 @@ fn check_page(text: &str) {
                 links: &links,
                 language: "ru",
             });
-            assert_inside(text, 1, PATH, &rendered.link_problems);
+            assert_inside(text, 1, PATH, &rendered.links.problems);
         }
         Err(problems) => {
             assert!(!problems.is_empty(), "rejected without a diagnostic");
@@ -379,7 +379,7 @@ fn check_quiz(yaml: &str) {
                 assert!(quiz.html.contains("<form"), "{}", quiz.html);
                 assert!(!quiz.html.contains("<script>alert"), "{}", quiz.html);
                 assert!(!quiz.html.contains("onerror=alert"), "{}", quiz.html);
-                assert_inside(&text, 1, PATH, &quiz.link_problems);
+                assert_inside(&text, 1, PATH, &quiz.links.problems);
             }
             Err(problems) => {
                 assert!(!problems.is_empty());
@@ -529,8 +529,8 @@ fn check_markdown(text: &str, with_raw_html: bool) {
         links: &links,
         language: "ru",
     });
-    assert_inside(text, 5, PATH, &rendered.link_problems);
-    for link in &rendered.anchor_links {
+    assert_inside(text, 5, PATH, &rendered.links.problems);
+    for link in &rendered.links.anchor_links {
         assert!(link.line >= 5 && link.line < 5 + text.split('\n').count());
     }
     if with_raw_html {
@@ -647,7 +647,7 @@ fn check_quiz_block(yaml: &str) {
     };
     let text = format!("{}{yaml}", "\n".repeat(9));
     match render_block(&block, &cx) {
-        Ok(quiz) => assert_inside(&text, 1, "content/duties/quiz.md", &quiz.link_problems),
+        Ok(quiz) => assert_inside(&text, 1, "content/duties/quiz.md", &quiz.links.problems),
         Err(problems) => assert_inside(&text, 1, "content/duties/quiz.md", &problems),
     }
 }

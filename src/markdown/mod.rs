@@ -5,6 +5,7 @@
 //! blocks, left as placeholders for the quiz stage. Pure: no I/O.
 
 pub mod headings;
+pub mod links;
 
 use std::ops::Range;
 
@@ -15,8 +16,9 @@ use serde::Serialize;
 
 use headings::IdAllocator;
 pub use headings::TocEntry;
+pub use links::{AnchorLink, Links, OwnAnchorLink};
 
-use crate::content::links::{LinkResolver, Resolved};
+use crate::content::links::LinkResolver;
 use crate::diagnostic::{Diagnostic, LineIndex};
 
 /// What to render and where it comes from.
@@ -32,15 +34,6 @@ pub struct MarkdownInput<'a> {
     pub links: &'a LinkResolver,
     /// Site language, for callout titles and labels.
     pub language: &'a str,
-}
-
-/// A link to another page with an anchor, checked once every page is rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnchorLink {
-    pub page: usize,
-    pub anchor: String,
-    pub line: usize,
-    pub column: usize,
 }
 
 /// Plain text under one heading (or before the first), for the search index.
@@ -68,12 +61,8 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     /// Every id defined on the page (headings, footnotes, raw HTML ids).
     pub anchors: Vec<String>,
-    /// Links to other pages that name an anchor.
-    pub anchor_links: Vec<AnchorLink>,
-    /// Pages this page links to (for orphan detection).
-    pub linked_pages: Vec<usize>,
-    /// Links to the same page's anchors: (anchor, line, column).
-    pub own_anchor_links: Vec<(String, usize, usize)>,
+    /// What the page links to, and its broken links.
+    pub links: Links,
     /// The id of a leading `# Title` heading. That heading is left out of
     /// `html` because templates print the title themselves.
     pub title_anchor: Option<String>,
@@ -84,8 +73,6 @@ pub struct Rendered {
     pub word_count: usize,
     pub sections: Vec<TextSection>,
     pub quizzes: Vec<QuizBlock>,
-    /// Links to missing pages or files (errors in `check`, warnings in `build`).
-    pub link_problems: Vec<Diagnostic>,
 }
 
 /// The placeholder standing for quiz block `n` in [`Rendered::html`]. NUL
@@ -152,9 +139,7 @@ pub fn render_fragment(input: &MarkdownInput<'_>, inline: bool) -> Fragment {
     }
     Fragment {
         html,
-        link_problems: rendered.link_problems,
-        anchor_links: rendered.anchor_links,
-        linked_pages: rendered.linked_pages,
+        links: rendered.links,
     }
 }
 
@@ -162,9 +147,7 @@ pub fn render_fragment(input: &MarkdownInput<'_>, inline: bool) -> Fragment {
 #[derive(Debug, Default)]
 pub struct Fragment {
     pub html: String,
-    pub link_problems: Vec<Diagnostic>,
-    pub anchor_links: Vec<AnchorLink>,
-    pub linked_pages: Vec<usize>,
+    pub links: Links,
 }
 
 struct RenderState<'i> {
@@ -225,6 +208,8 @@ impl<'i> RenderState<'i> {
         self.current.text.push_str(text);
     }
 
+    /// One event: structure opens and closes, text goes to the search
+    /// text and word count, everything else passes through.
     fn handle<'a>(
         &mut self,
         event: Event<'a>,
@@ -233,104 +218,104 @@ impl<'i> RenderState<'i> {
         out: &mut Vec<Event<'a>>,
     ) {
         match event {
-            Event::Start(Tag::Heading { id, classes, .. }) => {
+            Event::Start(tag) => self.start(tag, range.start, rest, out),
+            Event::End(tag) => self.end(tag, out),
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::Html(_)
+            | Event::InlineHtml(_) => self.text(event, out),
+            other => out.push(other),
+        }
+    }
+
+    fn start<'a>(
+        &mut self,
+        tag: Tag<'a>,
+        offset: usize,
+        rest: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+        out: &mut Vec<Event<'a>>,
+    ) {
+        match tag {
+            Tag::Heading { id, classes, .. } => {
                 self.in_heading = Some(HeadingCapture {
                     id: id.map(|i| i.to_string()),
-                    classes: classes.iter().map(|c| c.to_string()).collect(),
+                    classes: classes.iter().map(ToString::to_string).collect(),
                     text: String::new(),
                     start: out.len(),
                 });
                 out.push(Event::Html(CowStr::Borrowed("")));
             }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some(h) = self.in_heading.take() {
-                    self.close_heading(h, level, out);
-                }
-            }
-            Event::Start(Tag::Paragraph) => {
+            Tag::Paragraph => {
                 self.paragraph_depth += 1;
                 if !self.first_paragraph_done && self.in_heading.is_none() {
                     self.in_first_paragraph = true;
                 }
                 out.push(Event::Start(Tag::Paragraph));
             }
-            Event::End(TagEnd::Paragraph) => {
+            Tag::Link { .. } | Tag::Image { .. } => {
+                out.push(Event::Start(self.link_tag(tag, offset)));
+            }
+            Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)) if is_quiz(lang) => {
+                self.quiz_block(offset, rest, out);
+            }
+            Tag::BlockQuote(Some(kind)) => {
+                let (class, title) = callout(kind, self.input.language);
+                out.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n"
+                ))));
+            }
+            Tag::Table(align) => {
+                out.push(Event::Html(CowStr::Borrowed(
+                    "<div class=\"table-wrap\" tabindex=\"0\">",
+                )));
+                out.push(Event::Start(Tag::Table(align)));
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.out.anchors.push(label.to_string());
+                out.push(Event::Start(Tag::FootnoteDefinition(label)));
+            }
+            other => out.push(Event::Start(other)),
+        }
+    }
+
+    fn end<'a>(&mut self, tag: TagEnd, out: &mut Vec<Event<'a>>) {
+        match tag {
+            TagEnd::Heading(level) => {
+                if let Some(h) = self.in_heading.take() {
+                    self.close_heading(h, level, out);
+                }
+                return;
+            }
+            TagEnd::Paragraph => {
                 self.paragraph_depth = self.paragraph_depth.saturating_sub(1);
                 if self.in_first_paragraph {
                     self.in_first_paragraph = false;
                     self.first_paragraph_done = true;
                 }
                 self.current.text.push('\n');
-                out.push(Event::End(TagEnd::Paragraph));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = self.rewrite(&dest_url, range.start, false);
-                out.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest.map_or(dest_url, CowStr::from),
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = self.rewrite(&dest_url, range.start, true);
-                out.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest.map_or(dest_url, CowStr::from),
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if is_quiz(&lang) => {
-                let (line, _) = self.position(range.start);
-                let mut yaml = String::new();
-                for (event, _) in rest.by_ref() {
-                    match event {
-                        Event::Text(t) => yaml.push_str(&t),
-                        Event::End(TagEnd::CodeBlock) => break,
-                        _ => {}
-                    }
-                }
-                let n = self.out.quizzes.len();
-                self.out.quizzes.push(QuizBlock {
-                    yaml,
-                    first_line: line + 1,
-                });
-                out.push(Event::Html(CowStr::from(quiz_placeholder(n))));
-            }
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, title) = callout(kind, self.input.language);
-                out.push(Event::Html(CowStr::from(format!(
-                    "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n"
-                ))));
-            }
-            Event::End(TagEnd::BlockQuote(Some(_))) => {
+            TagEnd::BlockQuote(Some(_)) => {
                 out.push(Event::Html(CowStr::Borrowed("</div>\n")));
+                return;
             }
-            Event::Start(Tag::Table(align)) => {
-                out.push(Event::Html(CowStr::Borrowed(
-                    "<div class=\"table-wrap\" tabindex=\"0\">",
-                )));
-                out.push(Event::Start(Tag::Table(align)));
-            }
-            Event::End(TagEnd::Table) => {
+            TagEnd::Table => {
                 out.push(Event::End(TagEnd::Table));
                 out.push(Event::Html(CowStr::Borrowed("</div>\n")));
+                return;
             }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                self.out.anchors.push(label.to_string());
-                out.push(Event::Start(Tag::FootnoteDefinition(label)));
-            }
+            // A cell ends a word: without this the search text would run
+            // «менеджера40–45» together.
+            TagEnd::TableCell => self.current.text.push(' '),
+            TagEnd::CodeBlock | TagEnd::Item | TagEnd::TableRow => self.current.text.push('\n'),
+            _ => {}
+        }
+        out.push(Event::End(tag));
+    }
+
+    fn text<'a>(&mut self, event: Event<'a>, out: &mut Vec<Event<'a>>) {
+        match event {
             Event::Text(text) => {
                 self.push_text(&text);
                 out.push(Event::Text(text));
@@ -351,23 +336,36 @@ impl<'i> RenderState<'i> {
                 if html.contains("<!-- more -->") && self.summary_cut.is_none() {
                     self.summary_cut = Some(out.len());
                 }
-                collect_html_ids(&html, &mut self.out.anchors);
+                links::collect_html_ids(&html, &mut self.out.anchors);
                 out.push(Event::Html(html));
-            }
-            // A cell ends a word: without this the search text would run
-            // «менеджера40–45» together.
-            Event::End(TagEnd::TableCell) => {
-                self.current.text.push(' ');
-                out.push(event);
-            }
-            Event::End(TagEnd::CodeBlock)
-            | Event::End(TagEnd::Item)
-            | Event::End(TagEnd::TableRow) => {
-                self.current.text.push('\n');
-                out.push(event);
             }
             other => out.push(other),
         }
+    }
+
+    /// A fenced `quiz` block: its YAML is kept for the quiz stage and a
+    /// placeholder stands in the HTML.
+    fn quiz_block<'a>(
+        &mut self,
+        offset: usize,
+        rest: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+        out: &mut Vec<Event<'a>>,
+    ) {
+        let (line, _) = self.position(offset);
+        let mut yaml = String::new();
+        for (event, _) in rest.by_ref() {
+            match event {
+                Event::Text(t) => yaml.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => break,
+                _ => {}
+            }
+        }
+        let n = self.out.quizzes.len();
+        self.out.quizzes.push(QuizBlock {
+            yaml,
+            first_line: line + 1,
+        });
+        out.push(Event::Html(CowStr::from(quiz_placeholder(n))));
     }
 
     fn close_heading<'a>(
@@ -402,11 +400,11 @@ impl<'i> RenderState<'i> {
         let class = if h.classes.is_empty() {
             String::new()
         } else {
-            format!(" class=\"{}\"", escape_attr(&h.classes.join(" ")))
+            format!(" class=\"{}\"", crate::html::escape(&h.classes.join(" ")))
         };
         out[h.start] = Event::Html(CowStr::from(format!(
             "<h{n} id=\"{}\"{class}>",
-            escape_attr(&id)
+            crate::html::escape(&id)
         )));
         let label = if self.input.language.starts_with("ru") {
             "Ссылка на этот раздел"
@@ -415,7 +413,7 @@ impl<'i> RenderState<'i> {
         };
         out.push(Event::Html(CowStr::from(format!(
             " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{label}\">#</a></h{n}>\n",
-            escape_attr(&id)
+            crate::html::escape(&id)
         ))));
         if n > 1 {
             self.out.toc.push(TocEntry {
@@ -438,87 +436,13 @@ impl<'i> RenderState<'i> {
         }
     }
 
-    /// Rewrites a link target; records anchors to check and problems.
-    fn rewrite(&mut self, dest: &str, offset: usize, is_image: bool) -> Option<String> {
-        let (line, column) = self.position(offset);
-        match self.input.links.resolve(self.input.dir, dest) {
-            Resolved::Page { page, anchor, href } => {
-                if is_image {
-                    self.problem(
-                        line,
-                        column,
-                        format!("image `{dest}` points at a page, not a file"),
-                        "link to an image file",
-                    );
-                }
-                self.out.linked_pages.push(page);
-                if let Some(anchor) = anchor {
-                    self.out.anchor_links.push(AnchorLink {
-                        page,
-                        anchor,
-                        line,
-                        column,
-                    });
-                }
-                Some(href)
-            }
-            Resolved::Asset { href } => Some(href),
-            Resolved::SamePage { anchor } => {
-                if !anchor.is_empty() {
-                    self.out.own_anchor_links.push((anchor, line, column));
-                }
-                None
-            }
-            Resolved::Unchanged => None,
-            Resolved::Unsafe => {
-                self.problem(
-                    line,
-                    column,
-                    format!("link `{dest}` would run script; it was replaced by `#`"),
-                    "link to a page or an https: address",
-                );
-                Some("#".to_string())
-            }
-            Resolved::Missing { target } => {
-                let (what, help) = if is_image {
-                    (
-                        "image",
-                        "check the file name; paths are relative to this page's folder",
-                    )
-                } else if target.contains(".md") {
-                    ("page", "check the path: links are relative to this file's folder, e.g. ../kpi/_index.md")
-                } else {
-                    (
-                        "file",
-                        "check the path: links are relative to this file's folder",
-                    )
-                };
-                self.problem(
-                    line,
-                    column,
-                    format!("link to a missing {what}: `{target}`"),
-                    help,
-                );
-                None
-            }
-        }
-    }
-
-    fn problem(&mut self, line: usize, column: usize, message: String, help: &str) {
-        self.out.link_problems.push(
-            Diagnostic::error(self.input.source, message)
-                .at(line, column)
-                .help(help),
-        );
-    }
-
     fn finish<'a>(mut self, events: Vec<Event<'a>>) -> Rendered {
         let last = std::mem::take(&mut self.current);
         if last.anchor.is_some() || !last.text.trim().is_empty() {
             self.out.sections.push(last);
         }
         for id in self.duplicate_ids.drain(..) {
-            self.out.link_problems.push(
+            self.out.links.problems.push(
                 Diagnostic::error(
                     self.input.source,
                     format!("two headings have the id `{id}`"),
@@ -586,34 +510,6 @@ fn callout(kind: BlockQuoteKind, language: &str) -> (&'static str, &'static str)
         BlockQuoteKind::Warning => ("warning", if ru { "Внимание" } else { "Warning" }),
         BlockQuoteKind::Caution => ("caution", if ru { "Осторожно" } else { "Caution" }),
     }
-}
-
-/// Ids given in raw HTML (`<a id="x">`) are anchors too.
-fn collect_html_ids(html: &str, anchors: &mut Vec<String>) {
-    let mut rest = html;
-    while let Some(i) = rest.find(" id=\"") {
-        rest = &rest[i + 5..];
-        if let Some(end) = rest.find('"') {
-            anchors.push(rest[..end].to_string());
-            rest = &rest[end..];
-        }
-    }
-}
-
-/// Escapes text for an HTML attribute value or text node.
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Reading time in minutes at 200 words a minute, at least one.

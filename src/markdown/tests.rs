@@ -60,29 +60,32 @@ fn links_are_rewritten_and_anchors_recorded() {
     assert!(r.html.contains("href=\"/kpi/#ltv\""), "{}", r.html);
     assert!(r.html.contains("href=\"https://e.com\""));
     assert!(r.html.contains("src=\"/duties/chart.png\""));
-    assert_eq!(r.anchor_links.len(), 1);
+    assert_eq!(r.links.anchor_links.len(), 1);
     assert_eq!(
-        (r.anchor_links[0].line, r.anchor_links[0].anchor.as_str()),
+        (
+            r.links.anchor_links[0].line,
+            r.links.anchor_links[0].anchor.as_str()
+        ),
         (5, "ltv")
     );
-    assert_eq!(r.own_anchor_links[0].0, "itogi");
-    assert!(r.link_problems.is_empty());
+    assert_eq!(r.links.own_anchor_links[0].anchor, "itogi");
+    assert!(r.links.problems.is_empty());
 }
 
 #[test]
 fn missing_links_are_problems_with_file_positions() {
     let r = md("text\n\nline [x](../nope.md) and ![i](missing.png)\n");
-    assert_eq!(r.link_problems.len(), 2);
-    assert_eq!(r.link_problems[0].line, Some(7));
-    assert_eq!(r.link_problems[0].column, Some(6));
-    assert!(r.link_problems[0].message.contains("missing page"));
+    assert_eq!(r.links.problems.len(), 2);
+    assert_eq!(r.links.problems[0].line, Some(7));
+    assert_eq!(r.links.problems[0].column, Some(6));
+    assert!(r.links.problems[0].message.contains("missing page"));
 }
 
 #[test]
 fn javascript_links_are_neutralised() {
     let r = md("[x](javascript:alert(1))\n");
     assert!(r.html.contains("href=\"#\""), "{}", r.html);
-    assert_eq!(r.link_problems.len(), 1);
+    assert_eq!(r.links.problems.len(), 1);
 }
 
 #[test]
@@ -165,8 +168,8 @@ fn fragments_strip_single_paragraph() {
     };
     let f = render_fragment(&input, true);
     assert_eq!(f.html, "См. <a href=\"/kpi/\">KPI</a>.");
-    assert!(f.link_problems.is_empty());
-    assert_eq!(f.linked_pages.len(), 1);
+    assert!(f.links.problems.is_empty());
+    assert_eq!(f.links.linked_pages.len(), 1);
 }
 
 /// Issue 9: quiz texts are Markdown, but raw HTML in them is shown as text,

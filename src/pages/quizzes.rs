@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::content::links::LinkResolver;
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{quiz_placeholder, AnchorLink, Rendered};
+use crate::markdown::{quiz_placeholder, Links, Rendered};
 use crate::quiz;
 
 /// The quiz forms of one page, and what they link to.
@@ -17,9 +17,8 @@ pub struct QuizOutput {
     pub html: Vec<String>,
     /// Ids defined by the quizzes (they are anchors too).
     pub anchors: Vec<String>,
-    pub anchor_links: Vec<AnchorLink>,
-    pub link_problems: Vec<Diagnostic>,
-    pub linked_pages: Vec<usize>,
+    /// What the quizzes' texts link to, and their broken links.
+    pub links: Links,
     /// Manifest entries (`quizzes.json`, progress page).
     pub entries: Vec<quiz::QuizManifestEntry>,
 }
@@ -81,9 +80,8 @@ pub fn page_quizzes(
                 entry.page_title = page.title.clone();
                 output.entries.push(entry);
                 output.html.push(q.html);
-                output.anchor_links.extend(q.anchor_links);
-                output.link_problems.extend(q.link_problems);
-                output.linked_pages.extend(q.linked_pages);
+                let mut links = q.links;
+                output.links.append(&mut links);
             }
             Err(mut d) => {
                 errors.append(&mut d);

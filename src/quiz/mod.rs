@@ -27,7 +27,7 @@ use sha2::{Digest, Sha256};
 
 use crate::content::links::LinkResolver;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{AnchorLink, QuizBlock};
+use crate::markdown::{Links, QuizBlock};
 use crate::yaml::{self, YamlSource};
 
 /// Where a quiz block stands.
@@ -51,13 +51,9 @@ pub struct RenderedQuiz {
     pub html: String,
     /// For `quizzes.json` and the progress page.
     pub entry: QuizManifestEntry,
-    /// Links with `#anchor` in the quiz's texts, for the anchor check.
-    pub anchor_links: Vec<AnchorLink>,
-    /// Pages the quiz's texts and «read next» links point at (indexes into
-    /// the site's pages), sorted, without repeats.
-    pub linked_pages: Vec<usize>,
-    /// Missing link targets in the quiz's texts.
-    pub link_problems: Vec<Diagnostic>,
+    /// What the quiz's texts and «read next» links point at, and the
+    /// missing targets; `linked_pages` sorted, without repeats.
+    pub links: Links,
 }
 
 impl RenderedQuiz {
@@ -97,7 +93,7 @@ pub struct QuizManifestEntry {
 
 /// Parses, checks and renders one quiz block. Every authoring problem of the
 /// block is returned, each at its line in the Markdown file; missing link
-/// targets are not failures but [`RenderedQuiz::link_problems`].
+/// targets are not failures but [`RenderedQuiz::links`] problems.
 pub fn render_block(block: &QuizBlock, cx: &QuizContext) -> Result<RenderedQuiz, Vec<Diagnostic>> {
     let source = YamlSource {
         path: cx.source,
@@ -112,9 +108,9 @@ pub fn render_block(block: &QuizBlock, cx: &QuizContext) -> Result<RenderedQuiz,
     if !out.errors.is_empty() {
         return Err(out.errors);
     }
-    let mut linked_pages = out.linked_pages;
-    linked_pages.sort_unstable();
-    linked_pages.dedup();
+    let mut links = out.links;
+    links.linked_pages.sort_unstable();
+    links.linked_pages.dedup();
     let entry = QuizManifestEntry {
         id: quiz.id.clone(),
         title: out.title,
@@ -130,9 +126,7 @@ pub fn render_block(block: &QuizBlock, cx: &QuizContext) -> Result<RenderedQuiz,
         line,
         html: out.html,
         entry,
-        anchor_links: out.anchor_links,
-        linked_pages,
-        link_problems: out.link_problems,
+        links,
     })
 }
 

@@ -301,17 +301,17 @@ fn links_in_texts_are_rewritten_and_checked() {
     );
     let quiz = run(&yaml).unwrap();
     assert!(quiz.html.contains("href=\"/kpi/#ltv\""), "{}", quiz.html);
-    assert_eq!(quiz.anchor_links.len(), 1);
+    assert_eq!(quiz.links.anchor_links.len(), 1);
     assert_eq!(
         (
-            quiz.anchor_links[0].anchor.as_str(),
-            quiz.anchor_links[0].line
+            quiz.links.anchor_links[0].anchor.as_str(),
+            quiz.links.anchor_links[0].line
         ),
         ("ltv", FIRST + 4)
     );
-    assert_eq!(quiz.link_problems.len(), 1);
-    assert_eq!(quiz.link_problems[0].line, Some(FIRST + 7));
-    assert_eq!(quiz.linked_pages.len(), 1);
+    assert_eq!(quiz.links.problems.len(), 1);
+    assert_eq!(quiz.links.problems[0].line, Some(FIRST + 7));
+    assert_eq!(quiz.links.linked_pages.len(), 1);
 }
 
 #[test]

@@ -127,7 +127,7 @@ pub fn diagnostics_text(problems: &[Diagnostic]) -> String {
 /// A stand-in site while the first build fails: every page explains, and
 /// carries the reload script so it recovers by itself.
 pub fn error_site(text: &str) -> Served {
-    let escaped = crate::markdown::escape_attr(text);
+    let escaped = crate::html::escape(text);
     let html = format!(
         "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Build failed</title></head>\
          <body><h1>The site does not build yet</h1><pre>{escaped}</pre>{INJECT}</body></html>\n"

@@ -1,0 +1,180 @@
+//! Links in a page body: every link and image target rewritten to its URL
+//! (through [`LinkResolver`]), and what the page links to recorded in
+//! [`Links`] for the checks that need the whole site (missing anchors,
+//! orphan pages). Ids in raw HTML are collected here too, since they are
+//! link targets.
+
+use pulldown_cmark::{CowStr, Tag};
+
+use super::RenderState;
+use crate::content::links::Resolved;
+use crate::diagnostic::Diagnostic;
+
+/// A link to another page with an anchor, checked once every page is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorLink {
+    pub page: usize,
+    pub anchor: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A link to an anchor on the same page (`[top](#itogi)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnAnchorLink {
+    pub anchor: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// What a text links to, and the links that are wrong. Pages, quizzes and
+/// their fragments all carry one of these; the link checks read it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    /// Links to other pages that name an anchor.
+    pub anchor_links: Vec<AnchorLink>,
+    /// Pages linked to (indexes into the site's pages), for orphan checks.
+    pub linked_pages: Vec<usize>,
+    /// Links to the same page's anchors.
+    pub own_anchor_links: Vec<OwnAnchorLink>,
+    /// Links to missing pages or files, unsafe links (errors in `check`,
+    /// warnings in `build`).
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Links {
+    /// Moves everything `other` holds onto the end of `self`.
+    pub fn append(&mut self, other: &mut Links) {
+        self.anchor_links.append(&mut other.anchor_links);
+        self.linked_pages.append(&mut other.linked_pages);
+        self.own_anchor_links.append(&mut other.own_anchor_links);
+        self.problems.append(&mut other.problems);
+    }
+}
+
+impl<'a> RenderState<'_> {
+    /// A link or image start tag with its target rewritten.
+    pub(super) fn link_tag(&mut self, tag: Tag<'a>, offset: usize) -> Tag<'a> {
+        match tag {
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
+                let dest = self.rewrite(&dest_url, offset, false);
+                Tag::Link {
+                    link_type,
+                    dest_url: dest.map_or(dest_url, CowStr::from),
+                    title,
+                    id,
+                }
+            }
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
+                let dest = self.rewrite(&dest_url, offset, true);
+                Tag::Image {
+                    link_type,
+                    dest_url: dest.map_or(dest_url, CowStr::from),
+                    title,
+                    id,
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// Rewrites a link target; records anchors to check and problems.
+    fn rewrite(&mut self, dest: &str, offset: usize, is_image: bool) -> Option<String> {
+        let (line, column) = self.position(offset);
+        match self.input.links.resolve(self.input.dir, dest) {
+            Resolved::Page { page, anchor, href } => {
+                if is_image {
+                    self.problem(
+                        line,
+                        column,
+                        format!("image `{dest}` points at a page, not a file"),
+                        "link to an image file",
+                    );
+                }
+                self.out.links.linked_pages.push(page);
+                if let Some(anchor) = anchor {
+                    self.out.links.anchor_links.push(AnchorLink {
+                        page,
+                        anchor,
+                        line,
+                        column,
+                    });
+                }
+                Some(href)
+            }
+            Resolved::Asset { href } => Some(href),
+            Resolved::SamePage { anchor } => {
+                if !anchor.is_empty() {
+                    self.out.links.own_anchor_links.push(OwnAnchorLink {
+                        anchor,
+                        line,
+                        column,
+                    });
+                }
+                None
+            }
+            Resolved::Unchanged => None,
+            Resolved::Unsafe => {
+                self.problem(
+                    line,
+                    column,
+                    format!("link `{dest}` would run script; it was replaced by `#`"),
+                    "link to a page or an https: address",
+                );
+                Some("#".to_string())
+            }
+            Resolved::Missing { target } => {
+                let (what, help) = if is_image {
+                    (
+                        "image",
+                        "check the file name; paths are relative to this page's folder",
+                    )
+                } else if target.contains(".md") {
+                    ("page", "check the path: links are relative to this file's folder, e.g. ../kpi/_index.md")
+                } else {
+                    (
+                        "file",
+                        "check the path: links are relative to this file's folder",
+                    )
+                };
+                self.problem(
+                    line,
+                    column,
+                    format!("link to a missing {what}: `{target}`"),
+                    help,
+                );
+                None
+            }
+        }
+    }
+
+    fn problem(&mut self, line: usize, column: usize, message: String, help: &str) {
+        self.out.links.problems.push(
+            Diagnostic::error(self.input.source, message)
+                .at(line, column)
+                .help(help),
+        );
+    }
+}
+
+/// Ids given in raw HTML (`<a id="x">`) are anchors too.
+pub(super) fn collect_html_ids(html: &str, anchors: &mut Vec<String>) {
+    let mut rest = html;
+    while let Some(i) = rest.find(" id=\"") {
+        rest = &rest[i + 5..];
+        if let Some(end) = rest.find('"') {
+            anchors.push(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+}
