@@ -5,7 +5,10 @@
 //! script, digits, `-` and `_`, turning runs of whitespace into one `-` and
 //! dropping everything else. A repeated id gets `-1`, `-2`, … appended.
 
+use pulldown_cmark::{CowStr, Event, HeadingLevel};
 use std::collections::{HashMap, HashSet};
+
+use super::{RenderState, TextSection};
 
 use serde::Serialize;
 
@@ -15,6 +18,87 @@ pub struct TocEntry {
     pub level: u8,
     pub id: String,
     pub title: String,
+}
+
+/// A heading being read: its text is gathered until it closes.
+pub(super) struct HeadingCapture {
+    pub(super) id: Option<String>,
+    pub(super) classes: Vec<String>,
+    pub(super) text: String,
+    pub(super) start: usize,
+}
+
+impl RenderState<'_> {
+    /// Writes the heading's open tag (with its id) and self-link, starts a
+    /// new search section, and adds it to the table of contents. A leading
+    /// `# Title` is lifted out instead: templates print the title.
+    pub(super) fn close_heading<'a>(
+        &mut self,
+        h: HeadingCapture,
+        level: HeadingLevel,
+        out: &mut Vec<Event<'a>>,
+    ) {
+        let text = h.text.trim().to_string();
+        let id = match h.id {
+            Some(id) => id,
+            None => {
+                let id = self.ids.allocate(&text);
+                self.out.anchors.push(id.clone());
+                id
+            }
+        };
+        let n = level as u8;
+        if n == 1 && h.start == 0 && self.out.title_anchor.is_none() {
+            out.truncate(h.start);
+            // A `<!-- more -->` inside the title went with it (found by
+            // fuzzing, issue 9: the cut pointed past the end and panicked).
+            if self.summary_cut.is_some_and(|cut| cut > h.start) {
+                self.summary_cut = Some(h.start);
+            }
+            self.out.title_anchor = Some(id.clone());
+            self.current.anchor = Some(id);
+            self.current.heading = text;
+            self.current.level = 1;
+            return;
+        }
+        let class = if h.classes.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{}\"", crate::html::escape(&h.classes.join(" ")))
+        };
+        out[h.start] = Event::Html(CowStr::from(format!(
+            "<h{n} id=\"{}\"{class}>",
+            crate::html::escape(&id)
+        )));
+        let label = if self.input.language.starts_with("ru") {
+            "Ссылка на этот раздел"
+        } else {
+            "Link to this section"
+        };
+        out.push(Event::Html(CowStr::from(format!(
+            " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{label}\">#</a></h{n}>\n",
+            crate::html::escape(&id)
+        ))));
+        if n > 1 {
+            self.out.toc.push(TocEntry {
+                level: n,
+                id: id.clone(),
+                title: text.clone(),
+            });
+        }
+        let finished = std::mem::replace(
+            &mut self.current,
+            TextSection {
+                anchor: Some(id),
+                heading: text,
+                level: n,
+                text: String::new(),
+            },
+        );
+        if finished.anchor.is_some() || !finished.text.trim().is_empty() {
+            self.out.sections.push(finished);
+        }
+    }
 }
 
 /// The id a heading's text gives, before making it unique.

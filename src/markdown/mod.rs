@@ -9,13 +9,11 @@ pub mod links;
 
 use std::ops::Range;
 
-use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use headings::IdAllocator;
 pub use headings::TocEntry;
+use headings::{HeadingCapture, IdAllocator};
 pub use links::{AnchorLink, Links, OwnAnchorLink};
 
 use crate::content::links::LinkResolver;
@@ -164,13 +162,6 @@ struct RenderState<'i> {
     in_first_paragraph: bool,
     /// Pass raw HTML through (pages) or escape it as text (quiz texts).
     raw_html: bool,
-}
-
-struct HeadingCapture {
-    id: Option<String>,
-    classes: Vec<String>,
-    text: String,
-    start: usize,
 }
 
 impl<'i> RenderState<'i> {
@@ -366,74 +357,6 @@ impl<'i> RenderState<'i> {
             first_line: line + 1,
         });
         out.push(Event::Html(CowStr::from(quiz_placeholder(n))));
-    }
-
-    fn close_heading<'a>(
-        &mut self,
-        h: HeadingCapture,
-        level: HeadingLevel,
-        out: &mut Vec<Event<'a>>,
-    ) {
-        let text = h.text.trim().to_string();
-        let id = match h.id {
-            Some(id) => id,
-            None => {
-                let id = self.ids.allocate(&text);
-                self.out.anchors.push(id.clone());
-                id
-            }
-        };
-        let n = level as u8;
-        if n == 1 && h.start == 0 && self.out.title_anchor.is_none() {
-            out.truncate(h.start);
-            // A `<!-- more -->` inside the title went with it (found by
-            // fuzzing, issue 9: the cut pointed past the end and panicked).
-            if self.summary_cut.is_some_and(|cut| cut > h.start) {
-                self.summary_cut = Some(h.start);
-            }
-            self.out.title_anchor = Some(id.clone());
-            self.current.anchor = Some(id);
-            self.current.heading = text;
-            self.current.level = 1;
-            return;
-        }
-        let class = if h.classes.is_empty() {
-            String::new()
-        } else {
-            format!(" class=\"{}\"", crate::html::escape(&h.classes.join(" ")))
-        };
-        out[h.start] = Event::Html(CowStr::from(format!(
-            "<h{n} id=\"{}\"{class}>",
-            crate::html::escape(&id)
-        )));
-        let label = if self.input.language.starts_with("ru") {
-            "Ссылка на этот раздел"
-        } else {
-            "Link to this section"
-        };
-        out.push(Event::Html(CowStr::from(format!(
-            " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{label}\">#</a></h{n}>\n",
-            crate::html::escape(&id)
-        ))));
-        if n > 1 {
-            self.out.toc.push(TocEntry {
-                level: n,
-                id: id.clone(),
-                title: text.clone(),
-            });
-        }
-        let finished = std::mem::replace(
-            &mut self.current,
-            TextSection {
-                anchor: Some(id),
-                heading: text,
-                level: n,
-                text: String::new(),
-            },
-        );
-        if finished.anchor.is_some() || !finished.text.trim().is_empty() {
-            self.out.sections.push(finished);
-        }
     }
 
     fn finish<'a>(mut self, events: Vec<Event<'a>>) -> Rendered {
