@@ -3,9 +3,11 @@
 //! falls back to a default.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::walk;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, YamlSource};
 
@@ -79,6 +81,21 @@ impl Default for SiteConfig {
             extra: BTreeMap::new(),
         }
     }
+}
+
+/// Step 1: reads `kurator.yaml` at `root`.
+pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let path = root.join(CONFIG_FILE);
+    let bytes = std::fs::read(&path).map_err(|e| {
+        let help = if e.kind() == std::io::ErrorKind::NotFound {
+            format!("run the command in a site folder, pass --root, or create one with `kurator init {}`", root.display())
+        } else {
+            "check the file's permissions".to_string()
+        };
+        vec![Diagnostic::error(CONFIG_FILE, format!("cannot read {}: {e}", path.display())).help(help)]
+    })?;
+    let text = walk::decode(CONFIG_FILE, bytes).map_err(|d| vec![d])?;
+    SiteConfig::parse(&text)
 }
 
 impl SiteConfig {

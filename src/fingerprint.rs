@@ -20,8 +20,8 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
+use crate::build_types::BuildOptions;
 use crate::output::{MARKER, MARKER_TEXT};
-use crate::pipeline::BuildOptions;
 
 /// What a finished build leaves in its marker file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,7 +177,7 @@ fn write_str(hasher: &mut Xxh3, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::Mode;
+    use crate::build_types::Mode;
 
     fn site() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();

@@ -9,11 +9,12 @@
 
 use std::path::Path;
 
+use crate::build_types::{Analysis, BuildOptions};
 use crate::content::walk::{self, SourceFile};
 use crate::content::Page;
 use crate::markdown::{self, MarkdownInput};
-use crate::pages::{self, RenderPlan};
-use crate::pipeline::{Analysis, BuildOptions};
+use crate::pages::RenderPlan;
+use crate::quiz::site::{page_quizzes, SiteQuizContext};
 
 /// Re-renders the page at `rel` (relative to the site root) if only its body
 /// changed. Returns the page's output path and bytes, or `None` when a full
@@ -53,18 +54,18 @@ pub fn rebuild_page(
     {
         return None;
     }
-    let (quizzes, errors, _) = pages::page_quizzes(
-        old,
-        &rendered,
-        &analysis.links,
-        &config.language,
-        &config.base_path(),
-    );
-    if !errors.is_empty() || quizzes.entries != analysis.quizzes[i].entries {
+    let base_path = config.base_path();
+    let cx = SiteQuizContext {
+        links: &analysis.links,
+        language: &config.language,
+        base_path: &base_path,
+    };
+    let quizzes = page_quizzes(old, &rendered, &cx);
+    if !quizzes.errors.is_empty() || quizzes.output.entries != analysis.quizzes[i].entries {
         return None;
     }
     analysis.rendered[i] = rendered;
-    analysis.quizzes[i] = quizzes;
+    analysis.quizzes[i] = quizzes.output;
     let plan = RenderPlan::new(analysis, options).ok()?;
     plan.render_single(i).ok()
 }

@@ -1,60 +1,54 @@
 //! Kurator: a static-site generator for training and onboarding knowledge
 //! bases. The pipeline (`pipeline.rs`) reads top-down:
-//! config → content → markdown → quizzes → templates → search → output.
+//! config → content → markdown → quizzes → validate → templates → search →
+//! output. docs/architecture.md lists the stages with the module owning each.
 
+/// The build's vocabulary: options, mode, analysis, report, failure.
+pub mod build_types;
+/// The command line: clap types, doc comments are the help text.
 pub mod cli;
+/// One module per subcommand; the only place that prints summaries and
+/// chooses exit codes.
 pub mod cmd;
+/// `kurator.yaml`: the site config and loading it.
 pub mod config;
+/// The content model: walking `content/`, front matter, pages, sections.
 pub mod content;
+/// `data/*.yaml` for templates.
+pub mod data;
+/// Problems with a place (`path:line:col`), and how they print.
 pub mod diagnostic;
+/// What a build read and wrote, for `Up to date`.
 pub mod fingerprint;
 /// HTML escaping, for every module that writes HTML by hand.
 pub mod html;
+/// `serve`'s one-page fast path.
 pub mod incremental;
+/// Markdown → HTML, plus headings, links and text per section.
 pub mod markdown;
+/// Where built files go: a staging folder or memory.
 pub mod output;
+/// Templates → the site's files (pages, sections, taxonomies, extras).
 pub mod pages;
+/// The order of the build's stages, and nothing else.
 pub mod pipeline;
+/// Quiz blocks: schema, validation, rendering, the site's quizzes.
 pub mod quiz;
+/// The search index.
 pub mod search;
 /// `kurator serve`: in-memory builds, HTTP, file watching, live reload.
 pub mod serve;
+/// Sitemap, feed, redirects, relative links.
 pub mod site_files;
+/// Tera templates and the views they receive.
 pub mod templates;
+/// Theme lookup: site file → theme → built-in default.
 pub mod theme;
+/// Optional stage timings (`KURATOR_TIMINGS`).
 pub mod timing;
+/// Link and anchor checks over the whole rendered site.
+pub mod validate;
+/// YAML with positions, for diagnostics at `path:line:col`.
 pub mod yaml;
 
-use std::process::ExitCode;
-
-use cli::{Cli, Command};
-
-/// Exit code: the site has errors.
-pub const EXIT_SITE_ERRORS: u8 = 1;
-/// Exit code: bad usage or a system failure (disk, permissions).
-pub const EXIT_USAGE: u8 = 2;
-
-/// Runs one command and returns the process exit code.
-pub fn run(cli: Cli) -> ExitCode {
-    let result = match cli.command {
-        Command::Build(args) => cmd::build::run(&args),
-        Command::Check(args) => cmd::check::run(&args),
-        Command::Serve(args) => cmd::serve::run(&args),
-        Command::Init(args) => cmd::init::run(&args),
-        Command::New(args) => cmd::new::run(&args),
-        Command::RemoveRetired { output } => {
-            output::remove_retired(&output);
-            Ok(0)
-        }
-    };
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(err) => {
-            eprintln!("error: {err}");
-            for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
-            }
-            ExitCode::from(EXIT_USAGE)
-        }
-    }
-}
+pub use cmd::{run, EXIT_SITE_ERRORS, EXIT_USAGE};

@@ -19,11 +19,11 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
     options.relative = args.relative;
     let output = match &args.output {
         Some(o) => o.clone(),
-        None => match pipeline::load_config(&root) {
+        None => match crate::config::load(&root) {
             Ok(config) => root.join(config.output_dir),
             Err(problems) => {
                 print_diagnostics(&problems);
-                return Ok(crate::EXIT_SITE_ERRORS);
+                return Ok(super::EXIT_SITE_ERRORS);
             }
         },
     };
@@ -97,7 +97,7 @@ pub fn build_into(options: &BuildOptions, output: &Path, force: bool) -> Result<
                 plural(errors, "error", "errors"),
                 output.display()
             );
-            Ok(crate::EXIT_SITE_ERRORS)
+            Ok(super::EXIT_SITE_ERRORS)
         }
         Err(BuildFailure::Io(err)) => Err(err.context(format!(
             "build failed; {} was left as it was",

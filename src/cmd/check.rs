@@ -25,7 +25,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
             plural(errors, "error", "errors"),
             plural(warnings, "warning", "warnings")
         );
-        Ok(crate::EXIT_SITE_ERRORS)
+        Ok(super::EXIT_SITE_ERRORS)
     } else {
         println!(
             "Check passed: no errors, {}",

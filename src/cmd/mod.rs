@@ -1,4 +1,5 @@
-//! One module per subcommand, named like the CLI verb.
+//! One module per subcommand, named like the CLI verb. Only this layer
+//! prints summaries and chooses exit codes.
 
 pub mod build;
 pub mod check;
@@ -6,7 +7,40 @@ pub mod init;
 pub mod new;
 pub mod serve;
 
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
 use crate::diagnostic::Diagnostic;
+
+/// Exit code: the site has errors.
+pub const EXIT_SITE_ERRORS: u8 = 1;
+/// Exit code: bad usage or a system failure (disk, permissions).
+pub const EXIT_USAGE: u8 = 2;
+
+/// Runs one command and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::RemoveRetired { output } => {
+            crate::output::remove_retired(&output);
+            Ok(0)
+        }
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
 
 /// Prints diagnostics to stderr, one per line, in file order.
 pub fn print_diagnostics(diagnostics: &[Diagnostic]) {

@@ -10,6 +10,7 @@ pub mod links;
 use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use headings::TocEntry;
@@ -17,6 +18,7 @@ use headings::{HeadingCapture, IdAllocator};
 pub use links::{AnchorLink, Links, OwnAnchorLink};
 
 use crate::content::links::LinkResolver;
+use crate::content::Site;
 use crate::diagnostic::{Diagnostic, LineIndex};
 
 /// What to render and where it comes from.
@@ -114,6 +116,23 @@ fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
         state.handle(event, range, &mut iter, &mut out_events);
     }
     state.finish(out_events)
+}
+
+/// Step 4: every page body of the site, in parallel, in page order.
+pub fn render_pages(site: &Site, links: &LinkResolver, language: &str) -> Vec<Rendered> {
+    site.pages
+        .par_iter()
+        .map(|page| {
+            render(&MarkdownInput {
+                source: &page.source,
+                dir: &page.dir,
+                text: &page.body,
+                first_line: page.body_line,
+                links,
+                language,
+            })
+        })
+        .collect()
 }
 
 /// Renders a Markdown fragment (quiz texts): same links as pages, but raw

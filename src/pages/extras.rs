@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use tera::{Context, Value};
 
-use super::{splice_nav, RenderPlan, WriteError, NAV_MARKER};
+use super::{splice_nav, RenderPlan, NAV_MARKER};
+use crate::build_types::BuildFailure;
 use crate::content::{term_slug, HOME};
 use crate::diagnostic::Diagnostic;
 use crate::output::Sink;
@@ -20,7 +21,7 @@ impl RenderPlan<'_> {
         &self,
         sink: &dyn Sink,
         nav: &HashMap<usize, String>,
-    ) -> Result<usize, WriteError> {
+    ) -> Result<usize, BuildFailure> {
         let site = self.site();
         let config = &self.analysis.config;
         let home_nav = nav.get(&HOME).map_or("", String::as_str);
@@ -124,11 +125,11 @@ impl RenderPlan<'_> {
             }
         }
         if !problems.is_empty() {
-            return Err(WriteError::Content(problems));
+            return Err(BuildFailure::Content(problems));
         }
         let mut count = 0;
         for (rel, html) in files {
-            self.put_html(sink, &rel, html).map_err(WriteError::Io)?;
+            self.put_html(sink, &rel, html)?;
             count += 1;
         }
         // Alias redirects.
@@ -156,8 +157,7 @@ impl RenderPlan<'_> {
                 sink.put(
                     &rel,
                     site_files::redirect_page(&config.language, &target).into_bytes(),
-                )
-                .map_err(WriteError::Io)?;
+                )?;
                 count += 1;
             }
         }
@@ -188,13 +188,11 @@ impl RenderPlan<'_> {
         sink.put(
             "sitemap.xml",
             site_files::sitemap(&sitemap_entries).into_bytes(),
-        )
-        .map_err(WriteError::Io)?;
+        )?;
         sink.put(
             "robots.txt",
             site_files::robots(&absolute("sitemap.xml")).into_bytes(),
-        )
-        .map_err(WriteError::Io)?;
+        )?;
         let mut dated: Vec<usize> = (0..site.pages.len())
             .filter(|&i| site.pages[i].front.date.is_some())
             .collect();
@@ -227,16 +225,14 @@ impl RenderPlan<'_> {
             &config.language,
             &feed_entries,
         );
-        sink.put("atom.xml", feed.into_bytes())
-            .map_err(WriteError::Io)?;
+        sink.put("atom.xml", feed.into_bytes())?;
         let entries: Vec<quiz::QuizManifestEntry> = self
             .analysis
             .quizzes
             .iter()
             .flat_map(|q| q.entries.iter().cloned())
             .collect();
-        sink.put("quizzes.json", quiz::manifest_json(&entries).into_bytes())
-            .map_err(WriteError::Io)?;
+        sink.put("quizzes.json", quiz::manifest_json(&entries).into_bytes())?;
         count += 4;
         Ok(count)
     }

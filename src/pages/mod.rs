@@ -7,7 +7,6 @@
 
 mod extras;
 mod nav;
-mod quizzes;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -16,26 +15,19 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use tera::{Context, Value};
 
+use crate::build_types::{Analysis, BuildFailure, BuildOptions, Mode};
 use crate::content::{term_slug, Site, HOME};
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
 use crate::output::Sink;
-use crate::pipeline::{page_lookup, Analysis, BuildOptions};
 use crate::quiz;
+use crate::quiz::site::splice as with_quizzes;
 use crate::site_files;
 use crate::templates::view::{MenuItem, PageLink, PageView, SiteView, TermLink};
 use crate::templates::{Lookups, Templates};
 
 pub use nav::nav_items;
 use nav::{splice_nav, NAV_MARKER};
-use quizzes::with_quizzes;
-pub use quizzes::{page_quizzes, render_quizzes, QuizOutput};
-
-/// Why writing failed.
-pub enum WriteError {
-    Content(Vec<Diagnostic>),
-    Io(anyhow::Error),
-}
 
 /// Everything prepared once per build for rendering every page.
 pub struct RenderPlan<'a> {
@@ -77,7 +69,7 @@ impl<'a> RenderPlan<'a> {
                     lookups
                         .pages
                         .get(m.url.trim_start_matches('/'))
-                        .map_or_else(|| m.url.clone(), |p| p.0.clone())
+                        .map_or_else(|| m.url.clone(), |p| p.url.clone())
                 } else if let Some(rest) = m.url.strip_prefix('/') {
                     format!("{base_path}{rest}")
                 } else {
@@ -95,7 +87,7 @@ impl<'a> RenderPlan<'a> {
             taxonomies: config.taxonomies.iter().map(String::as_str).collect(),
             search_enabled: config.search.enabled,
             mode: match options.mode {
-                crate::pipeline::Mode::Serve => "serve",
+                Mode::Serve => "serve",
                 _ => "build",
             },
             generator: concat!("Kurator ", env!("CARGO_PKG_VERSION")),
@@ -147,11 +139,9 @@ impl<'a> RenderPlan<'a> {
     }
 
     /// Renders and writes every file; returns how many were written.
-    pub fn write_all(&self, sink: &dyn Sink) -> Result<usize, WriteError> {
+    pub fn write_all(&self, sink: &dyn Sink) -> Result<usize, BuildFailure> {
         let site = self.site();
-        let nav = self
-            .render_navs()
-            .map_err(|d| WriteError::Content(vec![d]))?;
+        let nav = self.render_navs()?;
         // Taxonomies, feeds and the sitemap are written beside the pages:
         // on their own they keep one core busy for seconds at 50,000 pages.
         let (results, extras): (Vec<Result<(), Diagnostic>>, _) = rayon::join(
@@ -174,14 +164,14 @@ impl<'a> RenderPlan<'a> {
         let mut count = site.pages.len();
         match extras {
             Ok(n) => count += n,
-            Err(WriteError::Content(mut d)) => problems.append(&mut d),
+            Err(BuildFailure::Content(mut d)) => problems.append(&mut d),
             Err(e) => return Err(e),
         }
         if !problems.is_empty() {
             crate::diagnostic::sort(&mut problems);
-            return Err(WriteError::Content(problems));
+            return Err(BuildFailure::Content(problems));
         }
-        count += self.copy_files(sink).map_err(WriteError::Io)?;
+        count += self.copy_files(sink)?;
         crate::timing::mark("copy");
         Ok(count)
     }
@@ -361,6 +351,22 @@ impl<'a> RenderPlan<'a> {
         }
         Ok(self.statics.len() + a.static_files.len() + a.assets.len())
     }
+}
+
+/// Every page by content path (`kpi/_index.md`), for the template
+/// functions `url_for` and `get_page` and for menu entries.
+fn page_lookup(site: &Site, base_path: &str) -> HashMap<String, PageLink> {
+    site.pages
+        .iter()
+        .map(|p| {
+            let link = PageLink {
+                url: format!("{base_path}{}", p.url),
+                title: p.title.clone(),
+                description: p.front.description.clone().unwrap_or_default(),
+            };
+            (p.content_path.clone(), link)
+        })
+        .collect()
 }
 
 /// `style.css` + bytes → `style.1a2b3c4d.css`: a new name when the content

@@ -15,6 +15,7 @@ pub mod labels;
 pub mod locate;
 pub mod render;
 pub mod schema;
+pub mod site;
 pub mod validate;
 
 #[cfg(test)]
@@ -138,12 +139,17 @@ fn content_hash(raw: &schema::RawQuiz) -> String {
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Duplicate quiz ids across the site. Input: (source path, line, id) for
-/// every quiz, in build order; one error per repeat, naming the first place.
-pub fn duplicate_ids(all: &[(String, usize, String)]) -> Vec<Diagnostic> {
+/// Duplicate quiz ids across the site, given every quiz in build order;
+/// one error per repeat, naming the first place.
+pub fn duplicate_ids(all: &[site::QuizId]) -> Vec<Diagnostic> {
     let mut first: HashMap<&str, (&str, usize)> = HashMap::new();
     let mut problems = Vec::new();
-    for (path, line, id) in all {
+    for site::QuizId {
+        source: path,
+        line,
+        id,
+    } in all
+    {
         match first.get(id.as_str()) {
             Some((first_path, first_line)) => problems.push(
                 Diagnostic::error(

@@ -279,12 +279,19 @@ fn block_markdown_where_a_line_is_expected() {
 
 #[test]
 fn duplicate_ids_name_the_first_place() {
-    let all = vec![
-        ("content/a.md".to_string(), 3, "x".to_string()),
-        ("content/b.md".to_string(), 7, "y".to_string()),
-        ("content/c.md".to_string(), 12, "x".to_string()),
-        ("content/a.md".to_string(), 40, "x".to_string()),
-    ];
+    let all: Vec<super::site::QuizId> = [
+        ("content/a.md", 3, "x"),
+        ("content/b.md", 7, "y"),
+        ("content/c.md", 12, "x"),
+        ("content/a.md", 40, "x"),
+    ]
+    .into_iter()
+    .map(|(source, line, id)| super::site::QuizId {
+        source: source.into(),
+        line,
+        id: id.into(),
+    })
+    .collect();
     let list = duplicate_ids(&all);
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].to_string(), "error: content/c.md:12: quiz id \"x\" is already used at content/a.md:3 (give each quiz a different `id`: progress is saved by id)");

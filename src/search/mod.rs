@@ -22,6 +22,7 @@ mod fragment;
 pub mod index;
 mod memo;
 pub mod shard;
+pub mod site;
 pub mod stem;
 pub mod tokenize;
 

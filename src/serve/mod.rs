@@ -22,7 +22,9 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 use tokio::sync::watch as tokio_watch;
 
-use crate::cmd::{counts, plural, print_diagnostics};
+use crate::build_types::BuildReport;
+use crate::diagnostic::Diagnostic;
+
 pub use rebuild::Builder;
 pub use reload::{Notice, Reloader, INJECT};
 use server::AppState;
@@ -36,6 +38,46 @@ pub struct Options {
     pub bind: IpAddr,
     pub port: u16,
 }
+
+/// What the server has to tell the person running it. `serve` decides
+/// when; the command (`cmd/serve.rs`) decides how it reads.
+#[derive(Debug)]
+pub enum Progress<'a> {
+    /// Bound to an address other machines can reach.
+    Exposed(IpAddr),
+    PortTaken {
+        asked: u16,
+        used: u16,
+    },
+    FirstBuild(&'a BuildReport),
+    /// The first build failed; the text lists the problems.
+    FirstBuildFailed(&'a str),
+    Serving(SocketAddr),
+    /// One page re-rendered on its own.
+    Updated {
+        ms: u128,
+        files: &'a str,
+    },
+    /// A rebuild wrote what was already served.
+    Unchanged {
+        ms: u128,
+        files: &'a str,
+    },
+    Rebuilt {
+        ms: u128,
+        files: &'a str,
+        diagnostics: &'a [Diagnostic],
+    },
+    RebuildFailed {
+        text: &'a str,
+        files: &'a str,
+    },
+    Stopped,
+}
+
+/// Where [`Progress`] goes: a plain function, so the rebuild thread can
+/// hold it.
+pub type Report = fn(Progress<'_>);
 
 /// How many ports after the asked one are tried when it is taken.
 const PORT_TRIES: u16 = 50;
@@ -57,28 +99,23 @@ pub fn bind(ip: IpAddr, port: u16) -> io::Result<TcpListener> {
     Err(last.unwrap_or_else(|| io::Error::new(io::ErrorKind::AddrInUse, "no free port")))
 }
 
-/// Runs the server until Ctrl-C. Returns the exit code.
-pub fn run(options: &Options) -> Result<u8> {
+/// Runs the server until Ctrl-C, telling `report` what happens.
+pub fn run(options: &Options, report: Report) -> Result<()> {
     let root = options
         .root
         .canonicalize()
         .with_context(|| format!("cannot open the site folder `{}`", options.root.display()))?;
     if !options.bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {} makes the preview, drafts included, reachable from other machines on the network; \
-             use --bind 127.0.0.1 to keep it private",
-            options.bind
-        );
+        report(Progress::Exposed(options.bind));
     }
     let listener = bind(options.bind, options.port)
         .with_context(|| format!("cannot listen on {}:{}", options.bind, options.port))?;
     let addr = listener.local_addr()?;
     if addr.port() != options.port && options.port != 0 {
-        println!(
-            "Port {} is taken; using {} instead.",
-            options.port,
-            addr.port()
-        );
+        report(Progress::PortTaken {
+            asked: options.port,
+            used: addr.port(),
+        });
     }
 
     let mut builder = Builder::new(&root, options.drafts);
@@ -86,24 +123,11 @@ pub fn run(options: &Options) -> Result<u8> {
     let reloader = Reloader::new(shutdown_rx);
     let first = match builder.build() {
         Ok(outcome) => {
-            print_diagnostics(&outcome.report.diagnostics);
-            let (_, warnings) = counts(&outcome.report.diagnostics);
-            let warn = if warnings > 0 {
-                format!(", {}", plural(warnings, "warning", "warnings"))
-            } else {
-                String::new()
-            };
-            println!(
-                "Built {} and {} in memory in {} ms{warn}",
-                plural(outcome.report.pages, "page", "pages"),
-                plural(outcome.report.sections, "section", "sections"),
-                outcome.report.elapsed.as_millis()
-            );
+            report(Progress::FirstBuild(&outcome.report));
             outcome.served
         }
         Err(failure) => {
-            eprintln!("{}", failure.text);
-            eprintln!("error: the site does not build yet; fix the errors above and save, the preview will update");
+            report(Progress::FirstBuildFailed(&failure.text));
             reloader.notify(Notice::Error(failure.text.clone()));
             rebuild::error_site(&failure.text)
         }
@@ -119,7 +143,7 @@ pub fn run(options: &Options) -> Result<u8> {
     let loop_state = state.clone();
     std::thread::Builder::new()
         .name("kurator-rebuild".into())
-        .spawn(move || rebuild_loop(watcher, builder, changes_rx, loop_state))
+        .spawn(move || rebuild_loop(watcher, builder, changes_rx, loop_state, report))
         .context("cannot start the rebuild thread")?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -134,7 +158,7 @@ pub fn run(options: &Options) -> Result<u8> {
         } else {
             addr
         };
-        println!("Serving the site at http://{shown}/ (Ctrl-C to stop)");
+        report(Progress::Serving(shown));
         let app = server::router(state);
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {
@@ -145,8 +169,8 @@ pub fn run(options: &Options) -> Result<u8> {
     })?;
     // Open connections have been told to close; do not wait on stragglers.
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
-    println!("Stopped.");
-    Ok(0)
+    report(Progress::Stopped);
+    Ok(())
 }
 
 /// Ctrl-C, or SIGTERM where there is one.
@@ -179,6 +203,7 @@ fn rebuild_loop(
     mut builder: Builder,
     changes: mpsc::Receiver<Vec<PathBuf>>,
     state: AppState,
+    report: Report,
 ) {
     // After a one-page update the search index lags behind; it is caught
     // up by a full build once the author pauses, so quick saves never wait
@@ -229,11 +254,10 @@ fn rebuild_loop(
                 if !rebuild::same_files(&old, &served) {
                     state.swap(served);
                     state.reloader.notify(Notice::Reload);
-                    println!(
-                        "Updated in {} ms ({})",
-                        start.elapsed().as_millis(),
-                        shorten(&names)
-                    );
+                    report(Progress::Updated {
+                        ms: start.elapsed().as_millis(),
+                        files: &shorten(&names),
+                    });
                 }
                 index_behind = true;
                 continue;
@@ -244,11 +268,10 @@ fn rebuild_loop(
             Ok(outcome) => {
                 let old = state.current();
                 if !was_failing && rebuild::same_files(&old, &outcome.served) {
-                    println!(
-                        "Rebuilt in {} ms, nothing changed ({})",
-                        start.elapsed().as_millis(),
-                        shorten(&names)
-                    );
+                    report(Progress::Unchanged {
+                        ms: start.elapsed().as_millis(),
+                        files: &shorten(&names),
+                    });
                     continue;
                 }
                 let notice = match kind {
@@ -256,21 +279,20 @@ fn rebuild_loop(
                         .map_or(Notice::Reload, Notice::Css),
                     _ => Notice::Reload,
                 };
-                print_diagnostics(&outcome.report.diagnostics);
+                let diagnostics = outcome.report.diagnostics;
                 state.swap(outcome.served);
                 state.reloader.notify(notice);
-                println!(
-                    "Rebuilt in {} ms ({})",
-                    start.elapsed().as_millis(),
-                    shorten(&names)
-                );
+                report(Progress::Rebuilt {
+                    ms: start.elapsed().as_millis(),
+                    files: &shorten(&names),
+                    diagnostics: &diagnostics,
+                });
             }
             Err(failure) => {
-                eprintln!("{}", failure.text);
-                eprintln!(
-                    "error: rebuild failed ({}); still serving the last good build",
-                    shorten(&names)
-                );
+                report(Progress::RebuildFailed {
+                    text: &failure.text,
+                    files: &shorten(&names),
+                });
                 state.reloader.notify(Notice::Error(failure.text));
             }
         }

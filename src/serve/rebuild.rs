@@ -5,9 +5,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::build_types::{Analysis, BuildFailure, BuildOptions, BuildReport, Mode};
 use crate::diagnostic::Diagnostic;
 use crate::output::MemorySite;
-use crate::pipeline::{self, BuildFailure, BuildOptions, BuildReport, Mode};
+use crate::pipeline;
 
 use super::reload::INJECT;
 use super::server::Served;
@@ -38,7 +39,7 @@ pub struct Failure {
 pub struct Builder {
     options: BuildOptions,
     /// The last good build's analysis, for one-page updates.
-    previous: Option<pipeline::Analysis>,
+    previous: Option<Analysis>,
 }
 
 impl Builder {

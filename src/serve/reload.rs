@@ -19,8 +19,6 @@ use axum::response::IntoResponse;
 use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::{broadcast, watch};
 
-use super::server::AppState;
-
 /// Where the reload script is served.
 pub const SCRIPT_PATH: &str = "/__kurator/livereload.js";
 /// Where the event stream is served.
@@ -111,9 +109,8 @@ pub async fn script() -> impl IntoResponse {
 /// `GET /__kurator/events`: `hello`, the current error if any, then every
 /// notice until the server shuts down.
 pub async fn events(
-    State(state): State<AppState>,
+    State(reloader): State<Reloader>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let reloader = state.reloader;
     let receiver = reloader.sender.subscribe();
     let (build, error) = {
         let status = reloader.status.lock().unwrap_or_else(|p| p.into_inner());

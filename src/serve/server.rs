@@ -33,6 +33,14 @@ pub struct AppState {
     pub reloader: Reloader,
 }
 
+// The event stream needs only the reloader (and `reload` need not know
+// this module: no cycle between them).
+impl axum::extract::FromRef<AppState> for Reloader {
+    fn from_ref(state: &AppState) -> Self {
+        state.reloader.clone()
+    }
+}
+
 impl AppState {
     /// The build requests are answered from right now.
     pub fn current(&self) -> Arc<Served> {

@@ -18,8 +18,9 @@ use crate::theme::Theme;
 pub struct Lookups {
     /// Theme static path (`style.css`) → URL with content hash.
     pub assets: HashMap<String, String>,
-    /// Content path (`kpi/_index.md`) → (URL, title, description).
-    pub pages: HashMap<String, (String, String, String)>,
+    /// Content path (`kpi/_index.md`) → the page's URL, title and
+    /// description.
+    pub pages: HashMap<String, view::PageLink>,
 }
 
 /// The loaded templates, ready to render.
@@ -186,7 +187,7 @@ fn register_functions(tera: &mut Tera, lookups: Arc<Lookups>) {
             let path: &str = kwargs.must_get("path")?;
             l.pages
                 .get(path.trim_start_matches('/'))
-                .map(|p| p.0.clone())
+                .map(|p| p.url.clone())
                 .ok_or_else(|| tera::Error::message(format!("url_for: no page `content/{path}`")))
         },
     );
@@ -195,15 +196,10 @@ fn register_functions(tera: &mut Tera, lookups: Arc<Lookups>) {
         "get_page",
         move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
             let path: &str = kwargs.must_get("path")?;
-            let (url, title, description) =
-                l.pages.get(path.trim_start_matches('/')).ok_or_else(|| {
-                    tera::Error::message(format!("get_page: no page `content/{path}`"))
-                })?;
-            Ok(Value::from_serializable(&view::PageLink {
-                title: title.clone(),
-                url: url.clone(),
-                description: description.clone(),
-            }))
+            let page = l.pages.get(path.trim_start_matches('/')).ok_or_else(|| {
+                tera::Error::message(format!("get_page: no page `content/{path}`"))
+            })?;
+            Ok(Value::from_serializable(page))
         },
     );
 }
@@ -271,7 +267,11 @@ mod tests {
             .insert("style.css".into(), "/static/style.abc.css".into());
         lookups.pages.insert(
             "kpi/_index.md".into(),
-            ("/kpi/".into(), "KPI".into(), String::new()),
+            view::PageLink {
+                url: "/kpi/".into(),
+                title: "KPI".into(),
+                description: String::new(),
+            },
         );
         let mut globals = Context::new();
         globals.insert("site_title", "Сайт");
