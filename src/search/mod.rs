@@ -21,6 +21,8 @@
 mod fragment;
 pub mod index;
 mod memo;
+pub mod normalize;
+mod scanner;
 pub mod shard;
 pub mod site;
 pub mod stem;

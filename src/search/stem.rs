@@ -5,14 +5,12 @@
 //! two agree on the full Snowball vocabularies. The stop lists travel to the
 //! browser in the index's meta file, so there is one copy of them.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::memo::WordMap;
-use super::tokenize::normalize_bytes;
+use super::normalize::normalize_bytes;
 
 /// Russian stop words (normalised: `ё` → `е`): the Snowball list without
 /// the words that carry meaning in a knowledge base (`нельзя`, `можно`,
@@ -321,54 +319,10 @@ fn unpack(value: u32) -> (u32, bool) {
     (value >> 1, value & 1 == 1)
 }
 
-/// FxHash (as in rustc): fast for the short keys of the index; not
-/// resistant to crafted collisions, which site content does not need.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash map with FxHash (`rustc-hash`): fast for the short keys of the
+/// index; not resistant to crafted collisions, which site content does not
+/// need. Nothing iterates these maps, so the hash never reaches the output.
+pub type FxHashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 #[cfg(test)]
 mod tests {
