@@ -11,11 +11,17 @@
 //! are in the page on purpose: quizzes are for self-assessment, not exams.
 
 pub mod bands;
+mod ids;
 pub mod labels;
 pub mod locate;
+pub mod model;
 pub mod render;
+mod render_key;
 pub mod schema;
+mod self_assessment;
+mod shuffle;
 pub mod site;
+mod texts;
 pub mod validate;
 
 #[cfg(test)]

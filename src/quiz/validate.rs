@@ -1,13 +1,18 @@
 //! The rules of a quiz block (see `docs/content-format.md`, «Quizzes»),
 //! checked on the parsed [`RawQuiz`]: every problem of a block is reported,
 //! each at its line in the Markdown file, and a block without problems
-//! becomes the checked [`Quiz`] the renderer trusts.
+//! becomes the checked [`Quiz`] the renderer trusts (`model.rs`). The
+//! checks only a self-assessment needs (scale, traits, result bands) are
+//! `self_assessment.rs`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
-use super::bands::band_problems;
+pub use super::ids::is_valid_id;
+use super::ids::suggest_id;
 use super::locate::{line_of, Step, Step::Item, Step::Key};
-use super::schema::{Kind, RawBand, RawOption, RawQuestion, RawQuiz, ReadLink, ReadList};
+pub use super::model::{Band, Body, Question, Quiz, Scale, Trait};
+use super::schema::{Kind, RawQuestion, RawQuiz};
+use super::self_assessment::{check_self_assessment, trait_help, SelfParts};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 
 /// The question types, as written after `type:`.
@@ -23,98 +28,8 @@ pub const TYPES: [&str; 6] = [
 /// Default share of points to pass a knowledge quiz.
 pub const DEFAULT_PASS: f64 = 0.7;
 
-/// A quiz that passed every rule.
-#[derive(Debug, Clone)]
-pub struct Quiz {
-    pub id: String,
-    pub title: Option<String>,
-    pub kind: Kind,
-    pub intro: Option<String>,
-    /// Share of points to pass (knowledge quizzes only).
-    pub pass: Option<f64>,
-    pub shuffle: bool,
-    pub attempts: u32,
-    pub questions: Vec<Question>,
-    pub scale: Option<Scale>,
-    pub traits: Vec<Trait>,
-    pub bands: Vec<Band>,
-    pub trait_bands: BTreeMap<String, Vec<Band>>,
-}
-
-/// A checked question.
-#[derive(Debug, Clone)]
-pub struct Question {
-    pub prompt: String,
-    pub hint: Option<String>,
-    pub explanation: Option<String>,
-    pub body: Body,
-}
-
-/// What a question asks for, by type.
-#[derive(Debug, Clone)]
-pub enum Body {
-    Single(Vec<RawOption>),
-    Multiple(Vec<RawOption>),
-    TrueFalse {
-        answer: bool,
-        feedback: Option<String>,
-    },
-    /// Steps in the right order.
-    Order {
-        steps: Vec<String>,
-        feedback: Option<String>,
-    },
-    /// Pairs, matched.
-    Match {
-        pairs: Vec<(String, String)>,
-        feedback: Option<String>,
-    },
-    Scale {
-        trait_id: Option<String>,
-        reverse: bool,
-    },
-}
-
-impl Body {
-    /// The `type:` name.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Body::Single(_) => "single",
-            Body::Multiple(_) => "multiple",
-            Body::TrueFalse { .. } => "true-false",
-            Body::Order { .. } => "order",
-            Body::Match { .. } => "match",
-            Body::Scale { .. } => "scale",
-        }
-    }
-}
-
-/// The answer scale of a self-assessment; `labels` has one label per point.
-#[derive(Debug, Clone)]
-pub struct Scale {
-    pub min: i64,
-    pub max: i64,
-    pub labels: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Trait {
-    pub id: String,
-    pub name: String,
-    pub read: Vec<ReadLink>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Band {
-    pub from: i64,
-    pub to: i64,
-    pub title: Option<String>,
-    pub text: Option<String>,
-    pub read: Vec<ReadLink>,
-}
-
 /// Collects problems, each placed by a path into the YAML.
-struct Checker<'a> {
+pub(super) struct Checker<'a> {
     source: &'a str,
     yaml: &'a str,
     first_line: usize,
@@ -122,7 +37,12 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn report(&mut self, path: &[Step<'_>], message: impl Into<String>, help: impl Into<String>) {
+    pub(super) fn report(
+        &mut self,
+        path: &[Step<'_>],
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         let line = self.first_line + line_of(self.yaml, path);
         let help: String = help.into();
         let mut d = Diagnostic::error(self.source, message).at_line(line);
@@ -158,9 +78,14 @@ pub fn validate(
         .enumerate()
         .filter_map(|(i, q)| check_question(q, i, &raw, &mut c))
         .collect();
-    let (scale, traits, bands, trait_bands) = match raw.kind {
+    let SelfParts {
+        scale,
+        traits,
+        bands,
+        trait_bands,
+    } = match raw.kind {
         Kind::SelfAssessment => check_self_assessment(&raw, &mut c),
-        Kind::Knowledge => (None, vec![], vec![], BTreeMap::new()),
+        Kind::Knowledge => SelfParts::default(),
     };
     if !c.problems.is_empty() {
         return Err(c.problems);
@@ -241,38 +166,6 @@ fn check_quiz_keys(raw: &RawQuiz, c: &mut Checker<'_>) {
                 );
             }
         }
-    }
-}
-
-/// Quiz ids go into HTML ids and localStorage keys: a-z, 0-9 and `-`.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
-}
-
-fn suggest_id(id: &str) -> String {
-    let slug: String = id
-        .to_lowercase()
-        .chars()
-        .map(|ch| {
-            if ch.is_ascii_lowercase() || ch.is_ascii_digit() {
-                ch
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        "my-quiz".to_string()
-    } else {
-        slug
     }
 }
 
@@ -561,182 +454,4 @@ fn check_statement(q: &RawQuestion, i: usize, raw: &RawQuiz, c: &mut Checker<'_>
         trait_id: q.trait_id.clone(),
         reverse: q.reverse.unwrap_or(false),
     })
-}
-
-fn trait_help(id: &str, raw: &RawQuiz) -> String {
-    let declared: Vec<&str> = raw.traits.iter().map(|t| t.id.as_str()).collect();
-    if declared.is_empty() {
-        return "declare it under `traits:` as `- { id: …, name: … }`".to_string();
-    }
-    match did_you_mean(id, &declared) {
-        Some(best) => format!(
-            "did you mean \"{best}\"? declared traits: {}",
-            declared.join(", ")
-        ),
-        None => format!(
-            "declare it under `traits:`; declared traits: {}",
-            declared.join(", ")
-        ),
-    }
-}
-
-type SelfParts = (
-    Option<Scale>,
-    Vec<Trait>,
-    Vec<Band>,
-    BTreeMap<String, Vec<Band>>,
-);
-
-fn check_self_assessment(raw: &RawQuiz, c: &mut Checker<'_>) -> SelfParts {
-    let scale = match &raw.scale {
-        None => {
-            c.report(
-                &[Key("kind")],
-                "a self-assessment needs a `scale`",
-                "add `scale: { min: 1, max: 5, labels: [...] }`",
-            );
-            None
-        }
-        Some(s) if s.min >= s.max || s.max - s.min > 10 => {
-            c.report(
-                &[Key("scale")],
-                format!("scale {}–{} is not a scale", s.min, s.max),
-                "`min` must be below `max`, at most 11 points apart, e.g. 1 and 5",
-            );
-            None
-        }
-        Some(s) => {
-            let points = (s.max - s.min + 1) as usize;
-            if !s.labels.is_empty() && s.labels.len() != points {
-                c.report(
-                    &[Key("scale"), Key("labels")],
-                    format!(
-                        "the scale has {points} points but {} labels",
-                        s.labels.len()
-                    ),
-                    "give one label per point, or none",
-                );
-            }
-            if s.labels.iter().any(|l| l.trim().is_empty()) {
-                c.report(
-                    &[Key("scale"), Key("labels")],
-                    "a scale label is empty",
-                    "write every label",
-                );
-            }
-            Some(Scale {
-                min: s.min,
-                max: s.max,
-                labels: s.labels.clone(),
-            })
-        }
-    };
-    let mut ids = HashSet::new();
-    for (k, t) in raw.traits.iter().enumerate() {
-        let path = [Key("traits"), Item(k)];
-        if !is_valid_id(&t.id) {
-            c.report(
-                &path,
-                format!("trait id \"{}\" may only use a-z, 0-9 and -", t.id),
-                format!("for example `id: {}`", suggest_id(&t.id)),
-            );
-        } else if !ids.insert(t.id.as_str()) {
-            c.report(
-                &path,
-                format!("trait \"{}\" is declared twice", t.id),
-                "give each trait a different id",
-            );
-        }
-        if t.name.trim().is_empty() {
-            c.report(
-                &path,
-                format!("trait \"{}\" has an empty name", t.id),
-                "write the name shown in the results",
-            );
-        }
-    }
-    let traits = raw
-        .traits
-        .iter()
-        .map(|t| Trait {
-            id: t.id.clone(),
-            name: t.name.clone(),
-            read: read_links(&t.read),
-        })
-        .collect();
-    if raw.bands.is_empty() {
-        c.report(
-            &[Key("kind")],
-            "a self-assessment needs `bands`",
-            "add `bands:` covering 0 to 100, e.g. `- { from: 0, to: 49, title: … }`",
-        );
-    }
-    let bands = check_bands(&raw.bands, &[Key("bands")], c);
-    let mut trait_bands = BTreeMap::new();
-    for (id, list) in &raw.trait_bands {
-        if !raw.traits.iter().any(|t| &t.id == id) {
-            c.report(
-                &[Key("trait_bands"), Key(id)],
-                format!("unknown trait \"{id}\" in `trait_bands`"),
-                trait_help(id, raw),
-            );
-        }
-        trait_bands.insert(
-            id.clone(),
-            check_bands(list, &[Key("trait_bands"), Key(id)], c),
-        );
-    }
-    (scale, traits, bands, trait_bands)
-}
-
-fn read_links(read: &Option<ReadList>) -> Vec<ReadLink> {
-    read.as_ref()
-        .map(|r| r.links().into_iter().cloned().collect())
-        .unwrap_or_default()
-}
-
-fn check_bands(bands: &[RawBand], at: &[Step<'_>], c: &mut Checker<'_>) -> Vec<Band> {
-    let ranges: Vec<(i64, i64)> = bands.iter().map(|b| (b.from, b.to)).collect();
-    for (k, message, help) in band_problems(&ranges) {
-        let mut path = at.to_vec();
-        path.push(Item(k));
-        c.report(&path, message, help);
-    }
-    for (k, b) in bands.iter().enumerate() {
-        let mut path = at.to_vec();
-        path.push(Item(k));
-        if b.title.as_deref().unwrap_or("").trim().is_empty()
-            && b.text.as_deref().unwrap_or("").trim().is_empty()
-        {
-            c.report(
-                &path,
-                format!("band {}–{} has neither `title` nor `text`", b.from, b.to),
-                "write what this result means",
-            );
-        }
-    }
-    bands
-        .iter()
-        .map(|b| Band {
-            from: b.from,
-            to: b.to,
-            title: b.title.clone(),
-            text: b.text.clone(),
-            read: read_links(&b.read),
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids() {
-        assert!(is_valid_id("duties-basics-2"));
-        assert!(!is_valid_id("Duties basics"));
-        assert!(!is_valid_id(""));
-        assert_eq!(suggest_id("Duties  basics!"), "duties-basics");
-        assert_eq!(suggest_id("Тест"), "my-quiz");
-    }
 }
