@@ -205,26 +205,15 @@ pub fn join(from_dir: &str, rel: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// `%XX` decoding of a link an author wrote, forgiving: a `%` not followed
+/// by two hex digits stays as it is (`100%.md`), and a result that is not
+/// UTF-8 leaves the whole link as written, so the missing-link message shows
+/// what the author typed. (The server's decoder in `serve/server.rs` is
+/// strict instead: there a bad escape is a bad request.)
 fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .map_or_else(|_| s.to_string(), std::borrow::Cow::into_owned)
 }
 
 #[cfg(test)]

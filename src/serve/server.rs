@@ -119,22 +119,18 @@ pub fn site_path(raw: &str) -> Result<String, Refusal> {
     Ok(decoded)
 }
 
-/// `%XX` decoding into UTF-8; `None` on a bad escape or invalid UTF-8.
+/// `%XX` decoding of a request path into UTF-8, strict: `None` when a `%`
+/// is not followed by two hex digits or the result is not UTF-8 (the
+/// `percent-encoding` crate would keep a bad escape as it is, which
+/// `content/links.rs` wants for authors' links and a server must not).
 fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    let b = s.as_bytes();
+    let well_formed = (0..b.len()).filter(|&i| b[i] == b'%').all(|i| {
+        b.get(i + 1..i + 3)
+            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    let decoded = percent_encoding::percent_decode_str(s).decode_utf8().ok()?;
+    well_formed.then(|| decoded.into_owned())
 }
 
 /// The `Content-Type` for an output file, by extension; text gets UTF-8.
