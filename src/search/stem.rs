@@ -1,7 +1,7 @@
 //! Snowball stemming and stop words. A Cyrillic word gets the Russian
 //! stemmer, a Latin one the English stemmer, anything else (numbers, `b2b`,
 //! mixed scripts) is kept as it is. `themes/default/static/stemmer.js` is a
-//! port of the same rust-stemmers algorithms; `tests/js_search.rs` proves the
+//! port of the same rust-stemmers algorithms; `tests/integration/js_search.rs` proves the
 //! two agree on the full Snowball vocabularies. The stop lists travel to the
 //! browser in the index's meta file, so there is one copy of them.
 

@@ -2,30 +2,20 @@
 // and dark mode, at desktop and phone width: no critical or serious violation. Moderate and minor ones
 // are printed, so they stay visible without failing the build.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DESKTOP, PHONE, axe, launch, newPage, serve, siteDir, templatePages } from "./harness.mjs";
+import { DESKTOP, PHONE, axe, siteDir, templatePages, useBrowser } from "./harness.mjs";
 
-let browser, server;
-
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
   for (const scheme of ["light", "dark"]) {
     test(`axe: no critical or serious violations on any template (${device}, ${scheme})`, async () => {
-      const page = await newPage(browser, { colorScheme: scheme, viewport });
+      const page = await session.page({ colorScheme: scheme, viewport });
       const counts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
       const blocking = [];
       for (const { name, path } of templatePages(siteDir())) {
-        await page.goto(server.url + encodeURI(path));
+        await page.goto(session.url + encodeURI(path));
         if (scheme === "dark") {
           // The reader's toggle, not only the system setting, must give a clean dark page.
           await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));

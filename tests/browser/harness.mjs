@@ -1,9 +1,11 @@
 // The one browser harness of Kurator's test suite.
 //
 // Every feature's browser tests import this module: it finds the built site
-// folders (from the environment, set by `cargo test --test browser`), launches
-// Debian's Chromium through playwright-core, serves a built folder over a tiny
-// static HTTP server on 127.0.0.1, and lists the pages of a build.
+// folders (from the environment, set by `cargo test --test integration
+// browser`), launches Debian's Chromium through playwright-core, serves a
+// built folder over a tiny static HTTP server on 127.0.0.1, and lists the
+// pages of a build. `useBrowser()` is the one page setup every test file
+// uses: one Chromium and one server per file, pages from `session.page()`.
 //
 // Environment:
 //   KURATOR_SITE           a site built with `kurator build --output DIR` (base_url "/")
@@ -12,6 +14,7 @@
 //   KURATOR_SCREENSHOTS    where screenshots go (default: tests/browser/screenshots)
 //   KURATOR_CHROMIUM       the Chromium binary (default: /usr/bin/chromium)
 
+import { after, before } from "node:test";
 import { createServer } from "node:http";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, resolve, sep } from "node:path";
@@ -35,7 +38,7 @@ function requireDir(name) {
   const dir = process.env[name];
   if (!dir) {
     throw new Error(
-      `${name} is not set: run the suite with \`cargo test --test browser\`, or build the site ` +
+      `${name} is not set: run the suite with \`cargo test --test integration browser\`, or build the site ` +
         `yourself (kurator build --output DIR; kurator build --relative --output DIR2) and set ` +
         `KURATOR_SITE=DIR KURATOR_SITE_RELATIVE=DIR2, and for metadata.test.mjs ` +
         `KURATOR_SITE_SUBPATH=DIR3 built with --base-url https://kb.example.org/kb/ (see tests/browser/README.md)`,
@@ -242,6 +245,39 @@ export function read(dir, rel) {
   return readFileSync(join(dir, rel), "utf8");
 }
 
+/**
+ * The page setup of every browser test file: registers `before` and `after`
+ * hooks that start one Chromium (and, unless `site` is null, one static
+ * server over a build) for the whole file and close them at its end.
+ * Returns a session: `session.page(options)` opens a page (see `newPage`),
+ * `session.url` is the server's origin, `session.browser` the browser.
+ *
+ *   site    a function returning the folder to serve (default `siteDir`),
+ *           called in `before` so a missing build fails the file, not the import
+ *   prefix  the path the site is served under (see `serve`)
+ *   setup   runs first in `before` (e.g. make the screenshots folder)
+ */
+export function useBrowser({ site = siteDir, prefix = "/", setup } = {}) {
+  const session = {
+    browser: null,
+    server: null,
+    get url() {
+      return session.server?.url;
+    },
+    page: (options) => newPage(session.browser, options),
+  };
+  before(async () => {
+    await setup?.();
+    if (site) session.server = await serve(site(), { prefix });
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
 /** Runs `fn(browser)` with a fresh Chromium and closes it afterwards. */
 export async function withBrowser(fn) {
   const browser = await launch();
@@ -254,8 +290,10 @@ export async function withBrowser(fn) {
 
 /**
  * The template types of the bundled site, each with one page that uses it.
- * A path whose file is missing from the build is skipped with a note, so
- * the list can name pages a feature branch has not merged yet.
+ * Every one must be in the build: a page missing from it fails the suite
+ * (`templatePages`), so a template cannot drop out of the axe and
+ * screenshot checks unnoticed. A page that is not built yet does not
+ * belong in this list.
  */
 export const TEMPLATE_PAGES = [
   { name: "home", path: "/" },
@@ -286,11 +324,21 @@ export function firstTermPath(dir) {
   return term ? "/" + term.replace(/index\.html$/, "") : null;
 }
 
-/** TEMPLATE_PAGES resolved against a build: only those present, with the term page filled in. */
+/**
+ * TEMPLATE_PAGES resolved against a build, with the term page filled in.
+ * Throws, naming every one, when a page is missing from the build.
+ */
 export function templatePages(dir) {
-  return TEMPLATE_PAGES.map((t) => (t.path === null ? { ...t, path: firstTermPath(dir) } : t)).filter(
-    (t) => t.path && existsInBuild(dir, t.path),
-  );
+  const pages = TEMPLATE_PAGES.map((t) => (t.path === null ? { ...t, path: firstTermPath(dir) } : t));
+  const missing = pages.filter((t) => !t.path || !existsInBuild(dir, t.path));
+  if (missing.length > 0) {
+    throw new Error(
+      `template pages missing from the build of ${dir}: ` +
+        missing.map((t) => `${t.name} (${t.path ?? "no /tags/<term>/ page"})`).join(", ") +
+        `; build them, or take them out of TEMPLATE_PAGES in tests/browser/harness.mjs`,
+    );
+  }
+  return pages;
 }
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

@@ -3,21 +3,21 @@
 // links and U+202E into titles, descriptions, tags, headings, menu names
 // and every quiz text. No page of its build, no quiz answer shown, no
 // search result and no progress page may open a dialog or run an injected
-// script. `cargo test --test browser` builds the fixture and sets
+// script. `cargo test --test integration browser` builds the fixture and sets
 // KURATOR_SITE_HOSTILE (and KURATOR_SITE_HOSTILE_RELATIVE, the --relative
-// build); tests/hostile.rs checks the same site's HTML without a browser.
+// build); tests/integration/hostile.rs checks the same site's HTML without a browser.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { fileUrl, htmlFiles, isRedirectStub, launch, newPage, pagePaths, read, serve } from "./harness.mjs";
+import { fileUrl, htmlFiles, isRedirectStub, pagePaths, read, useBrowser } from "./harness.mjs";
 
 function hostileDir(name) {
   const dir = process.env[name];
   if (!dir || !existsSync(resolve(dir, "index.html"))) {
     throw new Error(
-      `${name} is not set to a build of tests/fixtures/hostile: run \`cargo test --test browser\`, ` +
+      `${name} is not set to a build of tests/fixtures/hostile: run \`cargo test --test integration browser\`, ` +
         `or build it yourself (kurator build --root tests/fixtures/hostile --output DIR) and set ${name}=DIR`,
     );
   }
@@ -27,23 +27,19 @@ function hostileDir(name) {
 // The fixture's base_url is https://example.com/kb/: served under /kb/.
 const PREFIX = "/kb";
 
-let browser, server, site, relative;
-
-before(async () => {
-  site = hostileDir("KURATOR_SITE_HOSTILE");
-  relative = hostileDir("KURATOR_SITE_HOSTILE_RELATIVE");
-  server = await serve(site, { prefix: PREFIX + "/" });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+let site, relative;
+const session = useBrowser({
+  setup: () => {
+    site = hostileDir("KURATOR_SITE_HOSTILE");
+    relative = hostileDir("KURATOR_SITE_HOSTILE_RELATIVE");
+  },
+  site: () => site,
+  prefix: PREFIX + "/",
 });
 
 /** A page that records dialogs and marks any script that runs `alert`. */
 async function guardedPage() {
-  const page = await newPage(browser);
+  const page = await session.page();
   page.dialogs = [];
   page.on("dialog", async (dialog) => {
     page.dialogs.push(dialog.message());
@@ -75,7 +71,7 @@ async function assertQuiet(page, where) {
 test("no page of the hostile site runs script when loaded", async () => {
   const page = await guardedPage();
   for (const path of pagePaths(site)) {
-    await page.goto(server.url + PREFIX + encodeURI(path), { waitUntil: "load" });
+    await page.goto(session.url + PREFIX + encodeURI(path), { waitUntil: "load" });
     await page.waitForTimeout(50);
     assert.deepEqual(page.errors, [], `${path}: page errors (scripts must load for this test to mean anything)`);
     await assertQuiet(page, path);
@@ -85,7 +81,7 @@ test("no page of the hostile site runs script when loaded", async () => {
 
 test("javascript: links written in Markdown do nothing when clicked", async () => {
   const page = await guardedPage();
-  await page.goto(server.url + PREFIX + "/");
+  await page.goto(session.url + PREFIX + "/");
   const hrefs = await page.$$eval("a", (as) => as.map((a) => a.getAttribute("href") || ""));
   for (const href of hrefs) {
     assert.ok(!/^\s*javascript:/i.test(href), `a link still says ${href}`);
@@ -99,7 +95,7 @@ test("javascript: links written in Markdown do nothing when clicked", async () =
 
 test("checking hostile quiz answers shows feedback as text", async () => {
   const page = await guardedPage();
-  await page.goto(server.url + PREFIX + "/guide/quiz/");
+  await page.goto(session.url + PREFIX + "/guide/quiz/");
   const form = page.locator("form.quiz").first();
   await form.locator("input.quiz-input").first().check({ force: true });
   // Submit the way the Check button does (it may be off screen or styled
@@ -114,7 +110,7 @@ test("checking hostile quiz answers shows feedback as text", async () => {
 
 test("search results for hostile titles and text insert text, not HTML", async () => {
   const page = await guardedPage();
-  await page.goto(server.url + PREFIX + "/");
+  await page.goto(session.url + PREFIX + "/");
   for (const query of ["alert", "img onerror", "javascript", "quiz", "script"]) {
     await page.fill("#search-q", "");
     await page.type("#search-q", query);
@@ -128,7 +124,7 @@ test("search results for hostile titles and text insert text, not HTML", async (
 
 test("the progress page lists the hostile quiz title as text", async () => {
   const page = await guardedPage();
-  await page.goto(server.url + PREFIX + "/progress/");
+  await page.goto(session.url + PREFIX + "/progress/");
   await page.waitForTimeout(200);
   await assertQuiet(page, "progress");
   await page.context().close();

@@ -3,21 +3,11 @@
 // control of the page is reachable with Tab, and the controls work from the
 // keyboard.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, serve, siteDir, templatePages } from "./harness.mjs";
+import { siteDir, templatePages, useBrowser } from "./harness.mjs";
 
-let browser, server;
-
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 /** Runs in the page: a stable description of the focused element and its focus style. */
 function focused() {
@@ -75,8 +65,8 @@ function controls() {
 }
 
 test("the skip link is first in tab order, visible when focused, and moves focus to the content", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + "/skills/soft-skills/");
+  const page = await session.page();
+  await page.goto(session.url + "/skills/soft-skills/");
   await page.keyboard.press("Tab");
   const f = await page.evaluate(focused);
   assert.match(f.desc, /^a\.skip-link #main$/);
@@ -95,10 +85,10 @@ test("the skip link is first in tab order, visible when focused, and moves focus
 
 for (const scheme of ["light", "dark"]) {
   test(`every control is reachable by Tab with a visible focus ring (${scheme})`, async () => {
-    const page = await newPage(browser, { colorScheme: scheme });
+    const page = await session.page({ colorScheme: scheme });
     const report = [];
     for (const { name, path } of templatePages(siteDir())) {
-      await page.goto(server.url + encodeURI(path));
+      await page.goto(session.url + encodeURI(path));
       const all = await page.evaluate(controls);
       const reached = new Set();
       const problems = [];
@@ -127,8 +117,8 @@ for (const scheme of ["light", "dark"]) {
 }
 
 test("the theme toggle and the courses filter work from the keyboard", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + "/learning/courses/");
+  const page = await session.page();
+  await page.goto(session.url + "/learning/courses/");
   await page.locator(".theme-toggle").focus();
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");

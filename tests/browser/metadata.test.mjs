@@ -4,21 +4,11 @@
 // name the page, and every root-relative link staying inside the sub-path,
 // also when clicked in Chromium.
 
-import { after, before, test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import {
-  SUBPATH_BASE,
-  htmlFiles,
-  isRedirectStub,
-  launch,
-  newPage,
-  read,
-  serve,
-  siteDir,
-  subpathSiteDir,
-} from "./harness.mjs";
+import { SUBPATH_BASE, htmlFiles, isRedirectStub, read, serve, siteDir, subpathSiteDir, useBrowser } from "./harness.mjs";
 
 const attr = (html, re) => html.match(re)?.[1]?.trim() ?? "";
 const meta = (html, key, name = "name") =>
@@ -63,19 +53,18 @@ test("with an absolute base_url under a sub-path: canonical URLs and links stay 
   assert.deepEqual(problems, [], problems.slice(0, 30).join("\n"));
 });
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-});
+// One browser for the file; the server is started by the test (its
+// folder and prefix are the test's subject) and closed here.
+const session = useBrowser({ site: null });
+let server;
 after(async () => {
-  await browser?.close();
   await server?.close();
 });
 
 test("a site served under a sub-path loads its styles and navigates", async () => {
   const prefix = new URL(SUBPATH_BASE).pathname;
   server = await serve(subpathSiteDir(), { prefix });
-  const page = await newPage(browser);
+  const page = await session.page();
   await page.goto(server.url + prefix);
   assert.equal(
     await page.evaluate(() => getComputedStyle(document.querySelector(".skip-link")).position),

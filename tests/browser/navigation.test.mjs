@@ -1,33 +1,26 @@
 // Navigation through the section tree, breadcrumbs and previous/next links,
 // clicked in Chromium against the normal build served over HTTP.
 
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, serve, siteDir } from "./harness.mjs";
+import { useBrowser } from "./harness.mjs";
 
-let browser, server, page;
-
+const session = useBrowser();
+let page;
 before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-  page = await newPage(browser);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await session.page();
 });
 
 const pathOf = (p) => new URL(p.url()).pathname;
 
 test("the section tree lists every top-level section and marks the current page", async () => {
-  await page.goto(server.url + "/");
+  await page.goto(session.url + "/");
   const links = page.locator("#site-nav .nav-tree > li > a");
   const count = await links.count();
   assert.ok(count >= 10, `expected the section tree to list the sections, found ${count} links`);
   const target = page.locator('#site-nav a[href="/skills/"]').first();
   await target.click();
-  await page.waitForURL(server.url + "/skills/");
+  await page.waitForURL(session.url + "/skills/");
   const current = page.locator('#site-nav a[aria-current="page"]');
   assert.equal(await current.count(), 1, "exactly one nav link is the current page");
   assert.equal(await current.getAttribute("href"), "/skills/");
@@ -37,13 +30,13 @@ test("the section tree lists every top-level section and marks the current page"
     "the current section's pages are in the tree",
   );
   await page.locator('#site-nav a[href="/skills/soft-skills/"]').first().click();
-  await page.waitForURL(server.url + "/skills/soft-skills/");
+  await page.waitForURL(session.url + "/skills/soft-skills/");
   assert.equal(await page.locator('#site-nav a[aria-current="page"]').getAttribute("href"), "/skills/soft-skills/");
   assert.deepEqual(page.errors, []);
 });
 
 test("breadcrumbs lead back up the tree", async () => {
-  await page.goto(server.url + "/skills/soft-skills/");
+  await page.goto(session.url + "/skills/soft-skills/");
   const crumbs = page.locator("nav.breadcrumbs li");
   const texts = (await crumbs.allInnerTexts()).map((t) => t.trim());
   assert.ok(texts.length >= 3, `home › section › page, got ${JSON.stringify(texts)}`);
@@ -54,14 +47,14 @@ test("breadcrumbs lead back up the tree", async () => {
   assert.equal(hrefs[0], "/", "the first crumb is the home page");
   assert.equal(hrefs.at(-1), "/skills/", "the crumb before the page is its section");
   await page.locator('nav.breadcrumbs a[href="/skills/"]').click();
-  await page.waitForURL(server.url + "/skills/");
+  await page.waitForURL(session.url + "/skills/");
   await page.locator('nav.breadcrumbs a[href="/"]').click();
-  await page.waitForURL(server.url + "/");
+  await page.waitForURL(session.url + "/");
   assert.equal(await page.locator("nav.breadcrumbs").count(), 0, "the home page has no breadcrumbs");
 });
 
 test("next links walk every page once from home, and prev links walk back", async () => {
-  await page.goto(server.url + "/");
+  await page.goto(session.url + "/");
   const forward = [pathOf(page)];
   for (let i = 0; i < 500; i++) {
     const next = page.locator('nav.prev-next a[rel="next"]');
@@ -87,10 +80,10 @@ test("next links walk every page once from home, and prev links walk back", asyn
 });
 
 test("a missing page answers 404 with the site's 404 page", async () => {
-  const res = await page.goto(server.url + "/no/such/page/");
+  const res = await page.goto(session.url + "/no/such/page/");
   assert.equal(res.status(), 404);
   assert.ok((await page.locator("main h1").count()) === 1);
   // Links on the 404 page are root-relative, so they work at any depth.
   await page.locator('main a[href="/"]').first().click();
-  await page.waitForURL(server.url + "/");
+  await page.waitForURL(session.url + "/");
 });

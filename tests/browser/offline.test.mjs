@@ -4,22 +4,14 @@
 // URLs the pages are styled, navigation clicks through, and the theme
 // toggle works.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PHONE, SCREENSHOTS, fileUrl, htmlFiles, launch, newPage, read, relativeSiteDir, walk } from "./harness.mjs";
+import { PHONE, SCREENSHOTS, fileUrl, htmlFiles, read, relativeSiteDir, useBrowser, walk } from "./harness.mjs";
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ site: null });
 
 /** Every href/src/action of an HTML file, with its line. */
 function urls(html) {
@@ -69,7 +61,7 @@ const styled = (page) =>
 
 test("on file:// the next links walk the whole site and prev walks back", async () => {
   const dir = relativeSiteDir();
-  const page = await newPage(browser);
+  const page = await session.page();
   await page.goto(fileUrl(dir, "index.html"));
   assert.ok(await styled(page), "home is styled on file://");
   const forward = [page.url()];
@@ -100,7 +92,7 @@ test("on file:// the next links walk the whole site and prev walks back", async 
 
 test("on file:// the section tree, breadcrumbs, tags and theme toggle work", async () => {
   const dir = relativeSiteDir();
-  const page = await newPage(browser);
+  const page = await session.page();
   await page.goto(fileUrl(dir, "index.html"));
   await Promise.all([page.waitForNavigation(), page.locator('#site-nav a[href$="skills/index.html"]').first().click()]);
   assert.equal(page.url(), fileUrl(dir, "skills/index.html"));
@@ -124,7 +116,7 @@ test("on file:// the section tree, breadcrumbs, tags and theme toggle work", asy
 test("screenshots of the offline build", async () => {
   const dir = relativeSiteDir();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const page = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+  const page = await session.page({ viewport: PHONE, isMobile: true, hasTouch: true });
   for (const [name, rel] of [["home", "index.html"], ["soft-skills", "skills/soft-skills/index.html"]]) {
     await page.goto(fileUrl(dir, rel));
     await page.screenshot({ path: join(SCREENSHOTS, `offline-${name}-phone-light.png`), fullPage: false });

@@ -2,21 +2,11 @@
 // breadcrumbs, table of contents, prev/next or footer — and links in the
 // text are written out with their target.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fileUrl, launch, newPage, relativeSiteDir, serve, siteDir } from "./harness.mjs";
+import { fileUrl, relativeSiteDir, useBrowser } from "./harness.mjs";
 
-let browser, server;
-
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 /** Runs in the page: what print media shows of navigation and links. */
 function printed() {
@@ -44,9 +34,9 @@ async function check(page, label) {
 }
 
 test("print hides navigation and writes link targets out (served build)", async () => {
-  const page = await newPage(browser);
+  const page = await session.page();
   for (const path of ["/skills/soft-skills/", "/skills/", "/"]) {
-    await page.goto(server.url + path);
+    await page.goto(session.url + path);
     await check(page, path);
   }
   const pdf = await page.pdf({ format: "A4" });
@@ -55,7 +45,7 @@ test("print hides navigation and writes link targets out (served build)", async 
 });
 
 test("print writes link targets out in the offline build too", async () => {
-  const page = await newPage(browser);
+  const page = await session.page();
   await page.goto(fileUrl(relativeSiteDir(), "skills/soft-skills/index.html"));
   await check(page, "file:// skills/soft-skills");
   await page.context().close();

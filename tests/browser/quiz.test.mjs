@@ -6,24 +6,13 @@
 // on file://, axe on the answered states in light and dark, and screenshots
 // of an answered quiz and a self-assessment result.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DESKTOP, PHONE, SCREENSHOTS, axe, fileUrl, launch, newPage, relativeSiteDir, serve, siteDir } from "./harness.mjs";
+import { DESKTOP, PHONE, SCREENSHOTS, axe, fileUrl, relativeSiteDir, useBrowser } from "./harness.mjs";
 
-let browser, server;
-
-before(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser({ setup: () => mkdirSync(SCREENSHOTS, { recursive: true }) });
 
 const PROFESSION = "/profession/quiz/"; // profession-check: single, multiple, true-false, multiple, single, match, true-false
 const DUTIES = "/duties/quiz/"; // duties-check: has an order question
@@ -100,8 +89,8 @@ const status = (form) => form.locator(".quiz-status[aria-live]");
 const question = (form, n) => form.locator(`.quiz-questions > .quiz-question:nth-child(${n})`);
 
 test("knowledge quiz: wrong answers show per-option feedback, explanations and a fail; retry; right answers pass", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + PROFESSION);
+  const page = await session.page();
+  await page.goto(session.url + PROFESSION);
   const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
   assert.equal(await form.locator(".quiz-questions > .quiz-question").count(), 7);
   assert.ok(await form.locator("button.quiz-check").isVisible(), "the check button is shown with JavaScript");
@@ -165,8 +154,8 @@ test("knowledge quiz: wrong answers show per-option feedback, explanations and a
 });
 
 test("knowledge quiz: the pass threshold counts (5 of 7 pass at 70 %, 4 of 7 fail)", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + PROFESSION);
+  const page = await session.page();
+  await page.goto(session.url + PROFESSION);
   const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
   await answerWithMouse(form, (i) => i >= 3);
   await form.locator("button.quiz-check").click();
@@ -191,35 +180,35 @@ async function progressRow(page, id) {
 }
 
 test("progress survives a reload: /progress/ shows status, best score and date; /onboarding/ checks the step; reset clears it", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + "/progress/");
+  const page = await session.page();
+  await page.goto(session.url + "/progress/");
   assert.deepEqual(await progressRow(page, "profession-check"), { status: "не начат", best: "—", date: "—" });
 
-  await page.goto(server.url + PROFESSION);
+  await page.goto(session.url + PROFESSION);
   const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
   await answerWithMouse(form, (i) => i >= 5); // 2 of 7: 29 %
   await form.locator("button.quiz-check").click();
   await page.reload();
-  await page.goto(server.url + "/progress/");
+  await page.goto(session.url + "/progress/");
   const today = await page.evaluate(() => new Date().toLocaleDateString("ru"));
   assert.match(today, /^\d\d\.\d\d\.\d{4}$/);
   assert.deepEqual(await progressRow(page, "profession-check"), { status: "не пройден", best: "29 %", date: today });
 
-  await page.goto(server.url + PROFESSION);
+  await page.goto(session.url + PROFESSION);
   await answerWithMouse(form, () => true);
   await form.locator("button.quiz-check").click();
   await page.reload();
   // The quiz page itself starts fresh for a new try after a reload.
   assert.equal(await form.locator(".quiz-verdict").count(), 0);
 
-  await page.goto(server.url + "/progress/");
+  await page.goto(session.url + "/progress/");
   assert.deepEqual(await progressRow(page, "profession-check"), { status: "пройден", best: "100 %", date: today });
   assert.deepEqual(await progressRow(page, "duties-check"), { status: "не начат", best: "—", date: "—" });
   const link = page.locator('.quiz-progress-row[data-quiz-id="profession-check"] a');
   assert.equal(await link.getAttribute("href"), "/profession/quiz/#quiz-profession-check-form");
 
   // The onboarding route: the first step (profession) shows its check mark, the others none.
-  await page.goto(server.url + "/onboarding/");
+  await page.goto(session.url + "/onboarding/");
   const step = page.locator('.route-step[data-quiz-status="profession-check"]');
   assert.ok(await step.evaluate((el) => el.classList.contains("is-passed")), "the step is marked passed");
   assert.equal(await step.evaluate((el) => getComputedStyle(el, "::before").content), '"✓"', "the step shows a check mark");
@@ -229,7 +218,7 @@ test("progress survives a reload: /progress/ shows status, best score and date; 
   assert.notEqual(await other.evaluate((el) => getComputedStyle(el, "::before").content), '"✓"');
 
   // Reset.
-  await page.goto(server.url + "/progress/");
+  await page.goto(session.url + "/progress/");
   const reset = page.locator("button.quiz-progress-reset");
   assert.equal(await reset.textContent(), "Сбросить прогресс");
   await reset.click();
@@ -238,15 +227,15 @@ test("progress survives a reload: /progress/ shows status, best score and date; 
   await page.reload();
   assert.deepEqual(await progressRow(page, "profession-check"), { status: "не начат", best: "—", date: "—" });
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kurator-quiz:"))), []);
-  await page.goto(server.url + "/onboarding/");
+  await page.goto(session.url + "/onboarding/");
   assert.equal(await page.locator(".route-step.is-passed").count(), 0, "no step is checked after a reset");
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
 test("self-assessment: an incomplete form asks for every answer; a complete one shows the trait chart and the band with read-next links", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + FIT);
+  const page = await session.page();
+  await page.goto(session.url + FIT);
   const form = page.locator('form.quiz[data-quiz-id="fit-check"]');
   const show = form.locator("button.quiz-check");
   assert.equal(await show.textContent(), "Показать результат");
@@ -292,7 +281,7 @@ test("self-assessment: an incomplete form asks for every answer; a complete one 
   assert.equal(new URL(page.url()).pathname, "/career/job-search/");
   assert.equal(await page.locator("main h1").count(), 1);
 
-  await page.goto(server.url + "/progress/");
+  await page.goto(session.url + "/progress/");
   const today = await page.evaluate(() => new Date().toLocaleDateString("ru"));
   assert.deepEqual(await progressRow(page, "fit-check"), { status: "пройден", best: "75 %", date: today });
   assert.deepEqual(page.errors, []);
@@ -309,8 +298,8 @@ async function tabTo(page, selector, { key = "Tab", max = 120 } = {}) {
 }
 
 test("keyboard only: Tab, Space and arrow keys answer a quiz, Выше/Ниже order the steps, Enter checks, Space retries", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + DUTIES);
+  const page = await session.page();
+  await page.goto(session.url + DUTIES);
   const form = page.locator('form.quiz[data-quiz-id="duties-check"]');
   const data = await quizData(form);
   assert.ok(data.questions.some((q) => q.type === "order"), "this quiz has an order question");
@@ -372,8 +361,8 @@ test("keyboard only: Tab, Space and arrow keys answer a quiz, Выше/Ниже 
 });
 
 test("without JavaScript the quiz is readable and each «Показать ответ» disclosure shows the right answer", async () => {
-  const page = await newPage(browser, { javaScriptEnabled: false });
-  await page.goto(server.url + PROFESSION);
+  const page = await session.page({ javaScriptEnabled: false });
+  await page.goto(session.url + PROFESSION);
   const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
   assert.equal(await form.locator(".quiz-title").innerText(), "Кто такой аккаунт-менеджер");
   assert.equal(await form.locator("legend.quiz-prompt:visible").count(), 7, "every question is shown");
@@ -397,7 +386,7 @@ test("without JavaScript the quiz is readable and each «Показать отв
   assert.match(await q6.innerText(), /Правильные пары:\s+Аккаунт-менеджер — «Лицо проекта» для клиента и его ожидания/);
 
   // The self-assessment shows how it is scored and its bands.
-  await page.goto(server.url + FIT);
+  await page.goto(session.url + FIT);
   const key = page.locator('form.quiz[data-quiz-id="fit-check"] details.quiz-answers');
   await key.locator("summary").click();
   assert.match(await key.innerText(), /80–100 %\s*Похоже, это ваша профессия/);
@@ -407,7 +396,7 @@ test("without JavaScript the quiz is readable and each «Показать отв
 
 test("offline build on file://: the quiz checks, its progress shows on progress/index.html and onboarding/index.html", async () => {
   const dir = relativeSiteDir();
-  const page = await newPage(browser);
+  const page = await session.page();
   await page.goto(fileUrl(dir, "profession/quiz/index.html"));
   const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
   assert.ok(await form.locator("button.quiz-check").isVisible(), "quiz.js runs from disk");
@@ -447,7 +436,7 @@ for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
   for (const scheme of ["light", "dark"]) {
     test(`answered quiz and self-assessment result: axe clean and screenshots (${device}, ${scheme})`, async () => {
       const phone = device === "phone";
-      const page = await newPage(browser, { viewport, colorScheme: scheme, isMobile: phone, hasTouch: phone });
+      const page = await session.page({ viewport, colorScheme: scheme, isMobile: phone, hasTouch: phone });
       const blocking = [];
       const check = async (name) => {
         if (scheme === "dark") await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
@@ -467,7 +456,7 @@ for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
         assert.ok(statSync(file).size > 5000, `${file} is a real picture`);
       };
 
-      await page.goto(server.url + PROFESSION);
+      await page.goto(session.url + PROFESSION);
       const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
       await answerWithMouse(form, mixed);
       await form.locator("button.quiz-check").click();
@@ -477,7 +466,7 @@ for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the answered quiz fits the width");
       await shoot("quiz-answered", question(form, 1));
 
-      await page.goto(server.url + FIT);
+      await page.goto(session.url + FIT);
       const fit = page.locator('form.quiz[data-quiz-id="fit-check"]');
       await answerSelf(fit, (i) => [5, 4, 3, 2, 4, 5, 1][i % 7]);
       await fit.locator("button.quiz-check").click();

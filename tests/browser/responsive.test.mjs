@@ -1,21 +1,11 @@
 // A 360 px phone: no page of the built site scrolls sideways, in light or
 // dark mode. Every HTML page of the build is visited (not a sample).
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PHONE, launch, newPage, pagePaths, serve, siteDir } from "./harness.mjs";
+import { PHONE, pagePaths, siteDir, useBrowser } from "./harness.mjs";
 
-let browser, server;
-
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 /** What overflows the viewport, for a useful failure message. */
 function overflow() {
@@ -37,12 +27,12 @@ function overflow() {
 
 for (const scheme of ["light", "dark"]) {
   test(`no page scrolls horizontally at 360 px (${scheme})`, async () => {
-    const page = await newPage(browser, { viewport: PHONE, colorScheme: scheme, isMobile: true, hasTouch: true });
+    const page = await session.page({ viewport: PHONE, colorScheme: scheme, isMobile: true, hasTouch: true });
     const paths = pagePaths(siteDir());
     assert.ok(paths.length > 20, `expected the whole site, found ${paths.length} pages`);
     const failures = [];
     for (const path of paths) {
-      await page.goto(server.url + encodeURI(path));
+      await page.goto(session.url + encodeURI(path));
       const o = await page.evaluate(overflow);
       if (o.scrollWidth > o.width) failures.push(`${path}: ${o.scrollWidth}px > ${o.width}px: ${o.wide.join("; ")}`);
     }

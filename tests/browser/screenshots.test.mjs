@@ -5,11 +5,11 @@
 // hyphenation down the page can be seen. Search results come from
 // search.test.mjs, an answered quiz from quiz.test.mjs.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DESKTOP, PHONE, SCREENSHOTS, launch, newPage, serve, siteDir } from "./harness.mjs";
+import { DESKTOP, PHONE, SCREENSHOTS, useBrowser } from "./harness.mjs";
 
 export const SHOTS = [
   { name: "home", path: "/" },
@@ -18,26 +18,15 @@ export const SHOTS = [
   { name: "courses", path: "/learning/courses/", scrollTo: "#courses-title" },
 ];
 
-let browser, server;
-
-before(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser({ setup: () => mkdirSync(SCREENSHOTS, { recursive: true }) });
 
 for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
   for (const scheme of ["light", "dark"]) {
     test(`screenshots: ${device} ${scheme}`, async () => {
       const phone = device === "phone";
-      const page = await newPage(browser, { viewport, colorScheme: scheme, isMobile: phone, hasTouch: phone });
+      const page = await session.page({ viewport, colorScheme: scheme, isMobile: phone, hasTouch: phone });
       for (const { name, path, scrollTo } of SHOTS) {
-        await page.goto(server.url + path);
+        await page.goto(session.url + path);
         if (scrollTo && !phone) await page.locator(scrollTo).evaluate((el) => el.scrollIntoView());
         const file = join(SCREENSHOTS, `${name}-${device}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: phone });

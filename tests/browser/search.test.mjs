@@ -6,24 +6,13 @@
 // at 360 px with the list open, screenshots of results, and the query time
 // of the real engine in Chromium (printed; asserted only loosely).
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DESKTOP, PHONE, SCREENSHOTS, axe, fileUrl, launch, newPage, relativeSiteDir, serve, siteDir } from "./harness.mjs";
+import { DESKTOP, PHONE, SCREENSHOTS, axe, fileUrl, relativeSiteDir, useBrowser } from "./harness.mjs";
 
-let browser, server;
-
-before(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser({ setup: () => mkdirSync(SCREENSHOTS, { recursive: true }) });
 
 const BOX = "form[data-kurator-search]";
 const INPUT = `${BOX} input[name=q]`;
@@ -47,8 +36,8 @@ async function waitForResults(page) {
 }
 
 test("header box: `/`, results as you type with <mark> and a count, arrow + Enter lands on the section, Esc closes", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + "/skills/");
+  const page = await session.page();
+  await page.goto(session.url + "/skills/");
   await focusBySlash(page);
   assert.ok(await page.locator(LIST).isHidden(), "the list is closed before typing");
 
@@ -81,7 +70,7 @@ test("header box: `/`, results as you type with <mark> and a count, arrow + Ente
   assert.notEqual(url.hash, "", "the link names the section where the words are");
   const id = decodeURIComponent(url.hash.slice(1));
   assert.ok(await page.evaluate((id) => !!document.getElementById(id), id), `#${id} exists on ${TARGET}`);
-  assert.equal(url.href, new URL(firstHref, server.url).href);
+  assert.equal(url.href, new URL(firstHref, session.url).href);
 
   // Esc closes the list and keeps the query; a second Esc clears and leaves the box.
   await focusBySlash(page);
@@ -116,8 +105,8 @@ async function searchPage(page, base, q) {
 }
 
 test("search page: ?q=зарплата shows titles, breadcrumbs and highlighted snippets; nonsense gets a helpful message", async () => {
-  const page = await newPage(browser);
-  const status = await searchPage(page, server.url + "/search/", "зарплата");
+  const page = await session.page();
+  const status = await searchPage(page, session.url + "/search/", "зарплата");
   assert.match(status, /^Найдено: \d+ результат/);
   assert.equal(await page.locator("#search-page-q").inputValue(), "зарплата", "the query from the URL is in the box");
   const results = await pageResults(page);
@@ -138,7 +127,7 @@ test("search page: ?q=зарплата shows titles, breadcrumbs and highlighted
   }
   console.log(results.slice(0, 3).map((r) => `${r.href} | ${r.title} | ${r.crumbs} | ${r.snippet.slice(0, 80)}`).join("\n"));
 
-  const none = await searchPage(page, server.url + "/search/", "щкрзблыр фывапр");
+  const none = await searchPage(page, session.url + "/search/", "щкрзблыр фывапр");
   assert.equal(none, "По запросу «щкрзблыр фывапр» ничего не найдено. Проверьте написание или попробуйте другие слова.");
   assert.equal(await page.locator(".search-results li").count(), 0);
   assert.deepEqual(page.errors, []);
@@ -146,10 +135,10 @@ test("search page: ?q=зарплата shows titles, breadcrumbs and highlighted
 });
 
 test("ё and е: «отчётность» and «отчетность» give the same results, first one first", async () => {
-  const page = await newPage(browser);
-  const withYo = await searchPage(page, server.url + "/search/", "отчётность");
+  const page = await session.page();
+  const withYo = await searchPage(page, session.url + "/search/", "отчётность");
   const a = await pageResults(page);
-  const withYe = await searchPage(page, server.url + "/search/", "отчетность");
+  const withYe = await searchPage(page, session.url + "/search/", "отчетность");
   const b = await pageResults(page);
   assert.match(withYo, /^Найдено/);
   assert.equal(withYo, withYe);
@@ -164,7 +153,7 @@ test("ё and е: «отчётность» and «отчетность» give the 
 
 test("offline build on file://: the header box and the search page work, result links end in index.html#…", async () => {
   const dir = relativeSiteDir();
-  const page = await newPage(browser);
+  const page = await session.page();
   await page.goto(fileUrl(dir, "skills/index.html"));
   await focusBySlash(page);
   await page.keyboard.type(QUERY, { delay: 10 });
@@ -204,7 +193,7 @@ for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
   for (const scheme of ["light", "dark"]) {
     test(`search results: axe clean, no sideways scroll, screenshots (${device}, ${scheme})`, async () => {
       const phone = device === "phone";
-      const page = await newPage(browser, { viewport, colorScheme: scheme, isMobile: phone, hasTouch: phone });
+      const page = await session.page({ viewport, colorScheme: scheme, isMobile: phone, hasTouch: phone });
       const blocking = [];
       // Every violation fails, whatever its impact: the search page and the
       // open header list are search's own markup.
@@ -223,7 +212,7 @@ for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
         assert.ok(statSync(file).size > 5000, `${file} is a real picture`);
       };
 
-      await searchPage(page, server.url + "/search/", "зарплата аккаунт-менеджера");
+      await searchPage(page, session.url + "/search/", "зарплата аккаунт-менеджера");
       if (scheme === "dark") await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
       assert.ok((await page.locator(".search-results li.ks-result").count()) > 0);
       await check("search page with results");
@@ -231,7 +220,7 @@ for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
       await shoot("search-results");
 
       // The header list open over a content page.
-      await page.goto(server.url + "/skills/soft-skills/");
+      await page.goto(session.url + "/skills/soft-skills/");
       if (scheme === "dark") await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
       await openList(page, "обязанности клиент");
       await page.keyboard.press("ArrowDown");
@@ -256,8 +245,8 @@ const TIMED = [
 ];
 
 test("query time of the engine in Chromium, after the index is loaded: median and p95 printed", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + "/search/?q=" + encodeURIComponent("зарплата"));
+  const page = await session.page();
+  await page.goto(session.url + "/search/?q=" + encodeURIComponent("зарплата"));
   await page.locator(".search-results li.ks-result").first().waitFor(); // stemmer and meta loaded
   const times = await page.evaluate(async (queries) => {
     // A second Engine over the same index scripts, through the page's loader.

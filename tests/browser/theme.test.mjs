@@ -2,21 +2,11 @@
 // choice in localStorage `kurator-theme`, and the choice holds on every other
 // page (set before first paint by the inline script in <head>).
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, serve, siteDir } from "./harness.mjs";
+import { useBrowser } from "./harness.mjs";
 
-let browser, server;
-
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 const theme = (page) => page.evaluate(() => document.documentElement.dataset.theme ?? null);
 const stored = (page) => page.evaluate(() => localStorage.getItem("kurator-theme"));
@@ -24,8 +14,8 @@ const background = (page) => page.evaluate(() => getComputedStyle(document.body)
 
 for (const scheme of ["light", "dark"]) {
   test(`the toggle flips the theme and the choice persists across pages (system ${scheme})`, async () => {
-    const page = await newPage(browser, { colorScheme: scheme });
-    await page.goto(server.url + "/");
+    const page = await session.page({ colorScheme: scheme });
+    await page.goto(session.url + "/");
     const button = page.locator(".theme-toggle");
     await button.waitFor({ state: "visible" });
     assert.equal(await theme(page), null, "no theme is forced before the reader chooses");
@@ -41,7 +31,7 @@ for (const scheme of ["light", "dark"]) {
     assert.notEqual(after1, before, "the page colours change");
 
     for (const path of ["/skills/soft-skills/", "/learning/courses/", "/tags/", "/no-such-page/"]) {
-      await page.goto(server.url + path);
+      await page.goto(session.url + path);
       assert.equal(await theme(page), flipped, `${path} keeps the chosen theme`);
       assert.equal(await background(page), after1, `${path} is painted in the chosen theme`);
       assert.equal(
@@ -62,13 +52,13 @@ for (const scheme of ["light", "dark"]) {
 }
 
 test("a garbage stored value is ignored, and no storage at all does not break the page", async () => {
-  const page = await newPage(browser);
+  const page = await session.page();
   await page.addInitScript(() => localStorage.setItem("kurator-theme", "<script>"));
-  await page.goto(server.url + "/");
+  await page.goto(session.url + "/");
   assert.equal(await theme(page), null);
   await page.context().close();
 
-  const blocked = await newPage(browser);
+  const blocked = await session.page();
   await blocked.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
       get() {
@@ -76,7 +66,7 @@ test("a garbage stored value is ignored, and no storage at all does not break th
       },
     });
   });
-  await blocked.goto(server.url + "/");
+  await blocked.goto(session.url + "/");
   await blocked.locator(".theme-toggle").click();
   assert.equal(await theme(blocked), "dark", "the toggle still works for this page");
   assert.deepEqual(blocked.errors, []);

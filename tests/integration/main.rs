@@ -1,8 +1,36 @@
-//! One integration-test binary. Each module covers one feature, building the
-//! tiny fixture sites under `tests/fixtures/` with the real `kurator` binary.
+//! One integration-test binary (one link step, one place to look). Each
+//! module covers one feature, mostly building the tiny fixture sites under
+//! `tests/fixtures/` with the real `kurator` binary; `support` holds every
+//! shared helper. Run one module with `cargo test --test integration serve::`.
+//!
+//! Tests that need a tool beyond the Rust toolchain (node, Chromium, root)
+//! skip visibly without it and fail in CI: see `support/tools.rs`.
 
+/// The browser suite (tests/browser/): Chromium, axe, the Nu checker.
+mod browser;
+/// `kurator build`: output, goldens, up-to-date checks.
 mod build;
+/// `kurator check`: diagnostics and exit codes.
 mod check;
+/// The command line: help, versions, init, new.
 mod cli;
+/// Faults during a build: kills, immutable folders, a full disk.
+mod faults;
+/// Hostile content: no script from content reaches a page.
+mod hostile;
+/// Huge and odd input builds or fails clearly, in bounded time.
+mod huge;
+/// `serve`'s one-page fast path against a clean build.
 mod incremental;
+/// quiz.js and progress under node.
+mod js_quiz;
+/// search.js and stemmer.js under node, against the Rust index.
+mod js_search;
+/// proptest: no panic, every diagnostic inside its file.
+mod properties;
+/// Search quality (recall@5) over the bundled site.
+mod search_recall;
+/// `kurator serve` over HTTP: files, reloads, errors.
+mod serve;
+/// Shared helpers: fixture sites, the serve client, external tools.
 mod support;

@@ -62,7 +62,7 @@ const QUERIES = [
 
 const dir = process.env.KURATOR_SITE_DIR;
 
-test('recall@5 over the bundled knowledge base is at least 95 %', { skip: !dir && 'KURATOR_SITE_DIR not set (run through cargo test --test search_recall)' }, async () => {
+test('recall@5 over the bundled knowledge base is at least 95 %', { skip: !dir && 'KURATOR_SITE_DIR not set (run through cargo test --test integration search_recall)' }, async () => {
   const index = loadIndex(dir);
   const misses = [];
   for (const [query, expected] of QUERIES) {

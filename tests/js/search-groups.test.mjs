@@ -1,5 +1,5 @@
 // Fragment files that hold several pages each (large sites): the index that
-// tests/js_search.rs builds from 4,321 numbered pages, three a file.
+// tests/integration/js_search.rs builds from 4,321 numbered pages, three a file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadIndex } from './harness.mjs';

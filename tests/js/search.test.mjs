@@ -1,5 +1,5 @@
 // The query engine of themes/default/static/search.js over an index that
-// tests/js_search.rs builds with build_index and writes to KURATOR_INDEX_DIR.
+// tests/integration/js_search.rs builds with build_index and writes to KURATOR_INDEX_DIR.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadIndex, search } from './harness.mjs';

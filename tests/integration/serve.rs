@@ -1,21 +1,20 @@
 //! `kurator serve` end to end: the built binary on a free port, a temp copy
 //! of `tests/fixtures/serve-site`, plain HTTP over `TcpStream`. Every wait
-//! is bounded (see `support::EVENT_TIMEOUT`). Timing targets are measured by
+//! is bounded (see `support::serve::EVENT_TIMEOUT`). Timing targets are measured by
 //! `bench/serve-latency`, not here.
 
-mod support;
-
+use crate::support::serve::{free_port, request, Server};
+use crate::support::{self, SiteTest};
 use kurator::output::MemorySite;
 use kurator::pipeline;
 use kurator::serve::rebuild::build_options;
 use kurator::serve::INJECT;
-use support::{free_port, request, Server, Site};
 
 const FIXTURE: &str = "serve-site";
 
 #[test]
 fn serves_pages_with_types_folders_404_head_and_405() {
-    let site = Site::copy(FIXTURE);
+    let site = SiteTest::fixture(FIXTURE);
     let server = Server::start(&site.root(), free_port());
 
     let home = server.get("/");
@@ -81,8 +80,8 @@ fn serves_pages_with_types_folders_404_head_and_405() {
 
 #[test]
 fn traversal_paths_are_refused() {
-    let site = Site::copy(FIXTURE);
-    std::fs::write(site.dir.path().join("secret.txt"), "TOP SECRET").unwrap();
+    let site = SiteTest::fixture(FIXTURE);
+    std::fs::write(site.outside().join("secret.txt"), "TOP SECRET").unwrap();
     let server = Server::start(&site.root(), free_port());
     let long = format!("/{}", "a/".repeat(3000));
     let paths = [
@@ -113,7 +112,7 @@ fn traversal_paths_are_refused() {
 
 #[test]
 fn an_edit_sends_reload_and_the_new_content() {
-    let site = Site::copy(FIXTURE);
+    let site = SiteTest::fixture(FIXTURE);
     let server = Server::start(&site.root(), free_port());
     let mut events = server.events();
     site.write(
@@ -132,7 +131,7 @@ fn an_edit_sends_reload_and_the_new_content() {
 
 #[test]
 fn a_bad_edit_sends_the_error_then_a_fix_recovers() {
-    let site = Site::copy(FIXTURE);
+    let site = SiteTest::fixture(FIXTURE);
     let mut server = Server::start(&site.root(), free_port());
     let mut events = server.events();
     site.write(
@@ -164,12 +163,12 @@ fn a_bad_edit_sends_the_error_then_a_fix_recovers() {
     events.expect("reload");
     late.expect("reload");
     assert!(server.get("/a/").text().contains("Fixed text."));
-    server.wait_line("Rebuilt in", support::EVENT_TIMEOUT);
+    server.wait_line("Rebuilt in", support::serve::EVENT_TIMEOUT);
 }
 
 #[test]
 fn pages_and_folders_created_deleted_renamed_match_a_clean_build() {
-    let site = Site::copy(FIXTURE);
+    let site = SiteTest::fixture(FIXTURE);
     let server = Server::start(&site.root(), free_port());
     let mut events = server.events();
 
@@ -191,7 +190,7 @@ fn pages_and_folders_created_deleted_renamed_match_a_clean_build() {
     );
     events.expect("reload");
     // Both files may arrive in one burst or two.
-    let deadline = std::time::Instant::now() + support::EVENT_TIMEOUT;
+    let deadline = std::time::Instant::now() + support::serve::EVENT_TIMEOUT;
     while server.get("/guide/step/").status != 200 && std::time::Instant::now() < deadline {
         events.expect("reload");
     }
@@ -232,7 +231,7 @@ fn pages_and_folders_created_deleted_renamed_match_a_clean_build() {
 
 #[test]
 fn a_css_change_swaps_the_stylesheet() {
-    let site = Site::copy(FIXTURE);
+    let site = SiteTest::fixture(FIXTURE);
     let server = Server::start(&site.root(), free_port());
     let mut events = server.events();
     site.write("static/site.css", "body { color: navy; }\n");
@@ -243,7 +242,7 @@ fn a_css_change_swaps_the_stylesheet() {
 
 #[test]
 fn a_second_server_takes_the_next_port() {
-    let site = Site::copy(FIXTURE);
+    let site = SiteTest::fixture(FIXTURE);
     let first = Server::start(&site.root(), free_port());
     let mut second = Server::start(&site.root(), first.port);
     assert_ne!(second.port, first.port);
@@ -252,7 +251,7 @@ fn a_second_server_takes_the_next_port() {
             "Port {} is taken; using {} instead.",
             first.port, second.port
         ),
-        support::START_TIMEOUT,
+        support::serve::START_TIMEOUT,
     );
     assert_eq!(first.get("/a/").status, 200);
     assert_eq!(second.get("/a/").status, 200);
@@ -260,7 +259,7 @@ fn a_second_server_takes_the_next_port() {
 
 #[test]
 fn drafts_are_served_only_with_the_flag() {
-    let site = Site::copy(FIXTURE);
+    let site = SiteTest::fixture(FIXTURE);
     site.write(
         "content/wip.md",
         "---\ntitle: Work in progress\ndraft: true\n---\n\nNot yet.\n",
@@ -273,7 +272,7 @@ fn drafts_are_served_only_with_the_flag() {
 
 #[test]
 fn binding_beyond_loopback_warns() {
-    let site = Site::copy(FIXTURE);
+    let site = SiteTest::fixture(FIXTURE);
     let server = Server::start_with(&site.root(), free_port(), &["--bind", "0.0.0.0"]);
     server.wait_stderr("warning: serving on 0.0.0.0");
     assert_eq!(server.get("/").status, 200);
@@ -281,15 +280,15 @@ fn binding_beyond_loopback_warns() {
 
 #[test]
 fn ctrl_c_stops_cleanly_and_leaves_no_files() {
-    let site = Site::copy(FIXTURE);
-    let before = listing(site.dir.path());
+    let site = SiteTest::fixture(FIXTURE);
+    let before = listing(site.outside());
     let server = Server::start(&site.root(), free_port());
     let _events = server.events();
     assert_eq!(server.get("/").status, 200);
     let (status, stderr) = server.interrupt();
     assert!(status.success(), "{status:?} {stderr:?}");
     assert!(!stderr.iter().any(|l| l.contains("panicked")), "{stderr:?}");
-    assert_eq!(listing(site.dir.path()), before);
+    assert_eq!(listing(site.outside()), before);
 }
 
 fn listing(dir: &std::path::Path) -> Vec<String> {

@@ -1,16 +1,17 @@
 //! Search quality over the bundled site: builds it with the real binary and
 //! runs `tests/js/recall.test.mjs` (40+ reader queries through the real
-//! JavaScript engine and index). With CI=true a missing node is a failure.
+//! JavaScript engine and index). In CI a missing node is a failure.
 
 use std::process::Command;
 
+use crate::support::tools;
+
 #[test]
 fn recall_at_five_on_the_bundled_site() {
-    if Command::new("node").arg("--version").output().is_err() {
-        assert!(std::env::var("CI").is_err(), "node is required in CI");
-        eprintln!("SKIPPED recall test: node is not installed");
-        return;
-    }
+    let node = match tools::node() {
+        Ok(node) => node,
+        Err(reason) => return tools::missing(&reason, None),
+    };
     let root = env!("CARGO_MANIFEST_DIR");
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
@@ -24,7 +25,7 @@ fn recall_at_five_on_the_bundled_site() {
         "{}",
         String::from_utf8_lossy(&build.stderr)
     );
-    let run = Command::new("node")
+    let run = Command::new(node)
         .args(["--test", "tests/js/recall.test.mjs"])
         .current_dir(root)
         .env("KURATOR_SITE_DIR", &site)

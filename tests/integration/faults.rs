@@ -4,12 +4,14 @@
 //!
 //! Some tests need root (to make a file immutable with `chattr +i`, or to
 //! mount a small tmpfs). Without root, or where the mechanism is missing,
-//! they print `SKIPPED: <reason>` and pass; with `CI=true` a skip is a
+//! they print `SKIPPED <test>: <reason>` and pass; in CI a skip is a
 //! failure, because CI runs these tests as root in a container where both
 //! mechanisms exist, unless `KURATOR_FAULTS_ALLOW_SKIP=1` says the CI
 //! machine lacks them on purpose.
 
 use std::collections::BTreeMap;
+
+use crate::support::tools;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -153,12 +155,7 @@ impl Rng {
 }
 
 fn skip(reason: &str) {
-    println!("SKIPPED: {reason}");
-    if std::env::var("CI").is_ok_and(|v| v == "true")
-        && std::env::var("KURATOR_FAULTS_ALLOW_SKIP").is_err()
-    {
-        panic!("skipped in CI: {reason} (set KURATOR_FAULTS_ALLOW_SKIP=1 if this machine cannot run it)");
-    }
+    tools::missing(reason, Some("KURATOR_FAULTS_ALLOW_SKIP"));
 }
 
 fn is_root() -> bool {

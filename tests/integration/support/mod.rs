@@ -1,11 +1,22 @@
-//! `SiteTest`: copies a fixture site into a temporary folder, runs the
-//! `kurator` binary on it and gives access to the output.
+//! The one support module of the integration binary. `SiteTest` copies a
+//! fixture site into a temporary folder, runs the `kurator` binary on it and
+//! gives access to the output; `serve` starts `kurator serve` and talks HTTP
+//! and server-sent events to it; `tools` decides whether a missing external
+//! tool skips a test or fails the run, and prints skips visibly.
+
+#![allow(dead_code)] // not every module uses every helper
+
+pub mod serve;
+pub mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// A fixture site copied to `<temp>/site`, so tests can also put files
+/// beside it (outside the site root) in `<temp>`.
 pub struct SiteTest {
     pub dir: tempfile::TempDir,
+    root: PathBuf,
 }
 
 /// What a run printed and how it ended.
@@ -22,22 +33,42 @@ impl SiteTest {
         let src = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures")
             .join(name);
-        copy_dir(&src, dir.path());
-        SiteTest { dir }
+        let root = dir.path().join("site");
+        copy_dir(&src, &root);
+        SiteTest { dir, root }
     }
 
+    /// The site root.
     pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The temporary folder the site root is in.
+    pub fn outside(&self) -> &Path {
         self.dir.path()
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
+        self.root.join(rel)
     }
 
     pub fn write(&self, rel: &str, text: &str) {
         let path = self.path(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
+    }
+
+    pub fn remove(&self, rel: &str) {
+        let path = self.path(rel);
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        } else {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+
+    pub fn rename(&self, from: &str, to: &str) {
+        std::fs::rename(self.path(from), self.path(to)).unwrap();
     }
 
     pub fn read(&self, rel: &str) -> String {

@@ -1,12 +1,10 @@
-//! Helpers for the `serve` tests: a temp copy of a fixture site, the
-//! `kurator` binary started as a server, and a dependency-free HTTP/1.1
-//! client and server-sent-events reader over `TcpStream`.
-
-#![allow(dead_code)]
+//! Helpers for the `serve` tests: the `kurator` binary started as a
+//! server, and a dependency-free HTTP/1.1 client and server-sent-events
+//! reader over `TcpStream`. The site is a `SiteTest`.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
@@ -14,58 +12,6 @@ use std::time::{Duration, Instant};
 /// Generous bounds: CI machines are slow, but nothing waits forever.
 pub const START_TIMEOUT: Duration = Duration::from_secs(30);
 pub const EVENT_TIMEOUT: Duration = Duration::from_secs(15);
-
-/// A temp copy of `tests/fixtures/<name>`.
-pub struct Site {
-    pub dir: tempfile::TempDir,
-}
-
-impl Site {
-    pub fn copy(name: &str) -> Site {
-        let dir = tempfile::tempdir().unwrap();
-        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name);
-        copy_dir(&from, &dir.path().join("site"));
-        Site { dir }
-    }
-
-    pub fn root(&self) -> PathBuf {
-        self.dir.path().join("site")
-    }
-
-    pub fn write(&self, rel: &str, text: &str) {
-        let path = self.root().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-
-    pub fn remove(&self, rel: &str) {
-        let path = self.root().join(rel);
-        if path.is_dir() {
-            std::fs::remove_dir_all(path).unwrap();
-        } else {
-            std::fs::remove_file(path).unwrap();
-        }
-    }
-
-    pub fn rename(&self, from: &str, to: &str) {
-        std::fs::rename(self.root().join(from), self.root().join(to)).unwrap();
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 /// A port that was free a moment ago.
 pub fn free_port() -> u16 {

@@ -1,8 +1,8 @@
 //! Runs the browser search code under node from `cargo test`: the stemmer
-//! parity check over the Snowball vocabularies, and the query engine over an
-//! index built here by `build_index`. Without node, or without the shared
-//! Snowball data beside the repository, the tests print why they skip; with
-//! `CI=true` either is a failure.
+//! parity check (over every word of the repository's text, or Snowball's
+//! vocabularies when `KURATOR_SNOWBALL_DIR` points at them), and the query
+//! engine over an index built here by `build_index`. Without node the tests
+//! say they skip; in CI a missing node is a failure (`support::tools`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,31 +12,23 @@ use kurator::markdown::TextSection;
 use kurator::search::{build_index, SearchDoc};
 use rust_stemmers::{Algorithm, Stemmer};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::support::tools::{self, root};
 
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
-}
-
-/// Skips (or fails in CI) with a reason.
-fn unavailable(reason: &str) {
-    assert!(!in_ci(), "CI=true and {reason}");
-    eprintln!("skipped: {reason}");
-}
-
-fn node_available() -> bool {
-    Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
+/// Skips (or fails in CI) when node cannot run.
+fn node_missing() -> bool {
+    match tools::node() {
+        Ok(_) => false,
+        Err(reason) => {
+            tools::missing(&reason, None);
+            true
+        }
+    }
 }
 
 /// Runs `node --test <file>` with the given environment; panics with its
 /// output when it fails.
 fn run_node_test(file: &str, env: &[(&str, &Path)]) {
-    let mut command = Command::new("node");
+    let mut command = Command::new(tools::node().unwrap_or_else(|_| "node".into()));
     command
         .arg("--test")
         .arg(root().join("tests/js").join(file))
@@ -55,30 +47,88 @@ fn run_node_test(file: &str, env: &[(&str, &Path)]) {
     );
 }
 
-#[test]
-fn stemmer_js_matches_rust_stemmers_on_snowball_vocabularies() {
-    if !node_available() {
-        return unavailable("node is not installed");
+/// The words to compare the stemmers on: Snowball's vocabularies (with
+/// Snowball's expected output) from `KURATOR_SNOWBALL_DIR` when it is set
+/// (`<dir>/{russian,english}/{voc,output}.txt`, e.g. a checkout of
+/// snowball-data), otherwise every distinct word of the repository's own
+/// text (content, data, docs, source comments), which a clone always has.
+fn vocabulary(language: &str) -> Vec<(String, String)> {
+    if let Some(dir) = std::env::var_os("KURATOR_SNOWBALL_DIR") {
+        let dir = PathBuf::from(dir).join(language);
+        let read = |name: &str| {
+            std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| {
+                panic!("KURATOR_SNOWBALL_DIR: {}: {e}", dir.join(name).display())
+            })
+        };
+        let (voc, output) = (read("voc.txt"), read("output.txt"));
+        return voc
+            .lines()
+            .zip(output.lines())
+            .map(|(w, o)| (w.to_string(), o.to_string()))
+            .collect();
     }
-    let data = root().join("../shared/data/snowball");
+    let cyrillic = language == "russian";
+    let mut words = std::collections::BTreeSet::new();
+    let mut files = Vec::new();
+    for dir in ["content", "data", "docs", "src"] {
+        collect_files(&root().join(dir), &mut files);
+    }
+    files.extend(["README.md", "BENCHMARKS.md"].map(|f| root().join(f)));
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let is_letter = |c: char| {
+            if cyrillic {
+                matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
+            } else {
+                c.is_ascii_alphabetic()
+            }
+        };
+        for word in text
+            .split(|c: char| !is_letter(c))
+            .filter(|w| !w.is_empty())
+        {
+            words.insert(word.to_string());
+        }
+    }
+    // No expected output: the comparison is with rust-stemmers only.
+    words.into_iter().map(|w| (w, String::new())).collect()
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn stemmer_js_matches_rust_stemmers() {
+    if node_missing() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     for (language, algorithm) in [
         ("russian", Algorithm::Russian),
         ("english", Algorithm::English),
     ] {
-        let read = |name: &str| std::fs::read_to_string(data.join(language).join(name));
-        let (Ok(voc), Ok(output)) = (read("voc.txt"), read("output.txt")) else {
-            return unavailable(&format!("no Snowball vocabulary at {}", data.display()));
-        };
         let stemmer = Stemmer::create(algorithm);
         let mut tsv = String::new();
-        for (word, expected) in voc.lines().zip(output.lines()) {
+        for (word, expected) in vocabulary(language) {
             let normalised = word.to_lowercase().replace('ё', "е");
             let line = [
-                word,
-                &stemmer.stem(word),
+                word.as_str(),
+                &stemmer.stem(&word),
                 &stemmer.stem(&normalised),
-                expected,
+                &expected,
             ]
             .join("\t");
             tsv.push_str(&line);
@@ -105,8 +155,8 @@ fn section(anchor: Option<&str>, heading: &str, text: &str) -> TextSection {
 /// pages by URL.
 #[test]
 fn search_js_queries_a_built_index() {
-    if !node_available() {
-        return unavailable("node is not installed");
+    if node_missing() {
+        return;
     }
     let home = [section(
         None,
@@ -263,8 +313,8 @@ fn search_js_queries_a_built_index() {
 /// checks that a query for the number presents that page.
 #[test]
 fn search_js_finds_pages_in_grouped_fragments() {
-    if !node_available() {
-        return unavailable("node is not installed");
+    if node_missing() {
+        return;
     }
     const PAGES: usize = 4_321;
     let texts: Vec<[TextSection; 1]> = (0..PAGES)
