@@ -1,8 +1,25 @@
-// The query engine of themes/default/static/search.js over an index that
+// The query engine of themes/default/static/search-engine.js (through the
+// UI file search.js, which re-exports it) over an index that
 // tests/integration/js_search.rs builds with build_index and writes to KURATOR_INDEX_DIR.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadIndex, search } from './harness.mjs';
+
+const ENGINE = '../../themes/default/static/search-engine.js';
+
+test('the engine stands alone: no DOM, and search.js hands on the same functions', () => {
+  const engine = createRequire(import.meta.url)(ENGINE);
+  const source = readFileSync(new URL(ENGINE, import.meta.url), 'utf8');
+  assert.doesNotMatch(source, /\bdocument\b|\blocation\b|createElement/, 'no DOM in the engine');
+  for (const name of ['normalize', 'words', 'stem', 'wordTerms', 'decodePostings', 'withinOneEdit', 'snippet', 'Engine']) {
+    assert.equal(typeof engine[name], 'function', name);
+    assert.equal(search[name], engine[name], `search.js re-exports ${name}`);
+  }
+  assert.equal(typeof search.renderSegments, 'function');
+  assert.ok(search.TEXTS.ru && search.TEXTS.en);
+});
 
 const dir = process.env.KURATOR_INDEX_DIR;
 const skip = !dir && 'KURATOR_INDEX_DIR not set (run through cargo test)';
