@@ -258,18 +258,36 @@ export function read(dir, rel) {
  *   setup   runs first in `before` (e.g. make the screenshots folder)
  */
 export function useBrowser({ site = siteDir, prefix = "/", setup } = {}) {
+  // node:test does not promise to run a file's `before` hooks in the order
+  // they were registered (node 20 ran a file's own hook first), so pages
+  // wait for the start, whichever hook asks.
+  let started, failed;
+  const ready = new Promise((ok, fail) => {
+    started = ok;
+    failed = fail;
+  });
+  ready.catch(() => {}); // reported by the hook below, not as unhandled
   const session = {
     browser: null,
     server: null,
     get url() {
       return session.server?.url;
     },
-    page: (options) => newPage(session.browser, options),
+    page: async (options) => {
+      await ready;
+      return newPage(session.browser, options);
+    },
   };
   before(async () => {
-    await setup?.();
-    if (site) session.server = await serve(site(), { prefix });
-    session.browser = await launch();
+    try {
+      await setup?.();
+      if (site) session.server = await serve(site(), { prefix });
+      session.browser = await launch();
+      started();
+    } catch (err) {
+      failed(err);
+      throw err;
+    }
   });
   after(async () => {
     await session.browser?.close();

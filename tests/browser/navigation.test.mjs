@@ -1,19 +1,18 @@
 // Navigation through the section tree, breadcrumbs and previous/next links,
 // clicked in Chromium against the normal build served over HTTP.
 
-import { before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser } from "./harness.mjs";
 
 const session = useBrowser();
+// One page for the whole file, opened by the first test that runs.
 let page;
-before(async () => {
-  page = await session.page();
-});
 
 const pathOf = (p) => new URL(p.url()).pathname;
 
 test("the section tree lists every top-level section and marks the current page", async () => {
+  page ??= await session.page();
   await page.goto(session.url + "/");
   const links = page.locator("#site-nav .nav-tree > li > a");
   const count = await links.count();
@@ -36,6 +35,7 @@ test("the section tree lists every top-level section and marks the current page"
 });
 
 test("breadcrumbs lead back up the tree", async () => {
+  page ??= await session.page();
   await page.goto(session.url + "/skills/soft-skills/");
   const crumbs = page.locator("nav.breadcrumbs li");
   const texts = (await crumbs.allInnerTexts()).map((t) => t.trim());
@@ -54,6 +54,7 @@ test("breadcrumbs lead back up the tree", async () => {
 });
 
 test("next links walk every page once from home, and prev links walk back", async () => {
+  page ??= await session.page();
   await page.goto(session.url + "/");
   const forward = [pathOf(page)];
   for (let i = 0; i < 500; i++) {
@@ -80,6 +81,7 @@ test("next links walk every page once from home, and prev links walk back", asyn
 });
 
 test("a missing page answers 404 with the site's 404 page", async () => {
+  page ??= await session.page();
   const res = await page.goto(session.url + "/no/such/page/");
   assert.equal(res.status(), 404);
   assert.ok((await page.locator("main h1").count()) === 1);
