@@ -92,7 +92,7 @@ fn main() {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .map(|e| e.into_path())
+        .map(walkdir::DirEntry::into_path)
         .collect();
     let pages: Vec<Page> = files.iter().map(|p| read_page(root, p)).collect();
     let text_bytes: usize = pages

@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use kurator::content::walk::SourceFile;
 
 /// Pages in the default corpus (not counting section indexes).
-pub const PAGES: usize = 1000;
+pub(crate) const PAGES: usize = 1000;
 /// Sections in the default corpus (50 pages each).
-pub const SECTIONS: usize = 20;
+pub(crate) const SECTIONS: usize = 20;
 
 const WORDS: &[&str] = &[
     "клиент",
@@ -95,7 +95,7 @@ fn page_name(p: usize) -> String {
 
 /// Every source of a corpus of `pages` pages over `sections` sections, as
 /// Kurator's walker would return them (`content/…` paths).
-pub fn sources(pages: usize, sections: usize) -> Vec<SourceFile> {
+pub(crate) fn sources(pages: usize, sections: usize) -> Vec<SourceFile> {
     let mut files = vec![SourceFile {
         rel: "content/_index.md".into(),
         text: "---\ntitle: База знаний\n---\n\nДобро пожаловать.\n".into(),
@@ -116,7 +116,7 @@ pub fn sources(pages: usize, sections: usize) -> Vec<SourceFile> {
 }
 
 /// One page's text.
-pub fn page(p: usize, pages: usize, sections: usize) -> String {
+pub(crate) fn page(p: usize, pages: usize, sections: usize) -> String {
     let mut rng = Lcg(p as u64 + 1);
     let mut out = String::with_capacity(8 * 1024);
     let tags: Vec<String> = (0..1 + rng.next(4))
@@ -184,7 +184,7 @@ pub fn page(p: usize, pages: usize, sections: usize) -> String {
 }
 
 /// Writes a site (`kurator.yaml` + `content/`) of `pages` pages into `root`.
-pub fn write_site(root: &Path, pages: usize, sections: usize) {
+pub(crate) fn write_site(root: &Path, pages: usize, sections: usize) {
     std::fs::write(root.join("kurator.yaml"), "title: Bench\n").unwrap();
     for file in sources(pages, sections) {
         let path: PathBuf = root.join(&file.rel);

@@ -102,7 +102,7 @@ pub fn nav_items(site: &Site, current: usize, base_path: &str) -> Vec<NavItem> {
 }
 
 /// How many sub-sections an ancestor lists in the section tree.
-pub const MAX_LISTED_SECTIONS: usize = 100;
+pub(super) const MAX_LISTED_SECTIONS: usize = 100;
 
 #[cfg(test)]
 mod tests {

@@ -30,7 +30,7 @@ struct Slot {
 #[repr(align(64))]
 struct Line([Slot; 4]);
 
-pub struct WordMap {
+pub(super) struct WordMap {
     lines: Vec<Line>,
     len: usize,
 }
@@ -46,7 +46,7 @@ impl Default for WordMap {
 
 impl WordMap {
     #[inline(always)]
-    pub fn get(&self, word: &[u8]) -> Option<u32> {
+    pub(super) fn get(&self, word: &[u8]) -> Option<u32> {
         let (tag, check) = fingerprint(word);
         let mask = self.lines.len() - 1;
         let mut i = tag as usize & mask;
@@ -64,7 +64,7 @@ impl WordMap {
     }
 
     /// Adds a word not in the map yet.
-    pub fn insert(&mut self, word: &[u8], value: u32) {
+    pub(super) fn insert(&mut self, word: &[u8], value: u32) {
         if (self.len + 1) * LOAD.1 > self.lines.len() * 4 * LOAD.0 {
             self.grow();
         }

@@ -41,7 +41,7 @@ pub struct Options {
 
 /// What the server has to tell the person running it. `serve` decides
 /// when; the command (`cmd/serve.rs`) decides how it reads.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub enum Progress<'a> {
     /// Bound to an address other machines can reach.
     Exposed(IpAddr),
@@ -143,7 +143,7 @@ pub fn run(options: &Options, report: Report) -> Result<()> {
     let loop_state = state.clone();
     std::thread::Builder::new()
         .name("kurator-rebuild".into())
-        .spawn(move || rebuild_loop(watcher, builder, changes_rx, loop_state, report))
+        .spawn(move || rebuild_loop(watcher, builder, &changes_rx, &loop_state, report))
         .context("cannot start the rebuild thread")?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -201,8 +201,8 @@ async fn wait_for_signal() {
 fn rebuild_loop(
     mut watcher: Watcher,
     mut builder: Builder,
-    changes: mpsc::Receiver<Vec<PathBuf>>,
-    state: AppState,
+    changes: &mpsc::Receiver<Vec<PathBuf>>,
+    state: &AppState,
     report: Report,
 ) {
     // After a one-page update the search index lags behind; it is caught

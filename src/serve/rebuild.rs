@@ -102,7 +102,9 @@ impl Builder {
 /// Takes the files out of a finished [`MemorySite`].
 pub fn into_served(sink: MemorySite) -> Served {
     let files = match Arc::try_unwrap(sink.files) {
-        Ok(mutex) => mutex.into_inner().unwrap_or_else(|p| p.into_inner()),
+        Ok(mutex) => mutex
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
         Err(shared) => shared.lock().map(|f| f.clone()).unwrap_or_default(),
     };
     Served { files }
@@ -114,13 +116,13 @@ pub fn diagnostics_text(problems: &[Diagnostic]) -> String {
     let mut lines: Vec<String> = problems
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| d.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     lines.extend(
         problems
             .iter()
             .filter(|d| !d.is_error())
-            .map(|d| d.to_string()),
+            .map(std::string::ToString::to_string),
     );
     lines.join("\n")
 }

@@ -76,7 +76,10 @@ impl Reloader {
     /// Tells every open page about a finished build.
     pub fn notify(&self, notice: Notice) {
         let build = {
-            let mut status = self.status.lock().unwrap_or_else(|p| p.into_inner());
+            let mut status = self
+                .status
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             match &notice {
                 Notice::Error(text) => status.error = Some(text.clone()),
                 _ => {
@@ -113,7 +116,10 @@ pub async fn events(
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let receiver = reloader.sender.subscribe();
     let (build, error) = {
-        let status = reloader.status.lock().unwrap_or_else(|p| p.into_inner());
+        let status = reloader
+            .status
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         (status.build, status.error.clone())
     };
     let mut first = vec![Event::default()

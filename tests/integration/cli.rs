@@ -5,7 +5,7 @@ use std::process::Command;
 use crate::support::{run, SiteTest};
 
 fn kurator(args: &[&str]) -> crate::support::Run {
-    run(Command::new(env!("CARGO_BIN_EXE_kurator"))
+    run(&Command::new(env!("CARGO_BIN_EXE_kurator"))
         .args(args)
         .output()
         .unwrap())

@@ -15,7 +15,7 @@ const FIXTURE: &str = "serve-site";
 #[test]
 fn serves_pages_with_types_folders_404_head_and_405() {
     let site = SiteTest::fixture(FIXTURE);
-    let server = Server::start(&site.root(), free_port());
+    let server = Server::start(site.root(), free_port());
 
     let home = server.get("/");
     assert_eq!(home.status, 200);
@@ -82,7 +82,7 @@ fn serves_pages_with_types_folders_404_head_and_405() {
 fn traversal_paths_are_refused() {
     let site = SiteTest::fixture(FIXTURE);
     std::fs::write(site.outside().join("secret.txt"), "TOP SECRET").unwrap();
-    let server = Server::start(&site.root(), free_port());
+    let server = Server::start(site.root(), free_port());
     let long = format!("/{}", "a/".repeat(3000));
     let paths = [
         "/../secret.txt",
@@ -113,7 +113,7 @@ fn traversal_paths_are_refused() {
 #[test]
 fn an_edit_sends_reload_and_the_new_content() {
     let site = SiteTest::fixture(FIXTURE);
-    let server = Server::start(&site.root(), free_port());
+    let server = Server::start(site.root(), free_port());
     let mut events = server.events();
     site.write(
         "content/a.md",
@@ -132,7 +132,7 @@ fn an_edit_sends_reload_and_the_new_content() {
 #[test]
 fn a_bad_edit_sends_the_error_then_a_fix_recovers() {
     let site = SiteTest::fixture(FIXTURE);
-    let mut server = Server::start(&site.root(), free_port());
+    let mut server = Server::start(site.root(), free_port());
     let mut events = server.events();
     site.write(
         "content/a.md",
@@ -169,7 +169,7 @@ fn a_bad_edit_sends_the_error_then_a_fix_recovers() {
 #[test]
 fn pages_and_folders_created_deleted_renamed_match_a_clean_build() {
     let site = SiteTest::fixture(FIXTURE);
-    let server = Server::start(&site.root(), free_port());
+    let server = Server::start(site.root(), free_port());
     let mut events = server.events();
 
     site.write("content/b.md", "---\ntitle: Page B\n---\n\nPage B text.\n");
@@ -209,7 +209,7 @@ fn pages_and_folders_created_deleted_renamed_match_a_clean_build() {
 
     // After the edits, the served site is byte for byte a clean build.
     let clean = MemorySite::default();
-    pipeline::build(&build_options(&site.root(), false), &clean).unwrap();
+    pipeline::build(&build_options(site.root(), false), &clean).unwrap();
     let clean = clean.snapshot();
     let served: Vec<String> = server
         .get("/__kurator/files")
@@ -232,7 +232,7 @@ fn pages_and_folders_created_deleted_renamed_match_a_clean_build() {
 #[test]
 fn a_css_change_swaps_the_stylesheet() {
     let site = SiteTest::fixture(FIXTURE);
-    let server = Server::start(&site.root(), free_port());
+    let server = Server::start(site.root(), free_port());
     let mut events = server.events();
     site.write("static/site.css", "body { color: navy; }\n");
     let css = events.expect("css");
@@ -243,8 +243,8 @@ fn a_css_change_swaps_the_stylesheet() {
 #[test]
 fn a_second_server_takes_the_next_port() {
     let site = SiteTest::fixture(FIXTURE);
-    let first = Server::start(&site.root(), free_port());
-    let mut second = Server::start(&site.root(), first.port);
+    let first = Server::start(site.root(), free_port());
+    let mut second = Server::start(site.root(), first.port);
     assert_ne!(second.port, first.port);
     second.wait_line(
         &format!(
@@ -264,16 +264,16 @@ fn drafts_are_served_only_with_the_flag() {
         "content/wip.md",
         "---\ntitle: Work in progress\ndraft: true\n---\n\nNot yet.\n",
     );
-    let plain = Server::start(&site.root(), free_port());
+    let plain = Server::start(site.root(), free_port());
     assert_eq!(plain.get("/wip/").status, 404);
-    let drafts = Server::start_with(&site.root(), free_port(), &["--drafts"]);
+    let drafts = Server::start_with(site.root(), free_port(), &["--drafts"]);
     assert!(drafts.get("/wip/").text().contains("Not yet."));
 }
 
 #[test]
 fn binding_beyond_loopback_warns() {
     let site = SiteTest::fixture(FIXTURE);
-    let server = Server::start_with(&site.root(), free_port(), &["--bind", "0.0.0.0"]);
+    let server = Server::start_with(site.root(), free_port(), &["--bind", "0.0.0.0"]);
     server.wait_stderr("warning: serving on 0.0.0.0");
     assert_eq!(server.get("/").status, 200);
 }
@@ -282,7 +282,7 @@ fn binding_beyond_loopback_warns() {
 fn ctrl_c_stops_cleanly_and_leaves_no_files() {
     let site = SiteTest::fixture(FIXTURE);
     let before = listing(site.outside());
-    let server = Server::start(&site.root(), free_port());
+    let server = Server::start(site.root(), free_port());
     let _events = server.events();
     assert_eq!(server.get("/").status, 200);
     let (status, stderr) = server.interrupt();

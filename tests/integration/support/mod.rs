@@ -6,21 +6,21 @@
 
 #![allow(dead_code)] // not every module uses every helper
 
-pub mod serve;
-pub mod tools;
+pub(crate) mod serve;
+pub(crate) mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A fixture site copied to `<temp>/site`, so tests can also put files
 /// beside it (outside the site root) in `<temp>`.
-pub struct SiteTest {
+pub(crate) struct SiteTest {
     pub dir: tempfile::TempDir,
     root: PathBuf,
 }
 
 /// What a run printed and how it ended.
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -28,7 +28,7 @@ pub struct Run {
 
 impl SiteTest {
     /// A copy of `tests/fixtures/<name>`.
-    pub fn fixture(name: &str) -> SiteTest {
+    pub(crate) fn fixture(name: &str) -> SiteTest {
         let dir = tempfile::tempdir().unwrap();
         let src = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures")
@@ -39,26 +39,26 @@ impl SiteTest {
     }
 
     /// The site root.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
     /// The temporary folder the site root is in.
-    pub fn outside(&self) -> &Path {
+    pub(crate) fn outside(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
     }
 
-    pub fn write(&self, rel: &str, text: &str) {
+    pub(crate) fn write(&self, rel: &str, text: &str) {
         let path = self.path(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
 
-    pub fn remove(&self, rel: &str) {
+    pub(crate) fn remove(&self, rel: &str) {
         let path = self.path(rel);
         if path.is_dir() {
             std::fs::remove_dir_all(path).unwrap();
@@ -67,28 +67,28 @@ impl SiteTest {
         }
     }
 
-    pub fn rename(&self, from: &str, to: &str) {
+    pub(crate) fn rename(&self, from: &str, to: &str) {
         std::fs::rename(self.path(from), self.path(to)).unwrap();
     }
 
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
     }
 
     /// Runs `kurator ARGS --root <site>` (the root flag is added for the
     /// subcommands that take it).
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_kurator"));
         cmd.args(args);
         if matches!(args.first(), Some(&"build") | Some(&"check") | Some(&"new")) {
             cmd.arg("--root").arg(self.root());
         }
         cmd.current_dir(self.root());
-        run(cmd.output().unwrap())
+        run(&cmd.output().unwrap())
     }
 }
 
-pub fn run(output: Output) -> Run {
+pub(crate) fn run(output: &Output) -> Run {
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -96,7 +96,7 @@ pub fn run(output: Output) -> Run {
     }
 }
 
-pub fn copy_dir(src: &Path, dst: &Path) {
+pub(crate) fn copy_dir(src: &Path, dst: &Path) {
     std::fs::create_dir_all(dst).unwrap();
     for entry in std::fs::read_dir(src).unwrap() {
         let entry = entry.unwrap();
@@ -113,7 +113,7 @@ pub fn copy_dir(src: &Path, dst: &Path) {
 /// Every file under `dir` with its bytes, except the build record in the
 /// marker file (it holds the output files' modification times, which differ
 /// from build to build; see `src/fingerprint.rs`).
-pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     for entry in walkdir(dir) {
         let rel = entry
@@ -132,7 +132,7 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The marker's first line, without the record that follows it.
-pub fn marker_notice(bytes: &[u8]) -> Vec<u8> {
+pub(crate) fn marker_notice(bytes: &[u8]) -> Vec<u8> {
     bytes
         .split(|&b| b == b'\n')
         .next()
@@ -154,7 +154,7 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// The `<main>` element of a page, for golden comparisons.
-pub fn main_region(html: &str) -> &str {
+pub(crate) fn main_region(html: &str) -> &str {
     let start = html.find("<main").expect("page has <main>");
     let end = html.find("</main>").expect("page has </main>") + "</main>".len();
     &html[start..end]

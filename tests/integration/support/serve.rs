@@ -10,11 +10,11 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 /// Generous bounds: CI machines are slow, but nothing waits forever.
-pub const START_TIMEOUT: Duration = Duration::from_secs(30);
-pub const EVENT_TIMEOUT: Duration = Duration::from_secs(15);
+pub(crate) const START_TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const EVENT_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// A port that was free a moment ago.
-pub fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -23,7 +23,7 @@ pub fn free_port() -> u16 {
 }
 
 /// `kurator serve` running as a child process.
-pub struct Server {
+pub(crate) struct Server {
     child: Child,
     pub port: u16,
     /// Every stdout line so far.
@@ -33,12 +33,12 @@ pub struct Server {
 }
 
 impl Server {
-    pub fn start(root: &Path, port: u16) -> Server {
+    pub(crate) fn start(root: &Path, port: u16) -> Server {
         Server::start_with(root, port, &[])
     }
 
     /// Starts with extra arguments (`--drafts`, `--bind …`).
-    pub fn start_with(root: &Path, port: u16, args: &[&str]) -> Server {
+    pub(crate) fn start_with(root: &Path, port: u16, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kurator"))
             .arg("serve")
             .arg("--root")
@@ -72,7 +72,7 @@ impl Server {
     }
 
     /// Waits for a stdout line containing `needle`.
-    pub fn wait_line(&mut self, needle: &str, timeout: Duration) -> String {
+    pub(crate) fn wait_line(&mut self, needle: &str, timeout: Duration) -> String {
         if let Some(l) = self.lines.iter().find(|l| l.contains(needle)) {
             return l.clone();
         }
@@ -96,12 +96,12 @@ impl Server {
     }
 
     /// Stderr lines printed so far.
-    pub fn stderr_now(&self) -> Vec<String> {
+    pub(crate) fn stderr_now(&self) -> Vec<String> {
         self.stderr.try_iter().collect()
     }
 
     /// Waits for a stderr line containing `needle`; the lines read meanwhile.
-    pub fn wait_stderr(&self, needle: &str) -> Vec<String> {
+    pub(crate) fn wait_stderr(&self, needle: &str) -> Vec<String> {
         let deadline = Instant::now() + EVENT_TIMEOUT;
         let mut seen = Vec::new();
         while let Ok(line) = self
@@ -117,16 +117,16 @@ impl Server {
         panic!("no stderr line with {needle:?} in time; got {seen:?}");
     }
 
-    pub fn get(&self, path: &str) -> Response {
+    pub(crate) fn get(&self, path: &str) -> Response {
         request(self.port, "GET", path)
     }
 
-    pub fn events(&self) -> Events {
+    pub(crate) fn events(&self) -> Events {
         Events::connect(self.port)
     }
 
     /// Sends SIGINT (what Ctrl-C sends) and waits for the exit.
-    pub fn interrupt(mut self) -> (std::process::ExitStatus, Vec<String>) {
+    pub(crate) fn interrupt(mut self) -> (std::process::ExitStatus, Vec<String>) {
         let status = self.stop();
         let mut err = self.stderr_now();
         let deadline = Instant::now() + Duration::from_secs(2);
@@ -180,28 +180,28 @@ fn lines(stream: impl Read + Send + 'static) -> Receiver<String> {
 
 /// An HTTP response, read whole.
 #[derive(Debug)]
-pub struct Response {
+pub(crate) struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
 }
 
 impl Response {
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
 
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 }
 
 /// Sends `method path` as it is (no normalisation, so traversal attempts
 /// reach the server untouched) and reads the whole response.
-pub fn request(port: u16, method: &str, path: &str) -> Response {
+pub(crate) fn request(port: u16, method: &str, path: &str) -> Response {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
@@ -269,18 +269,18 @@ fn dechunk(mut rest: &[u8]) -> Vec<u8> {
 
 /// One server-sent event.
 #[derive(Debug, Clone)]
-pub struct Event {
+pub(crate) struct Event {
     pub name: String,
     pub data: String,
 }
 
 /// A connection to `/__kurator/events`, parsed on a thread.
-pub struct Events {
+pub(crate) struct Events {
     events: Receiver<Event>,
 }
 
 impl Events {
-    pub fn connect(port: u16) -> Events {
+    pub(crate) fn connect(port: u16) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         // HTTP/1.0: the body is the stream until close, not chunked.
         write!(stream, "GET /__kurator/events HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n").unwrap();
@@ -318,7 +318,7 @@ impl Events {
     }
 
     /// The next event named `name`, skipping others; panics on timeout.
-    pub fn expect(&mut self, name: &str) -> Event {
+    pub(crate) fn expect(&mut self, name: &str) -> Event {
         let deadline = Instant::now() + EVENT_TIMEOUT;
         loop {
             match self
@@ -333,7 +333,7 @@ impl Events {
     }
 
     /// The next event of any name; panics on timeout.
-    pub fn next(&mut self) -> Event {
+    pub(crate) fn next(&mut self) -> Event {
         self.events
             .recv_timeout(EVENT_TIMEOUT)
             .expect("no event in time")

@@ -19,12 +19,12 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// The repository root.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Whether this run is CI: `CI` set and not empty, `false` or `0`.
-pub fn in_ci() -> bool {
+pub(crate) fn in_ci() -> bool {
     ci_value(std::env::var("CI").ok().as_deref())
 }
 
@@ -39,7 +39,7 @@ fn ci_value(value: Option<&str>) -> bool {
 /// `allow_var` names a variable that is set, for CI machines that cannot
 /// provide the tool), otherwise prints a visible `SKIPPED` line. The caller
 /// returns after it.
-pub fn missing(reason: &str, allow_var: Option<&str>) {
+pub(crate) fn missing(reason: &str, allow_var: Option<&str>) {
     let test = current_test();
     let allowed = allow_var.is_some_and(|v| std::env::var_os(v).is_some());
     if in_ci() && !allowed {
@@ -52,7 +52,7 @@ pub fn missing(reason: &str, allow_var: Option<&str>) {
 }
 
 /// Prints `SKIPPED <test>: <reason>` where `cargo test` shows it.
-pub fn skipped(reason: &str) {
+pub(crate) fn skipped(reason: &str) {
     let _ = writeln!(std::io::stderr(), "SKIPPED {}: {reason}", current_test());
 }
 
@@ -63,7 +63,7 @@ fn current_test() -> String {
 }
 
 /// The node binary (`NODE` or `node`), if it runs; else the reason.
-pub fn node() -> Result<String, String> {
+pub(crate) fn node() -> Result<String, String> {
     let node = std::env::var("NODE").unwrap_or_else(|_| "node".to_string());
     match Command::new(&node).arg("--version").output() {
         Ok(out) if out.status.success() => Ok(node),
@@ -78,7 +78,7 @@ pub fn node() -> Result<String, String> {
 }
 
 /// The node major version, if node runs.
-pub fn node_major() -> Option<u32> {
+pub(crate) fn node_major() -> Option<u32> {
     let node = node().ok()?;
     let out = Command::new(node).arg("--version").output().ok()?;
     let version = String::from_utf8_lossy(&out.stdout);
