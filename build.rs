@@ -18,7 +18,7 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     files.sort();
-    let mut code = String::from("/// Files of the default theme: (path inside the theme, bytes).\npub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n");
+    let mut code = String::from("/// Files of the default theme: (path inside the theme, bytes).\npub(crate) static DEFAULT_THEME: &[(&str, &[u8])] = &[\n");
     for (rel, abs) in files {
         writeln!(code, "    ({rel:?}, include_bytes!({abs:?})),").unwrap();
     }

@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, YamlSource};
 
 /// Every data file under `root/data`, parsed; problems go to `problems`.
-pub fn load(
+pub(crate) fn load(
     root: &Path,
     problems: &mut Vec<Diagnostic>,
 ) -> serde_json::Map<String, serde_json::Value> {

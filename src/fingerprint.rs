@@ -25,7 +25,7 @@ use crate::output::{MARKER, MARKER_TEXT};
 
 /// What a finished build leaves in its marker file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BuildRecord {
+pub(crate) struct BuildRecord {
     /// Fingerprint of the build's inputs, see [`inputs`].
     pub inputs: u128,
     /// Fingerprint of the output folder as written, see [`output`].
@@ -38,7 +38,7 @@ pub struct BuildRecord {
 impl BuildRecord {
     /// The marker file's text: the usual notice, then one `key: value` line
     /// per field.
-    pub fn to_text(&self) -> String {
+    pub(crate) fn to_text(self) -> String {
         format!(
             "{MARKER_TEXT}\nkurator: {}\ninputs: {:032x}\noutput: {:032x}\npages: {}\nsections: {}\nfiles: {}\n",
             env!("CARGO_PKG_VERSION"),
@@ -52,7 +52,7 @@ impl BuildRecord {
 
     /// Reads a marker file's text; `None` for a plain marker, one written
     /// by another version, or anything damaged.
-    pub fn parse(text: &str) -> Option<BuildRecord> {
+    pub(crate) fn parse(text: &str) -> Option<BuildRecord> {
         let mut fields = std::collections::HashMap::new();
         for line in text.lines() {
             if let Some((key, value)) = line.split_once(": ") {
@@ -74,7 +74,7 @@ impl BuildRecord {
 
 /// The record of the build that made `output`, if that output is still
 /// exactly as the build left it and the inputs are still `inputs`.
-pub fn up_to_date(output: &Path, inputs: u128) -> Option<BuildRecord> {
+pub(crate) fn up_to_date(output: &Path, inputs: u128) -> Option<BuildRecord> {
     let text = std::fs::read_to_string(output.join(MARKER)).ok()?;
     let record = BuildRecord::parse(&text)?;
     (record.inputs == inputs && self::output(output)? == record.output).then_some(record)
@@ -85,7 +85,7 @@ const INPUT_DIRS: [&str; 5] = ["content", "static", "data", "templates", "themes
 
 /// Fingerprint of everything a build of `options` reads. `None` when
 /// something cannot be read: the build itself then reports it.
-pub fn inputs(options: &BuildOptions) -> Option<u128> {
+pub(crate) fn inputs(options: &BuildOptions) -> Option<u128> {
     let root = &options.root;
     let mut files: Vec<(String, PathBuf)> = vec![(
         crate::config::CONFIG_FILE.to_string(),
@@ -130,7 +130,7 @@ pub fn inputs(options: &BuildOptions) -> Option<u128> {
 /// size and modification time of each, so a file edited, added or removed
 /// by hand makes the next build a full one. `None` if the folder cannot be
 /// read.
-pub fn output(dir: &Path) -> Option<u128> {
+pub(crate) fn output(dir: &Path) -> Option<u128> {
     let mut files = Vec::new();
     for entry in WalkDir::new(dir).min_depth(1) {
         let entry = entry.ok()?;

@@ -10,14 +10,14 @@
 
 /// Escapes text for an HTML (or XML) attribute value or text node:
 /// `& < > " '`.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     escape_into(&mut out, s);
     out
 }
 
 /// [`escape`], appending to `out`.
-pub fn escape_into(out: &mut String, s: &str) {
+pub(crate) fn escape_into(out: &mut String, s: &str) {
     let mut last = 0;
     for (i, b) in s.bytes().enumerate() {
         let entity = match b {

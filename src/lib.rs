@@ -9,19 +9,19 @@ pub mod build_types;
 pub mod cli;
 /// One module per subcommand; the only place that prints summaries and
 /// chooses exit codes.
-pub mod cmd;
+pub(crate) mod cmd;
 /// `kurator.yaml`: the site config and loading it.
 pub mod config;
 /// The content model: walking `content/`, front matter, pages, sections.
 pub mod content;
 /// `data/*.yaml` for templates.
-pub mod data;
+pub(crate) mod data;
 /// Problems with a place (`path:line:col`), and how they print.
 pub mod diagnostic;
 /// What a build read and wrote, for `Up to date`.
-pub mod fingerprint;
+pub(crate) mod fingerprint;
 /// HTML escaping, for every module that writes HTML by hand.
-pub mod html;
+pub(crate) mod html;
 /// `serve`'s one-page fast path.
 pub mod incremental;
 /// Markdown → HTML, plus headings, links and text per section.
@@ -41,13 +41,13 @@ pub mod serve;
 /// Sitemap, feed, redirects, relative links.
 pub mod site_files;
 /// Tera templates and the views they receive.
-pub mod templates;
+pub(crate) mod templates;
 /// Theme lookup: site file → theme → built-in default.
-pub mod theme;
+pub(crate) mod theme;
 /// Optional stage timings (`KURATOR_TIMINGS`).
-pub mod timing;
+pub(crate) mod timing;
 /// Link and anchor checks over the whole rendered site.
-pub mod validate;
+pub(crate) mod validate;
 /// YAML with positions, for diagnostics at `path:line:col`.
 pub mod yaml;
 

@@ -13,7 +13,7 @@ fn state() -> Option<&'static Mutex<Instant>> {
 }
 
 /// Prints the time since the last mark, labelled, when timings are on.
-pub fn mark(label: &str) {
+pub(crate) fn mark(label: &str) {
     if let Some(last) = state() {
         if let Ok(mut last) = last.lock() {
             let now = Instant::now();

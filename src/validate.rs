@@ -12,7 +12,7 @@ use crate::markdown::Rendered;
 use crate::quiz::site::QuizOutput;
 
 /// Every link problem of the site, at the severity `mode` gives them.
-pub fn links(
+pub(crate) fn links(
     site: &Site,
     rendered: &[Rendered],
     quizzes: &[QuizOutput],

@@ -11,7 +11,7 @@ use crate::fingerprint::{self, BuildRecord};
 use crate::output::Staging;
 use crate::pipeline::{self, BuildFailure, BuildOptions, BuildReport, Mode};
 
-pub fn run(args: &BuildArgs) -> Result<u8> {
+pub(crate) fn run(args: &BuildArgs) -> Result<u8> {
     let root = args.site.root.clone();
     let mut options = BuildOptions::new(&root, Mode::Build);
     options.drafts = args.site.drafts;
@@ -32,7 +32,7 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
 
 /// Builds the site at `options.root` into `output`, unless the output is
 /// already what the build would write and `force` is off.
-pub fn build_into(options: &BuildOptions, output: &Path, force: bool) -> Result<u8> {
+pub(crate) fn build_into(options: &BuildOptions, output: &Path, force: bool) -> Result<u8> {
     let start = std::time::Instant::now();
     crate::timing::mark("begin");
     // The up-to-date path writes nothing; `Staging::create` checks that the

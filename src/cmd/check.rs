@@ -8,7 +8,7 @@ use crate::cli::CheckArgs;
 use crate::output::NullSink;
 use crate::pipeline::{self, BuildFailure, BuildOptions, Mode};
 
-pub fn run(args: &CheckArgs) -> Result<u8> {
+pub(crate) fn run(args: &CheckArgs) -> Result<u8> {
     let mut options = BuildOptions::new(&args.site.root, Mode::Check);
     options.drafts = args.site.drafts;
     // The full pipeline into nowhere: template errors count as problems too.

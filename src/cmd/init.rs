@@ -30,7 +30,7 @@ const SKELETON: &[(&str, &str)] = &[
     (".gitignore", "/public\n"),
 ];
 
-pub fn run(args: &InitArgs) -> Result<u8> {
+pub(crate) fn run(args: &InitArgs) -> Result<u8> {
     create(&args.dir)?;
     println!(
         "Created a new site in {}. Next: cd {} && kurator serve",
@@ -41,7 +41,7 @@ pub fn run(args: &InitArgs) -> Result<u8> {
 }
 
 /// Writes the skeleton into `dir`, refusing to touch an existing site.
-pub fn create(dir: &Path) -> Result<()> {
+pub(crate) fn create(dir: &Path) -> Result<()> {
     if dir.join("kurator.yaml").exists() {
         bail!(
             "{} already holds a site (kurator.yaml exists); choose an empty folder",

@@ -1,11 +1,11 @@
 //! One module per subcommand, named like the CLI verb. Only this layer
 //! prints summaries and chooses exit codes.
 
-pub mod build;
-pub mod check;
-pub mod init;
-pub mod new;
-pub mod serve;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod init;
+pub(crate) mod new;
+pub(crate) mod serve;
 
 use std::process::ExitCode;
 
@@ -43,7 +43,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// Prints diagnostics to stderr, one per line, in file order.
-pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic]) {
     use std::io::Write;
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
@@ -53,11 +53,11 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
 }
 
 /// "1 error, 2 warnings" style counts.
-pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
+pub(crate) fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     (errors, diagnostics.len() - errors)
 }
 
-pub fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -11,7 +11,7 @@ use crate::cli::NewArgs;
 
 const DEFAULT_ARCHETYPE: &str = "---\ntitle: {title}\ndescription: \"\"\ndate: {date}\nweight: 10\ntags: []\ndraft: true\n---\n\n## {title}\n\nНапишите здесь текст страницы.\n";
 
-pub fn run(args: &NewArgs) -> Result<u8> {
+pub(crate) fn run(args: &NewArgs) -> Result<u8> {
     let rel = normalise(&args.path)?;
     let target = args.root.join(&rel);
     if target.exists() {

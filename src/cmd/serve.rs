@@ -9,7 +9,7 @@ use super::{counts, plural, print_diagnostics};
 use crate::cli::ServeArgs;
 use crate::serve::{self, Options, Progress};
 
-pub fn run(args: &ServeArgs) -> Result<u8> {
+pub(crate) fn run(args: &ServeArgs) -> Result<u8> {
     let bind: IpAddr = match args.bind.as_str() {
         "localhost" => IpAddr::V4(Ipv4Addr::LOCALHOST),
         other => match other.parse() {

@@ -3,7 +3,7 @@
 //! values every page shares in Tera's global context (so they are not copied
 //! per page) and turns Tera errors into `template:line:column` diagnostics.
 
-pub mod view;
+pub(crate) mod view;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -15,7 +15,7 @@ use crate::theme::Theme;
 
 /// Lookups the template functions need, shared by reference.
 #[derive(Debug, Default, Clone)]
-pub struct Lookups {
+pub(crate) struct Lookups {
     /// Theme static path (`style.css`) → URL with content hash.
     pub assets: HashMap<String, String>,
     /// Content path (`kpi/_index.md`) → the page's URL, title and
@@ -24,7 +24,7 @@ pub struct Lookups {
 }
 
 /// The loaded templates, ready to render.
-pub struct Templates {
+pub(crate) struct Templates {
     tera: Tera,
     /// Template name → root-relative file it came from.
     origins: HashMap<String, String>,
@@ -33,7 +33,7 @@ pub struct Templates {
 impl Templates {
     /// Parses every theme template (once per build) and registers the
     /// functions. `globals` become Tera's global context.
-    pub fn load(
+    pub(crate) fn load(
         theme: &Theme,
         lookups: Arc<Lookups>,
         globals: Context,
@@ -60,12 +60,12 @@ impl Templates {
         Ok(Templates { tera, ..templates })
     }
 
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.tera.contains_template(name)
     }
 
     /// Renders `template` for the page whose source is `source`.
-    pub fn render(
+    pub(crate) fn render(
         &self,
         template: &str,
         context: &Context,
@@ -77,7 +77,7 @@ impl Templates {
     }
 
     /// Renders a template into an existing buffer (avoids one copy per page).
-    pub fn render_to(
+    pub(crate) fn render_to(
         &self,
         template: &str,
         context: &Context,

@@ -8,7 +8,7 @@ use crate::markdown::TocEntry;
 
 /// `site`: the same for every page (Tera global context).
 #[derive(Debug, Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     pub title: &'a str,
     pub description: &'a str,
     /// Path prefix of every internal URL: `/` or `/kb/`.
@@ -25,14 +25,14 @@ pub struct SiteView<'a> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct MenuItem {
+pub(crate) struct MenuItem {
     pub name: String,
     pub url: String,
 }
 
 /// A link to a page: what lists, breadcrumbs and prev/next print.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct PageLink {
+pub(crate) struct PageLink {
     pub title: String,
     pub url: String,
     pub description: String,
@@ -40,7 +40,7 @@ pub struct PageLink {
 
 /// A tag with its listing URL.
 #[derive(Debug, Clone, Serialize)]
-pub struct TermLink {
+pub(crate) struct TermLink {
     pub name: String,
     pub url: String,
     pub count: usize,
@@ -48,7 +48,7 @@ pub struct TermLink {
 
 /// `page`: the page being rendered.
 #[derive(Debug, Serialize)]
-pub struct PageView<'a> {
+pub(crate) struct PageView<'a> {
     pub title: &'a str,
     pub description: &'a str,
     /// Site path with base: `/kb/duties/`.
