@@ -9,6 +9,9 @@
 //! accepted input renders to HTML; a rewritten internal link never leaves
 //! the site. Case counts are bounded so the file runs in seconds; set
 //! `PROPTEST_CASES` to run more.
+//!
+//! Over 500 lines because the seeds and hostile strings are data, kept next
+//! to the one property each feeds.
 
 use kurator::config::SiteConfig;
 use kurator::content::links::{LinkResolver, Resolved};
