@@ -11,6 +11,7 @@
 //! are in the page on purpose: quizzes are for self-assessment, not exams.
 
 pub mod bands;
+mod checker;
 mod ids;
 pub mod labels;
 pub mod locate;

@@ -5,11 +5,11 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::bands::band_problems;
+use super::checker::Checker;
 use super::ids::{is_valid_id, suggest_id};
 use super::locate::{Step, Step::Item, Step::Key};
 use super::model::{Band, Scale, Trait};
 use super::schema::{RawBand, RawQuiz, ReadLink, ReadList};
-use super::validate::Checker;
 use crate::diagnostic::did_you_mean;
 
 pub(super) fn trait_help(id: &str, raw: &RawQuiz) -> String {

@@ -7,9 +7,10 @@
 
 use std::collections::HashSet;
 
+use super::checker::Checker;
 pub use super::ids::is_valid_id;
 use super::ids::suggest_id;
-use super::locate::{line_of, Step, Step::Item, Step::Key};
+use super::locate::Step::{Item, Key};
 pub use super::model::{Band, Body, Question, Quiz, Scale, Trait};
 use super::schema::{Kind, RawQuestion, RawQuiz};
 use super::self_assessment::{check_self_assessment, trait_help, SelfParts};
@@ -27,31 +28,6 @@ pub const TYPES: [&str; 6] = [
 
 /// Default share of points to pass a knowledge quiz.
 pub const DEFAULT_PASS: f64 = 0.7;
-
-/// Collects problems, each placed by a path into the YAML.
-pub(super) struct Checker<'a> {
-    source: &'a str,
-    yaml: &'a str,
-    first_line: usize,
-    problems: Vec<Diagnostic>,
-}
-
-impl Checker<'_> {
-    pub(super) fn report(
-        &mut self,
-        path: &[Step<'_>],
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        let line = self.first_line + line_of(self.yaml, path);
-        let help: String = help.into();
-        let mut d = Diagnostic::error(self.source, message).at_line(line);
-        if !help.is_empty() {
-            d = d.help(help);
-        }
-        self.problems.push(d);
-    }
-}
 
 fn blank(text: &Option<String>) -> bool {
     text.as_deref().is_some_and(|t| t.trim().is_empty())
