@@ -8,12 +8,14 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod fingerprint;
+pub mod gift;
 pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod pages;
 pub mod pipeline;
 pub mod quiz;
+pub mod scorm;
 pub mod search;
 /// `kurator serve`: in-memory builds, HTTP, file watching, live reload.
 pub mod serve;
@@ -40,6 +42,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve(args) => cmd::serve::run(&args),
         Command::Init(args) => cmd::init::run(&args),
         Command::New(args) => cmd::new::run(&args),
+        Command::Package(args) => cmd::package::run(&args),
+        Command::Export(args) => cmd::export::run(&args),
         Command::RemoveRetired { output } => {
             output::remove_retired(&output);
             Ok(0)

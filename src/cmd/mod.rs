@@ -2,8 +2,10 @@
 
 pub mod build;
 pub mod check;
+pub mod export;
 pub mod init;
 pub mod new;
+pub mod package;
 pub mod serve;
 
 use crate::diagnostic::Diagnostic;
