@@ -55,7 +55,10 @@ mod tests {
         .unwrap();
         assert_eq!(a, b);
         let mut archive = zip::ZipArchive::new(Cursor::new(a)).unwrap();
-        assert_eq!(archive.by_index(0).unwrap().name(), "b/index.html");
-        assert_eq!(archive.by_index(1).unwrap().name(), "imsmanifest.xml");
+        assert_eq!(archive.by_index(0).unwrap().name().unwrap(), "b/index.html");
+        assert_eq!(
+            archive.by_index(1).unwrap().name().unwrap(),
+            "imsmanifest.xml"
+        );
     }
 }
