@@ -331,9 +331,16 @@
       return state;
     }
 
-    /** Mastery in percent: the LMS's (from the manifest) over the package's own. */
+    var lmsMastery;
+    /**
+     * Mastery in percent: the LMS's (from the manifest) over the package's
+     * own. Read only when the package has one: otherwise the element is
+     * unset, and reading an unset element is an error in 2004.
+     */
     function mastery() {
-      var value = get(names.mastery);
+      if (typeof settings.mastery !== 'number') return null;
+      if (lmsMastery === undefined) lmsMastery = get(names.mastery);
+      var value = lmsMastery;
       var n = value === null || value === '' ? NaN : Number(value);
       if (!isNaN(n)) return version === '2004' ? n * 100 : n;
       return typeof settings.mastery === 'number' ? settings.mastery : null;
@@ -345,7 +352,9 @@
         if (open || finished) return null;
         if (call(names.init, [''], 'starting the session') === null) return null;
         open = true;
-        var saved = get(names.suspend);
+        // Suspend data and location exist only when resuming (unset elements are errors in 2004).
+        var resuming = get(names.entry) === 'resume';
+        var saved = resuming ? get(names.suspend) : null;
         if (saved) {
           var restored = decodeSuspend(saved, settings.quizzes || {});
           var local = records();
@@ -358,7 +367,7 @@
         }
         var count = Number(get(names.interactionCount));
         interactions = isNaN(count) ? 0 : count;
-        var resume = get(names.entry) === 'resume' ? safeLocation(get(names.location)) : null;
+        var resume = resuming ? safeLocation(get(names.location)) : null;
         report();
         call(names.commit, [''], 'saving progress');
         return resume;
