@@ -53,6 +53,7 @@ fn missing_prerequisites(root: &Path) -> Vec<String> {
         "playwright-core/package.json",
         "axe-core/axe.min.js",
         "vnu-jar/build/dist/vnu.jar",
+        "scorm-again/dist/scorm12.js",
     ] {
         if !modules.join(package).exists() {
             missing.push(format!(

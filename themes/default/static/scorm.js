@@ -268,7 +268,8 @@
     var interactions = 0;
 
     function warn(what, code, text) {
-      var message = 'kurator scorm: ' + what + ' failed' + (code ? ' (LMS error ' + code + (text ? ': ' + text : '') + ')' : '');
+      var message = 'kurator scorm: ' + what + ' failed' +
+        (code ? ' (LMS error ' + code + (text ? ': ' + text : '') + ')' : text ? ' (' + text + ')' : '');
       try { win.console && win.console.warn(message); } catch (e) { /* no console */ }
       if (warned || !doc || !doc.body) return;
       warned = true;
