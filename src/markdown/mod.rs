@@ -58,6 +58,8 @@ pub struct TextSection {
 pub struct QuizBlock {
     pub yaml: String,
     pub first_line: usize,
+    /// Written in Moodle's GIFT (```` ```quiz gift ````), not YAML.
+    pub gift: bool,
 }
 
 /// A rendered page body.
@@ -305,6 +307,7 @@ impl<'i> RenderState<'i> {
                 self.out.quizzes.push(QuizBlock {
                     yaml,
                     first_line: line + 1,
+                    gift: lang.split_whitespace().nth(1) == Some("gift"),
                 });
                 out.push(Event::Html(CowStr::from(quiz_placeholder(n))));
             }

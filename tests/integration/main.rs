@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod cli;
+mod gift;
 mod incremental;
 mod scorm;
 mod support;
