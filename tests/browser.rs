@@ -157,6 +157,9 @@ fn browser_suite_passes_on_the_bundled_site() {
     build(&hostile_root, &hostile, &[]);
     build(&hostile_root, &hostile_relative, &["--relative"]);
 
+    // Issue 23: a quiz written in GIFT, for gift.test.mjs.
+    let gift = tmp.path().join("site-gift");
+    build(&root.join("tests/fixtures/gift"), &gift, &["--relative"]);
     // Issue 23: the SCORM packages of the bundled course, unzipped, for scorm.test.mjs.
     let scorm12 = scorm_package(&root, tmp.path(), "1.2");
     let scorm2004 = scorm_package(&root, tmp.path(), "2004");
@@ -180,6 +183,7 @@ fn browser_suite_passes_on_the_bundled_site() {
         .env("KURATOR_SITE_SUBPATH", &subpath)
         .env("KURATOR_SITE_HOSTILE", &hostile)
         .env("KURATOR_SITE_HOSTILE_RELATIVE", &hostile_relative)
+        .env("KURATOR_SITE_GIFT", &gift)
         .env("KURATOR_SCORM12", &scorm12)
         .env("KURATOR_SCORM2004", &scorm2004)
         .env("KURATOR_SCREENSHOTS", &screenshots)
