@@ -34,7 +34,12 @@ fn run_quizzes(args: &ExportQuizzesArgs) -> Result<u8> {
         .sort_by_file_name()
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .filter(|e| {
+            e.file_type().is_file()
+                && e.path()
+                    .extension()
+                    .is_some_and(|x| x == "md" || x == "gift")
+        })
         .map(|e| e.into_path())
         .collect();
     files.sort();
@@ -45,7 +50,18 @@ fn run_quizzes(args: &ExportQuizzesArgs) -> Result<u8> {
             .to_string_lossy()
             .replace('\\', "/");
         let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {rel}"))?;
-        match quizzes_in(&rel, &text) {
+        // A `.gift` file is a page holding one GIFT quiz.
+        let parsed = if rel.ends_with(".gift") {
+            convert::to_quiz(convert::GiftSource {
+                path: &rel,
+                text: &text,
+                first_line: 1,
+            })
+            .map(|q| vec![q])
+        } else {
+            quizzes_in(&rel, &text)
+        };
+        match parsed {
             Ok(found) => quizzes.extend(found),
             Err(mut found) => problems.append(&mut found),
         }

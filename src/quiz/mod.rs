@@ -116,20 +116,29 @@ pub fn render_block(block: &QuizBlock, cx: &QuizContext) -> Result<RenderedQuiz,
 /// their line:column; later checks name the block's first line, as the
 /// YAML they look at is generated.
 fn render_gift(block: &QuizBlock, cx: &QuizContext) -> Result<RenderedQuiz, Vec<Diagnostic>> {
+    // A `.gift` page's block starts after the lines Kurator put before it.
+    let first_line = if cx.source.ends_with(".gift") {
+        block
+            .first_line
+            .saturating_sub(crate::gift::PAGE_PREAMBLE_LINES)
+            .max(1)
+    } else {
+        block.first_line
+    };
     let raw = crate::gift::convert::to_quiz(crate::gift::convert::GiftSource {
         path: cx.source,
         text: &block.yaml,
-        first_line: block.first_line,
+        first_line,
     })?;
     let generated = QuizBlock {
         yaml: serde_yaml::to_string(&raw).unwrap_or_default(),
         first_line: block.first_line,
         gift: false,
     };
-    let at_block = |d: Diagnostic| d.at_line(block.first_line);
+    let at_block = |d: Diagnostic| d.at_line(first_line);
     let mut rendered = render_raw(raw, &generated, cx)
         .map_err(|problems| problems.into_iter().map(at_block).collect::<Vec<_>>())?;
-    rendered.line = block.first_line;
+    rendered.line = first_line;
     rendered.link_problems = rendered.link_problems.into_iter().map(at_block).collect();
     Ok(rendered)
 }

@@ -21,6 +21,15 @@ fn a_gift_block_builds_into_a_quiz() {
     ] {
         assert!(html.contains(text), "{text} missing");
     }
+    let more = site.read("public/bank/more/index.html");
+    assert!(
+        more.contains("data-quiz-id=\"more-check\"") && more.contains("Two plus two"),
+        "a .gift file is a quiz page"
+    );
+    assert!(
+        more.contains("<title>More questions, a whole GIFT file"),
+        "titled by its first comment"
+    );
     let manifest = site.read("public/quizzes.json");
     assert!(
         manifest.contains("\"id\": \"bank-check\"") && manifest.contains("\"questions\": 4"),
@@ -69,9 +78,14 @@ fn export_round_trips_gift_and_writes_moodle_xml() {
         .nth(1)
         .and_then(|rest| rest.split("```").next())
         .unwrap();
-    // The exported text is the block minus its comment: same questions, answers, feedback.
+    // The exported text is the block minus its comment: same questions,
+    // answers, feedback; then the .gift page's quiz.
     let expected = block.replace("// Exported from Moodle.\n", "");
-    assert_eq!(r.stdout, expected);
+    let (first, second) = r.stdout.split_at(expected.len());
+    assert_eq!(first, expected);
+    let more = site.read("content/bank/more.gift");
+    let more = more.split_once('\n').unwrap().1; // its first line is a comment
+    assert_eq!(second, format!("{more}\n"));
     let out = site.path("bank.xml");
     let r = site.run(&[
         "export",
@@ -88,5 +102,22 @@ fn export_round_trips_gift_and_writes_moodle_xml() {
     assert!(
         xml.contains("<question type=\"matching\">") && xml.contains("$course$/top/bank-check"),
         "{xml}"
+    );
+}
+
+#[test]
+fn errors_in_a_gift_file_name_its_own_lines() {
+    let site = SiteTest::fixture("gift");
+    let text = site.read("content/bank/more.gift");
+    site.write(
+        "content/bank/more.gift",
+        &text.replace("TRUE#It is", "TRUE#It is#Right"),
+    );
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("content/bank/more.gift:11:11"),
+        "{}",
+        r.stderr
     );
 }
