@@ -19,6 +19,9 @@
  * LMS errors never break the page: the first is shown once, calmly, and
  * every one is logged to the console. Pure logic is exported for
  * `node --test` through the CommonJS guard at the bottom.
+ *
+ * One file of about 500 lines on purpose: a classic script cannot import,
+ * and the launch page loads exactly this one file.
  */
 (function () {
   'use strict';
