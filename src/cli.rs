@@ -25,6 +25,10 @@ pub enum Command {
     Init(InitArgs),
     /// Create a new page with its front matter filled in.
     New(NewArgs),
+    /// Package the site for another system: `package scorm` for an LMS.
+    Package(PackageArgs),
+    /// Export content in other formats: `export quizzes` for a Moodle question bank.
+    Export(ExportArgs),
     /// Internal: removes previous outputs that `build` moved aside.
     #[command(name = "__remove-retired", hide = true)]
     RemoveRetired {
@@ -96,4 +100,69 @@ pub struct NewArgs {
     /// The site folder.
     #[arg(long, short = 'r', value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct PackageArgs {
+    #[command(subcommand)]
+    pub kind: PackageKind,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackageKind {
+    /// A SCORM zip for an LMS (Moodle, iSpring Learn …): the site with relative
+    /// links, an imsmanifest.xml, and quiz scores reported to the LMS.
+    // `--version` is the SCORM edition here, not kurator's version.
+    #[command(disable_version_flag = true)]
+    Scorm(ScormArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScormArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// SCORM edition: 1.2 (most LMSs) or 2004 (4th edition).
+    #[arg(long, value_enum, default_value = "1.2")]
+    pub version: ScormVersionArg,
+    /// The zip to write (default: <output_dir>-scorm<version>.zip beside the site).
+    #[arg(long, value_name = "FILE.zip")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScormVersionArg {
+    #[value(name = "1.2")]
+    V12,
+    #[value(name = "2004")]
+    V2004,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    pub kind: ExportKind,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportKind {
+    /// Every knowledge quiz of the site, for import into a Moodle question bank.
+    Quizzes(ExportQuizzesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportQuizzesArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// gift (Moodle's text format) or moodle-xml.
+    #[arg(long, value_enum, default_value = "gift")]
+    pub format: QuizFormatArg,
+    /// The file to write (default: standard output).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum QuizFormatArg {
+    Gift,
+    MoodleXml,
 }

@@ -36,6 +36,8 @@ pub struct SiteConfig {
     pub search: SearchConfig,
     /// Free values for templates: `config.extra`.
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// `kurator package scorm` settings (see docs/lms.md).
+    pub scorm: crate::scorm::ScormConfig,
 }
 
 /// One header menu entry. `url` is either an absolute URL, a site path
@@ -79,6 +81,7 @@ impl Default for SiteConfig {
             taxonomies: vec!["tags".into()],
             search: SearchConfig::default(),
             extra: BTreeMap::new(),
+            scorm: crate::scorm::ScormConfig::default(),
         }
     }
 }

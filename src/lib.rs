@@ -20,9 +20,11 @@ pub(crate) mod data;
 pub mod diagnostic;
 /// What a build read and wrote, for `Up to date`.
 pub(crate) mod fingerprint;
+/// `serve`'s one-page fast path.
+/// Quiz banks in Moodle's GIFT format: parser, writer, Moodle XML.
+pub mod gift;
 /// HTML escaping, for every module that writes HTML by hand.
 pub(crate) mod html;
-/// `serve`'s one-page fast path.
 pub mod incremental;
 /// Markdown → HTML, plus headings, links and text per section.
 pub mod markdown;
@@ -34,6 +36,8 @@ pub mod pages;
 pub mod pipeline;
 /// Quiz blocks: schema, validation, rendering, the site's quizzes.
 pub mod quiz;
+/// SCORM 1.2 / 2004 packages for an LMS.
+pub mod scorm;
 /// The search index.
 pub mod search;
 /// `kurator serve`: in-memory builds, HTTP, file watching, live reload.

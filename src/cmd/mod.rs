@@ -3,8 +3,10 @@
 
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod export;
 pub(crate) mod init;
 pub(crate) mod new;
+pub(crate) mod package;
 pub(crate) mod serve;
 
 use std::process::ExitCode;
@@ -25,6 +27,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve(args) => serve::run(&args),
         Command::Init(args) => init::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Package(args) => package::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::RemoveRetired { output } => {
             crate::output::remove_retired(&output);
             Ok(0)

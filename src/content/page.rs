@@ -50,7 +50,10 @@ impl Page {
         let natural = if is_section || is_bundle {
             dir.rsplit('/').next().unwrap_or("")
         } else {
-            file_name.strip_suffix(".md").unwrap_or(file_name)
+            file_name
+                .strip_suffix(".md")
+                .or_else(|| file_name.strip_suffix(".gift"))
+                .unwrap_or(file_name)
         };
         let segment = url_segment(front.slug.as_deref().unwrap_or(natural));
         // A blank `title:` counts as none (found by the property tests,

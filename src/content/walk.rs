@@ -64,7 +64,8 @@ pub fn walk_content(root: &Path) -> ContentFiles {
     }
     let mut markdown_paths = Vec::new();
     for (rel, abs) in walk_files(root, &content, &mut found.diagnostics) {
-        if rel.ends_with(".md") {
+        // A `.gift` file is a quiz page (issue 23; see `gift::page_markdown`).
+        if rel.ends_with(".md") || rel.ends_with(".gift") {
             markdown_paths.push((rel, abs));
         } else {
             let out = rel["content/".len()..].to_string();
@@ -159,7 +160,10 @@ fn read_source(rel: &str, abs: &Path) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(abs).map_err(|e| {
         Diagnostic::error(rel, format!("cannot read the file: {e}")).help("check its permissions")
     })?;
-    let text = decode(rel, bytes)?;
+    let mut text = decode(rel, bytes)?;
+    if rel.ends_with(".gift") {
+        text = crate::gift::page_markdown(rel, &text);
+    }
     Ok(SourceFile {
         rel: rel.to_string(),
         text,

@@ -51,6 +51,8 @@ pub struct TextSection {
 pub struct QuizBlock {
     pub yaml: String,
     pub first_line: usize,
+    /// Written in Moodle's GIFT (```` ```quiz gift ````), not YAML.
+    pub gift: bool,
 }
 
 /// A rendered page body.
@@ -268,7 +270,8 @@ impl<'i> RenderState<'i> {
                 out.push(Event::Start(self.link_tag(tag, offset)));
             }
             Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)) if is_quiz(lang) => {
-                self.quiz_block(offset, rest, out);
+                let gift = lang.split_whitespace().nth(1) == Some("gift");
+                self.quiz_block(offset, gift, rest, out);
             }
             Tag::BlockQuote(Some(kind)) => {
                 let (class, title) = callout(kind, self.input.language);
@@ -358,6 +361,7 @@ impl<'i> RenderState<'i> {
     fn quiz_block<'a>(
         &mut self,
         offset: usize,
+        gift: bool,
         rest: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
         out: &mut Vec<Event<'a>>,
     ) {
@@ -374,6 +378,7 @@ impl<'i> RenderState<'i> {
         self.out.quizzes.push(QuizBlock {
             yaml,
             first_line: line + 1,
+            gift,
         });
         out.push(Event::Html(CowStr::from(quiz_placeholder(n))));
     }

@@ -121,7 +121,8 @@ fn code_keeps_language_and_quiz_becomes_placeholder() {
         r.quizzes,
         vec![QuizBlock {
             yaml: "id: a\ntitle: T\n".into(),
-            first_line: 10
+            first_line: 10,
+            gift: false,
         }]
     );
     assert!(r.html.contains(&quiz_placeholder(0)));

@@ -103,12 +103,58 @@ pub struct QuizManifestEntry {
 /// block is returned, each at its line in the Markdown file; missing link
 /// targets are not failures but [`RenderedQuiz::links`] problems.
 pub fn render_block(block: &QuizBlock, cx: &QuizContext) -> Result<RenderedQuiz, Vec<Diagnostic>> {
+    if block.gift {
+        return render_gift(block, cx);
+    }
     let source = YamlSource {
         path: cx.source,
         text: &block.yaml,
         first_line: block.first_line,
     };
     let raw: schema::RawQuiz = yaml::parse(source).map_err(|d| vec![d])?;
+    render_raw(raw, block, cx)
+}
+
+/// A ```` ```quiz gift ```` block: GIFT → the quiz YAML would give, then
+/// the same checks and rendering. Problems the GIFT reader finds are at
+/// their line:column; later checks name the block's first line, as the
+/// YAML they look at is generated.
+fn render_gift(block: &QuizBlock, cx: &QuizContext) -> Result<RenderedQuiz, Vec<Diagnostic>> {
+    // A `.gift` page's block starts after the lines Kurator put before it.
+    let first_line = if cx.source.ends_with(".gift") {
+        block
+            .first_line
+            .saturating_sub(crate::gift::PAGE_PREAMBLE_LINES)
+            .max(1)
+    } else {
+        block.first_line
+    };
+    let raw = crate::gift::convert::to_quiz(crate::gift::convert::GiftSource {
+        path: cx.source,
+        text: &block.yaml,
+        first_line,
+    })?;
+    let generated = QuizBlock {
+        yaml: serde_yaml::to_string(&raw).unwrap_or_default(),
+        first_line: block.first_line,
+        gift: false,
+    };
+    let at_block = |d: Diagnostic| d.at_line(first_line);
+    let mut rendered = render_raw(raw, &generated, cx)
+        .map_err(|problems| problems.into_iter().map(at_block).collect::<Vec<_>>())?;
+    rendered.line = first_line;
+    rendered.links.problems = std::mem::take(&mut rendered.links.problems)
+        .into_iter()
+        .map(at_block)
+        .collect();
+    Ok(rendered)
+}
+
+fn render_raw(
+    raw: schema::RawQuiz,
+    block: &QuizBlock,
+    cx: &QuizContext,
+) -> Result<RenderedQuiz, Vec<Diagnostic>> {
     let hash = content_hash(&raw);
     let quiz = validate::validate(raw, cx.source, &block.yaml, block.first_line)?;
     let line = block.first_line + locate::line_of(&block.yaml, &[locate::Step::Key("id")]);

@@ -35,6 +35,7 @@ fn run_in(yaml: &str, language: &str) -> Result<RenderedQuiz, Vec<Diagnostic>> {
         &QuizBlock {
             yaml: yaml.to_string(),
             first_line: FIRST,
+            gift: false,
         },
         &cx,
     )

@@ -59,7 +59,7 @@ pub fn classify(rel: &Path) -> ChangeKind {
     let last = parts.last().map(String::as_str).unwrap_or_default();
     let css = last.ends_with(".css");
     match first.as_str() {
-        "content" if last.ends_with(".md") => ChangeKind::Content,
+        "content" if last.ends_with(".md") || last.ends_with(".gift") => ChangeKind::Content,
         "content" if css => ChangeKind::Style,
         // A folder under content/ may hold pages.
         "content" if !last.contains('.') => ChangeKind::Content,

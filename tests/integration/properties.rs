@@ -419,6 +419,7 @@ fn quiz_seeds_are_valid() {
         let block = kurator::markdown::QuizBlock {
             yaml: seed.to_string(),
             first_line: 8,
+            gift: false,
         };
         if let Err(problems) = render_block(&block, &cx) {
             panic!("{problems:#?}");
@@ -647,6 +648,7 @@ fn check_quiz_block(yaml: &str) {
     let block = kurator::markdown::QuizBlock {
         yaml: yaml.to_string(),
         first_line: 10,
+        gift: false,
     };
     let text = format!("{}{yaml}", "\n".repeat(9));
     match render_block(&block, &cx) {

@@ -571,6 +571,10 @@
       showAttempts();
       say(text);
       markStatuses(document, storage);
+      // For scorm.js (the LMS report): which quiz was checked and how each question went.
+      form.dispatchEvent(new CustomEvent('kurator:quiz-checked', { bubbles: true, detail: {
+        id: id, kind: data.kind, types: data.questions.map(function (q) { return q.type; }), results: self ? [] : score.results
+      } }));
     });
 
     if (retry) {
