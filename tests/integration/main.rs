@@ -4,5 +4,6 @@
 mod build;
 mod check;
 mod cli;
+mod hardening;
 mod incremental;
 mod support;
