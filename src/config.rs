@@ -32,6 +32,9 @@ pub struct SiteConfig {
     /// set through front matter.
     pub taxonomies: Vec<String>,
     pub search: SearchConfig,
+    /// Folders outside the site that symbolic links in it may lead to
+    /// (absolute, or relative to the site folder); see `site_root.rs`.
+    pub allow_outside: Vec<String>,
     /// Free values for templates: `config.extra`.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -76,6 +79,7 @@ impl Default for SiteConfig {
             menu: Vec::new(),
             taxonomies: vec!["tags".into()],
             search: SearchConfig::default(),
+            allow_outside: Vec::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -123,6 +127,16 @@ impl SiteConfig {
                 .at(line_of("language"), 1)
                 .help("use a code such as ru or en"),
             );
+        }
+        if let Some(mut problem) = crate::theme::not_a_theme_name(&self.theme) {
+            let line = line_of("theme");
+            problem.line = Some(line);
+            problem.column = text
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.find(':'))
+                .map(|c| c + 3);
+            problems.push(problem);
         }
         if self.output_dir.trim().is_empty() {
             problems.push(

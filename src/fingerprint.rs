@@ -87,6 +87,7 @@ const INPUT_DIRS: [&str; 5] = ["content", "static", "data", "templates", "themes
 /// something cannot be read: the build itself then reports it.
 pub fn inputs(options: &BuildOptions) -> Option<u128> {
     let root = &options.root;
+    let real_root = root.canonicalize().ok()?;
     let mut files: Vec<(String, PathBuf)> = vec![(
         crate::config::CONFIG_FILE.to_string(),
         root.join(crate::config::CONFIG_FILE),
@@ -98,6 +99,16 @@ pub fn inputs(options: &BuildOptions) -> Option<u128> {
         }
         for entry in WalkDir::new(&top).follow_links(true) {
             let entry = entry.ok()?;
+            // A link out of the site is never read, not even to hash it:
+            // the build reports it (`site_root.rs`).
+            if entry.path_is_symlink()
+                && !entry
+                    .path()
+                    .canonicalize()
+                    .is_ok_and(|t| t.starts_with(&real_root))
+            {
+                return None;
+            }
             if entry.file_type().is_file() {
                 let rel = entry.path().strip_prefix(root).ok()?;
                 files.push((rel.to_string_lossy().into_owned(), entry.into_path()));

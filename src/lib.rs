@@ -18,6 +18,7 @@ pub mod search;
 /// `kurator serve`: in-memory builds, HTTP, file watching, live reload.
 pub mod serve;
 pub mod site_files;
+pub mod site_root;
 pub mod templates;
 pub mod theme;
 pub mod timing;

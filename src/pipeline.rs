@@ -26,6 +26,7 @@ use crate::markdown::{self, MarkdownInput, Rendered};
 use crate::output::Sink;
 use crate::pages::{self, RenderPlan};
 use crate::search::{self, SearchDoc};
+use crate::site_root::SiteRoot;
 use crate::theme::Theme;
 use crate::yaml::{self, YamlSource};
 
@@ -133,6 +134,8 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     let mut problems = Vec::new();
 
     // 2–3. Content and the site model.
+    // Issue 17: what the build may read (the site, `allow_outside`).
+    let root = &SiteRoot::new(root, &config.allow_outside);
     let files = walk::walk_content(root);
     problems.extend(files.diagnostics);
     crate::timing::mark("walk");
@@ -308,7 +311,7 @@ fn write_search_index(analysis: &Analysis, sink: &dyn Sink) -> Result<usize, Bui
 
 /// `data/*.yaml` → `data.<name>` (`-` in names becomes `_`).
 fn load_data(
-    root: &Path,
+    root: &SiteRoot,
     problems: &mut Vec<Diagnostic>,
 ) -> serde_json::Map<String, serde_json::Value> {
     let mut data = serde_json::Map::new();

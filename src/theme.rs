@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::content::walk;
 use crate::diagnostic::Diagnostic;
+use crate::site_root::SiteRoot;
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
@@ -29,8 +30,12 @@ pub struct Theme {
 
 impl Theme {
     /// Loads the theme `name` for the site at `root`.
-    pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
+    pub fn load(root: &SiteRoot, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
         let mut theme = Theme::default();
+        if let Some(problem) = not_a_theme_name(name) {
+            diagnostics.push(problem);
+            return theme;
+        }
         if name == "default" {
             for (rel, bytes) in DEFAULT_THEME {
                 theme.insert(rel, format!("<built-in>/{rel}"), bytes.to_vec());
@@ -62,7 +67,7 @@ impl Theme {
         theme
     }
 
-    fn overlay(&mut self, root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
+    fn overlay(&mut self, root: &SiteRoot, dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
         for asset in walk::walk_static(root, dir, diagnostics) {
             self.read_into(&asset.out.clone(), asset.rel, &asset.abs, diagnostics);
         }
@@ -99,6 +104,23 @@ impl Theme {
     }
 }
 
+/// `theme: /abs` or `theme: ../x` named a path, and joining it to
+/// `themes/` replaced the whole path: the theme was read from anywhere.
+pub fn not_a_theme_name(name: &str) -> Option<Diagnostic> {
+    let is_path = name.contains(['/', '\\'])
+        || name == ".."
+        || name == "."
+        || name.trim().is_empty()
+        || Path::new(name).is_absolute();
+    is_path.then(|| {
+        Diagnostic::error(
+            "kurator.yaml",
+            format!("`theme: {name}` is a path, but `theme` is the name of a folder inside themes/"),
+        )
+        .help("copy or link the theme into themes/NAME/ and write `theme: NAME`, or remove `theme` to use the default theme")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,12 +134,25 @@ mod tests {
     }
 
     #[test]
+    fn theme_must_be_a_name_not_a_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = SiteRoot::new(dir.path(), &[]);
+        for name in ["/etc", "../x", "a/b", ".."] {
+            let mut d = Vec::new();
+            let theme = Theme::load(&root, name, &mut d);
+            assert_eq!(d.len(), 1, "{name}: {d:?}");
+            assert!(d[0].message.contains("is a path"), "{}", d[0]);
+            assert!(theme.templates.is_empty());
+        }
+    }
+
+    #[test]
     fn site_templates_override_the_theme() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("templates")).unwrap();
         std::fs::write(dir.path().join("templates/page.html"), "mine").unwrap();
         let mut d = Vec::new();
-        let theme = Theme::load(dir.path(), "default", &mut d);
+        let theme = Theme::load(&SiteRoot::new(dir.path(), &[]), "default", &mut d);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(theme.templates["page.html"].bytes, b"mine");
         assert_eq!(theme.templates["page.html"].origin, "templates/page.html");

@@ -1,7 +1,9 @@
 //! The only place that reads the content tree from disk: finds Markdown
 //! sources and files to copy under `content/` and `static/`, skipping hidden
 //! and editor temporary files. Unreadable files, invalid UTF-8 and symlink
-//! loops become diagnostics, never panics.
+//! loops become diagnostics, never panics. Every loader of site files
+//! (content, static, data, templates, themes) walks through here, so each
+//! symbolic link met is checked against the one rule in `site_root.rs`.
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +11,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::site_root::SiteRoot;
 
 /// A Markdown source, read and decoded.
 #[derive(Debug, Clone)]
@@ -52,7 +55,7 @@ pub fn is_ignored(name: &str) -> bool {
 }
 
 /// Walks `root/content`, reading Markdown in parallel.
-pub fn walk_content(root: &Path) -> ContentFiles {
+pub fn walk_content(root: &SiteRoot) -> ContentFiles {
     let mut found = ContentFiles::default();
     let content = root.join("content");
     if !content.is_dir() {
@@ -86,7 +89,7 @@ pub fn walk_content(root: &Path) -> ContentFiles {
 
 /// Walks a folder of files copied as they are (site `static/`, theme
 /// `static/`); missing folders are simply empty.
-pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Asset> {
+pub fn walk_static(root: &SiteRoot, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Asset> {
     if !dir.is_dir() {
         return Vec::new();
     }
@@ -102,18 +105,23 @@ pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -
 
 /// All non-ignored files below `dir`, sorted, as (root-relative, absolute).
 fn walk_files(
-    root: &Path,
+    root: &SiteRoot,
     dir: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(String, PathBuf)> {
     let mut files = Vec::new();
-    let walker = WalkDir::new(dir)
+    let mut walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         match entry {
+            Ok(entry) if entry.path_is_symlink() && !link_allowed(root, &entry, diagnostics) => {
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+            }
             Ok(entry) if entry.file_type().is_file() => match relative(root, entry.path()) {
                 Some(rel) => files.push((rel, entry.path().to_path_buf())),
                 None => diagnostics.push(Diagnostic::error(
@@ -141,6 +149,23 @@ fn walk_files(
         }
     }
     files
+}
+
+/// Asks `site_root` about a link met on the walk; an escape becomes an
+/// error and the link is neither read nor descended into.
+fn link_allowed(
+    root: &SiteRoot,
+    entry: &walkdir::DirEntry,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let rel = relative(root, entry.path()).unwrap_or_else(|| entry.path().display().to_string());
+    match root.check_link(entry.path(), &rel) {
+        Ok(()) => true,
+        Err(escape) => {
+            diagnostics.push(escape.to_diagnostic());
+            false
+        }
+    }
 }
 
 fn io_reason(err: &walkdir::Error) -> String {

@@ -3,3 +3,5 @@
 //! folder; `docs/hardening.md` lists the threat each closes.
 
 mod output;
+mod preview;
+mod symlinks;
