@@ -136,7 +136,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     // 2–3. Content and the site model.
     // Issue 17: what the build may read (the site, `allow_outside`).
     let root = &SiteRoot::new(root, &config.allow_outside);
-    let files = walk::walk_content(root);
+    let mut files = walk::walk_content(root);
     problems.extend(files.diagnostics);
     crate::timing::mark("walk");
     let (mut site, model_problems) =
@@ -144,6 +144,8 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     problems.extend(model_problems);
     // The pages hold their bodies now; the raw sources are not needed again.
     drop(files.markdown);
+    // Files in a folder a draft hides are not published either.
+    files.assets.retain(|a| !site.is_hidden(&a.out));
     let data = load_data(root, &mut problems);
     let theme = Theme::load(root, &config.theme, &mut problems);
     let static_files = walk::walk_static(root, &root.join("static"), &mut problems);
