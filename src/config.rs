@@ -35,6 +35,9 @@ pub struct SiteConfig {
     /// Folders outside the site that symbolic links in it may lead to
     /// (absolute, or relative to the site folder); see `site_root.rs`.
     pub allow_outside: Vec<String>,
+    /// Output files (`robots.txt`, `404.html`) a file from `static/` or
+    /// `content/` may replace without a warning (`content/collisions.rs`).
+    pub replace_generated: Vec<String>,
     /// Free values for templates: `config.extra`.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -80,6 +83,7 @@ impl Default for SiteConfig {
             taxonomies: vec!["tags".into()],
             search: SearchConfig::default(),
             allow_outside: Vec::new(),
+            replace_generated: Vec::new(),
             extra: BTreeMap::new(),
         }
     }

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::{SiteConfig, CONFIG_FILE};
+use crate::content::collisions;
 use crate::content::links::LinkResolver;
 use crate::content::walk::{self, Asset};
 use crate::content::Site;
@@ -155,6 +156,19 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         &base_path,
         files.assets.iter().map(|a| a.out.clone()),
     );
+    // Issue 17: two owners for one output file (aliases, built-in pages).
+    problems.extend(collisions::check(&collisions::Outputs {
+        site: &site,
+        search_page: theme.has_template("search.html"),
+        progress_page: theme.has_template("progress.html"),
+        search_index: config.search.enabled,
+        files: collisions::copied_files(
+            &files.assets,
+            |a| links.asset_output_path(a),
+            &static_files,
+        ),
+        replace_generated: &config.replace_generated,
+    }));
 
     crate::timing::mark("model");
     // 4. Markdown, in parallel.

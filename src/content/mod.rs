@@ -2,6 +2,7 @@
 //! taxonomies. Built from parsed sources with no I/O, so it is tested on
 //! strings.
 
+pub mod collisions;
 pub mod front_matter;
 pub mod links;
 pub mod page;

@@ -2,6 +2,7 @@
 //! Each module reproduces one hole with the real binary on a temporary
 //! folder; `docs/hardening.md` lists the threat each closes.
 
+mod collisions;
 mod drafts;
 mod feeds;
 mod output;
