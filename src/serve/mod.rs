@@ -136,12 +136,12 @@ pub fn run(options: &Options) -> Result<u8> {
         };
         println!("Serving the site at http://{shown}/ (Ctrl-C to stop)");
         let app = server::router(state);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                wait_for_signal().await;
-                let _ = shutdown_tx.send(true);
-            })
-            .await
+        // `server::run`: Host check and header-read timeout (issue 17).
+        server::run(listener, app, async move {
+            wait_for_signal().await;
+            let _ = shutdown_tx.send(true);
+        })
+        .await
     })?;
     // Open connections have been told to close; do not wait on stragglers.
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));

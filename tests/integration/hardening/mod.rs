@@ -7,4 +7,5 @@ mod drafts;
 mod feeds;
 mod output;
 mod preview;
+mod serve;
 mod symlinks;

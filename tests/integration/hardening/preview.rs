@@ -100,11 +100,18 @@ fn lines(stream: impl Read + Send + 'static) -> Receiver<String> {
     rx
 }
 
-#[derive(Debug)]
 pub struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = self.text();
+        let start: String = text.chars().take(300).collect();
+        write!(f, "{} {:?} {start:?}", self.status, self.headers)
+    }
 }
 
 impl Response {

@@ -135,7 +135,7 @@ fn serve_reports_the_link_and_never_serves_it() {
             .any(|l| l.contains("error: content/env.txt:") && l.contains("outside the site")),
         "{seen:?}"
     );
-    let r = preview.get("/kb/env.txt", &[]);
+    let r = preview.get("/env.txt", &[]);
     assert!(!r.text().contains(SECRET), "{r:?}");
     let r = preview.get("/env.txt", &[]);
     assert!(!r.text().contains(SECRET), "{r:?}");
