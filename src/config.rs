@@ -40,6 +40,9 @@ pub struct SiteConfig {
     pub replace_generated: Vec<String>,
     /// Free values for templates: `config.extra`.
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// File line of each top-level key, for diagnostics found later.
+    #[serde(skip)]
+    pub key_lines: BTreeMap<String, usize>,
 }
 
 /// One header menu entry. `url` is either an absolute URL, a site path
@@ -85,6 +88,7 @@ impl Default for SiteConfig {
             allow_outside: Vec::new(),
             replace_generated: Vec::new(),
             extra: BTreeMap::new(),
+            key_lines: BTreeMap::new(),
         }
     }
 }
@@ -92,14 +96,41 @@ impl Default for SiteConfig {
 impl SiteConfig {
     /// Parses and validates the text of `kurator.yaml`.
     pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
-        let config: SiteConfig =
+        let mut config: SiteConfig =
             yaml::parse(YamlSource::file(CONFIG_FILE, text)).map_err(|d| vec![d])?;
+        config.key_lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with([' ', '\t', '-', '#']))
+            .filter_map(|(i, l)| Some((l.split_once(':')?.0.trim().to_string(), i + 1)))
+            .collect();
         let problems = config.validate(text);
         if problems.is_empty() {
             Ok(config)
         } else {
             Err(problems)
         }
+    }
+
+    /// Search stems Russian (Cyrillic) and English (Latin) words only; any
+    /// other `language` gets a warning that stemming falls back.
+    pub fn stemming_warning(&self) -> Option<Diagnostic> {
+        let primary = self.language.split(['-', '_']).next().unwrap_or_default();
+        if !self.search.enabled || matches!(primary.to_ascii_lowercase().as_str(), "ru" | "en") {
+            return None;
+        }
+        let line = self.key_lines.get("language").copied().unwrap_or(1);
+        Some(
+            Diagnostic::warning(
+                CONFIG_FILE,
+                format!(
+                    "search has no stemmer for `language: {}`: Latin-script words are stemmed as English, Cyrillic as Russian, other words must match as written",
+                    self.language
+                ),
+            )
+            .at(line, "language: ".len() + 1)
+            .help("search still works, but finds fewer word forms; write `language: ru` or `en` if the content is in one of them"),
+        )
     }
 
     fn validate(&self, text: &str) -> Vec<Diagnostic> {

@@ -105,7 +105,10 @@ pub fn load_config(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         vec![Diagnostic::error(CONFIG_FILE, format!("cannot read {}: {e}", path.display())).help(help)]
     })?;
     let text = walk::decode(CONFIG_FILE, bytes).map_err(|d| vec![d])?;
-    SiteConfig::parse(&text)
+    SiteConfig::parse(&text).map_err(|mut problems| {
+        diagnostic::attach_sources(root, &mut problems);
+        problems
+    })
 }
 
 /// Everything learned about the site before templates run: what `check`
@@ -149,13 +152,16 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     files.assets.retain(|a| !site.is_hidden(&a.out));
     let data = load_data(root, &mut problems);
     let theme = Theme::load(root, &config.theme, &mut problems);
+    problems.extend(theme.check_page_templates(&site));
+    problems.extend(config.stemming_warning());
     let static_files = walk::walk_static(root, &root.join("static"), &mut problems);
     let base_path = config.base_path();
     let links = LinkResolver::new(
         &site,
         &base_path,
         files.assets.iter().map(|a| a.out.clone()),
-    );
+    )
+    .with_unreadable(files.unreadable.iter().chain(&site.unparsed).cloned());
     // Issue 17: two owners for one output file (aliases, built-in pages).
     problems.extend(collisions::check(&collisions::Outputs {
         site: &site,
@@ -219,6 +225,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         problems.push(d);
     }
     diagnostic::sort(&mut problems);
+    diagnostic::attach_sources(root, &mut problems);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }

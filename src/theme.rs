@@ -102,6 +102,48 @@ impl Theme {
     pub fn has_template(&self, name: &str) -> bool {
         self.templates.contains_key(name)
     }
+
+    /// A page's `template:` naming a template that does not exist is an
+    /// error at that front matter line (it was reported at render time,
+    /// without a line).
+    pub fn check_page_templates(&self, site: &crate::content::Site) -> Vec<Diagnostic> {
+        // Page templates only: a page cannot use a partial or the base.
+        let names: Vec<&str> = self
+            .templates
+            .keys()
+            .map(String::as_str)
+            .filter(|n| !n.starts_with("partials/") && *n != "base.html")
+            .collect();
+        let mut problems = Vec::new();
+        for page in &site.pages {
+            let Some(name) = &page.front.template else {
+                continue;
+            };
+            if self.has_template(name) {
+                continue;
+            }
+            let line = page.front.positions.line("template").unwrap_or(1);
+            let help =
+                match crate::diagnostic::did_you_mean(name, &names) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => {
+                        format!(
+                    "create templates/{name}, or remove `template:` to use the default ({})",
+                    if page.is_section { "section.html" } else { "page.html" }
+                )
+                    }
+                };
+            problems.push(
+                Diagnostic::error(
+                    page.source.clone(),
+                    format!("`template: {name}` names a template that is neither in templates/ nor in the theme"),
+                )
+                .at(line, "template: ".len() + 1)
+                .help(help),
+            );
+        }
+        problems
+    }
 }
 
 /// `theme: /abs` or `theme: ../x` named a path, and joining it to
@@ -144,6 +186,23 @@ mod tests {
             assert!(d[0].message.contains("is a path"), "{}", d[0]);
             assert!(theme.templates.is_empty());
         }
+    }
+
+    #[test]
+    fn missing_page_template_names_its_line() {
+        let files = [crate::content::walk::SourceFile {
+            rel: "content/a.md".into(),
+            text: "---\ntitle: A\ntemplate: pagee.html\n---\n".into(),
+        }];
+        let (site, _) = crate::content::Site::build(&files, false, &[]);
+        let dir = tempfile::tempdir().unwrap();
+        let theme = Theme::load(&SiteRoot::new(dir.path(), &[]), "default", &mut Vec::new());
+        let d = theme.check_page_templates(&site);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].to_string(),
+            "error: content/a.md:3:11: `template: pagee.html` names a template that is neither in templates/ nor in the theme (did you mean `page.html`?)"
+        );
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct Site {
     /// Content folders hidden by a draft `_index.md` or bundle `index.md`
     /// (`plan`, `a/b`): their pages and files are left out.
     pub draft_dirs: Vec<String>,
+    /// `content/`-relative paths of sources that failed to parse (already
+    /// reported): links to them are not reported as missing too.
+    pub unparsed: Vec<String>,
 }
 
 /// The home section's index.
@@ -61,6 +64,7 @@ impl Site {
         let mut diagnostics = Vec::new();
         let mut parsed = Vec::with_capacity(files.len());
         let mut draft_dirs = Vec::new();
+        let mut unparsed = Vec::new();
         for file in files {
             match Page::parse(file) {
                 Ok(page) if page.front.draft && !drafts => {
@@ -72,12 +76,17 @@ impl Site {
                     }
                 }
                 Ok(page) => parsed.push(page),
-                Err(mut problems) => diagnostics.append(&mut problems),
+                Err(mut problems) => {
+                    let rel = file.rel.strip_prefix("content/").unwrap_or(&file.rel);
+                    unparsed.push(rel.to_string());
+                    diagnostics.append(&mut problems);
+                }
             }
         }
         parsed.retain(|page| !in_any(&draft_dirs, &page.content_path));
         let mut site = Site::from_pages(parsed);
         site.draft_dirs = draft_dirs;
+        site.unparsed = unparsed;
         site.check_duplicate_urls(&mut diagnostics);
         site.collect_taxonomies(taxonomies);
         (site, diagnostics)

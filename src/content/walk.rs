@@ -38,6 +38,9 @@ pub struct ContentFiles {
     pub markdown: Vec<SourceFile>,
     pub assets: Vec<Asset>,
     pub diagnostics: Vec<Diagnostic>,
+    /// `content/`-relative paths of Markdown files found but not read
+    /// (already reported): links to them are not "missing" as well.
+    pub unreadable: Vec<String>,
 }
 
 /// Files and folders that are never content: hidden ones, editor swap and
@@ -66,7 +69,17 @@ pub fn walk_content(root: &SiteRoot) -> ContentFiles {
         return found;
     }
     let mut markdown_paths = Vec::new();
-    for (rel, abs) in walk_files(root, &content, &mut found.diagnostics) {
+    let walked = walk_files(root, &content, &mut found.diagnostics);
+    // A dangling link or unreadable entry is reported by the walk.
+    found.unreadable.extend(
+        found
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.path.strip_prefix("content/"))
+            .filter(|p| p.ends_with(".md"))
+            .map(str::to_string),
+    );
+    for (rel, abs) in walked {
         if rel.ends_with(".md") {
             markdown_paths.push((rel, abs));
         } else {
@@ -81,7 +94,12 @@ pub fn walk_content(root: &SiteRoot) -> ContentFiles {
     for result in read {
         match result {
             Ok(file) => found.markdown.push(file),
-            Err(d) => found.diagnostics.push(d),
+            Err(d) => {
+                if let Some(p) = d.path.strip_prefix("content/") {
+                    found.unreadable.push(p.to_string());
+                }
+                found.diagnostics.push(d);
+            }
         }
     }
     found

@@ -5,6 +5,7 @@
 mod collisions;
 mod drafts;
 mod feeds;
+mod messages;
 mod output;
 mod preview;
 mod serve;
