@@ -128,61 +128,137 @@ fn walk_files(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(String, PathBuf)> {
     let mut files = Vec::new();
-    let mut walker = WalkDir::new(dir)
-        .follow_links(true)
+    walk_tree(root, dir, &is_ignored, &mut |walked| match walked {
+        Walked::File(path) => match relative(root, &path) {
+            Some(rel) => files.push((rel, path)),
+            None => diagnostics.push(Diagnostic::error(
+                path.display().to_string(),
+                "file name is not valid UTF-8; rename it",
+            )),
+        },
+        Walked::Problem(d) => diagnostics.push(d),
+    });
+    files
+}
+
+/// What [`walk_tree`] finds.
+pub enum Walked {
+    /// A file (or a link to one the site root allows), by its path as
+    /// walked: below a followed link, the path goes through the link.
+    File(PathBuf),
+    /// A link out of the site, a dangling link, a loop, an unreadable folder.
+    Problem(Diagnostic),
+}
+
+/// Walks `dir` in file-name order, following only links `root` allows:
+/// each link is resolved and checked *before* anything behind it is
+/// opened, so a link out of the site never has its folder listed or its
+/// file read (walkdir's own link following opens a folder before handing
+/// it over; the property test in tests/integration/hardening/link_trees.rs
+/// caught that with inotify). Loops are found from the real folders being
+/// walked. Names `skip` returns true for are left out, below the top.
+pub fn walk_tree(
+    root: &SiteRoot,
+    dir: &Path,
+    skip: &dyn Fn(&str) -> bool,
+    found: &mut dyn FnMut(Walked),
+) {
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        let rel = relative(root, dir).unwrap_or_else(|| dir.display().to_string());
+        if let Err(escape) = root.check_link(dir, &rel) {
+            found(Walked::Problem(escape.to_diagnostic()));
+            return;
+        }
+    }
+    let mut walking: Vec<PathBuf> = dir.canonicalize().into_iter().collect();
+    walk_real(root, dir, skip, &mut walking, found);
+}
+
+fn walk_real(
+    root: &SiteRoot,
+    dir: &Path,
+    skip: &dyn Fn(&str) -> bool,
+    walking: &mut Vec<PathBuf>,
+    found: &mut dyn FnMut(Walked),
+) {
+    let walker = WalkDir::new(dir)
+        .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    while let Some(entry) = walker.next() {
+        .filter_entry(|e| e.depth() == 0 || !skip(&e.file_name().to_string_lossy()));
+    for entry in walker {
         match entry {
-            Ok(entry) if entry.path_is_symlink() && !link_allowed(root, &entry, diagnostics) => {
-                if entry.file_type().is_dir() {
-                    walker.skip_current_dir();
-                }
+            Ok(entry) if entry.depth() == 0 => {}
+            Ok(entry) if entry.path_is_symlink() => {
+                follow(root, entry.path(), skip, walking, found);
             }
-            Ok(entry) if entry.file_type().is_file() => match relative(root, entry.path()) {
-                Some(rel) => files.push((rel, entry.path().to_path_buf())),
-                None => diagnostics.push(Diagnostic::error(
-                    entry.path().display().to_string(),
-                    "file name is not valid UTF-8; rename it",
-                )),
-            },
+            Ok(entry) if entry.file_type().is_file() => found(Walked::File(entry.into_path())),
             Ok(_) => {}
             Err(err) => {
                 let path = err
                     .path()
                     .and_then(|p| relative(root, p))
                     .unwrap_or_else(|| dir.display().to_string());
-                let message = if err.loop_ancestor().is_some() {
-                    "symbolic link loop: this link points to one of its own parent folders"
-                        .to_string()
-                } else {
-                    format!("cannot read: {}", io_reason(&err))
-                };
-                diagnostics.push(
-                    Diagnostic::error(path, message)
-                        .help("remove or fix the link, or the permissions"),
-                );
+                found(Walked::Problem(
+                    Diagnostic::error(path, format!("cannot read: {}", io_reason(&err)))
+                        .help("check the permissions"),
+                ));
             }
         }
     }
-    files
 }
 
-/// Asks `site_root` about a link met on the walk; an escape becomes an
-/// error and the link is neither read nor descended into.
-fn link_allowed(
+/// One link met on the walk: checked, then read or walked into.
+fn follow(
     root: &SiteRoot,
-    entry: &walkdir::DirEntry,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> bool {
-    let rel = relative(root, entry.path()).unwrap_or_else(|| entry.path().display().to_string());
-    match root.check_link(entry.path(), &rel) {
-        Ok(()) => true,
-        Err(escape) => {
-            diagnostics.push(escape.to_diagnostic());
-            false
+    link: &Path,
+    skip: &dyn Fn(&str) -> bool,
+    walking: &mut Vec<PathBuf>,
+    found: &mut dyn FnMut(Walked),
+) {
+    let rel = relative(root, link).unwrap_or_else(|| link.display().to_string());
+    let written = std::fs::read_link(link).map_or_else(|_| "?".into(), |t| t.display().to_string());
+    let target = match link.canonicalize() {
+        Ok(t) => t,
+        Err(e) => {
+            // ELOOP: a link that leads back to itself through links.
+            let message = if e.raw_os_error() == Some(40) {
+                format!("symbolic link loop: `{written}` leads back to this link")
+            } else {
+                format!("this symbolic link points to `{written}`, which does not exist")
+            };
+            found(Walked::Problem(
+                Diagnostic::error(rel, message).help("remove or fix the link"),
+            ));
+            return;
         }
+    };
+    if let Err(escape) = root.check_link(link, &rel) {
+        found(Walked::Problem(escape.to_diagnostic()));
+        return;
+    }
+    let Ok(meta) = std::fs::metadata(&target) else {
+        return;
+    };
+    if meta.is_file() {
+        found(Walked::File(link.to_path_buf()));
+    } else if meta.is_dir() {
+        let holder = link.parent().and_then(|p| p.canonicalize().ok());
+        let is_loop = holder.is_some_and(|h| h.starts_with(&target))
+            || walking.iter().any(|w| w.starts_with(&target));
+        if is_loop {
+            found(Walked::Problem(
+                Diagnostic::error(
+                    rel,
+                    "symbolic link loop: this link points to one of its own parent folders",
+                )
+                .help("remove or fix the link"),
+            ));
+            return;
+        }
+        walking.push(target);
+        walk_real(root, link, skip, walking, found);
+        walking.pop();
     }
 }
 

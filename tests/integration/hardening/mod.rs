@@ -5,6 +5,7 @@
 mod collisions;
 mod drafts;
 mod feeds;
+mod link_trees;
 mod messages;
 mod output;
 mod preview;
