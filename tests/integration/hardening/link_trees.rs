@@ -152,7 +152,7 @@ fn make_tree(site: &Path, outside: &Path, links: &[Link]) -> (Vec<PathBuf>, bool
 }
 
 /// Every inotify event under `outside` while `run` runs.
-fn watch_outside(outside: &Path, run: impl FnOnce()) -> Vec<String> {
+pub(super) fn watch_outside(outside: &Path, run: impl FnOnce()) -> Vec<String> {
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
         let _ = tx.send(e);
