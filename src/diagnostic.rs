@@ -31,8 +31,15 @@ pub struct Diagnostic {
     pub message: String,
     /// What the author can do about it.
     pub help: Option<String>,
-    /// The text of line `line` of the file, when attached.
-    pub source_line: Option<String>,
+    /// The text of line `line` of the file, when attached (boxed: a
+    /// diagnostic stays small enough to return in a `Result`).
+    pub source_line: Option<Box<SourceLine>>,
+}
+
+/// One line of a source file, shown under a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -116,7 +123,7 @@ impl Diagnostic {
     /// annotate-snippets (`--> path:line:col`, the line, `^`).
     fn snippet(&self) -> Option<String> {
         use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-        let (line, text) = (self.line?, self.source_line.as_deref()?);
+        let (line, text) = (self.line?, self.source_line.as_deref()?.text.as_str());
         let column = self.column.unwrap_or(1);
         let start = text
             .char_indices()
@@ -166,7 +173,11 @@ pub fn attach_sources(root: &Path, diagnostics: &mut [Diagnostic]) {
             .split('\n')
             .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
             .nth(line - 1)
-            .map(str::to_string);
+            .map(|text| {
+                Box::new(SourceLine {
+                    text: text.to_string(),
+                })
+            });
     }
 }
 
