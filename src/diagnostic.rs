@@ -151,7 +151,9 @@ impl Diagnostic {
 /// from the file under `root` (each file once). Files that cannot be read
 /// (built-in templates, a vanished file) are skipped.
 pub fn attach_sources(root: &Path, diagnostics: &mut [Diagnostic]) {
-    let mut files: HashMap<String, Option<String>> = HashMap::new();
+    // Each file is split into lines once: a 4 MB page with 35,000 link
+    // warnings must not be scanned once per warning.
+    let mut files: HashMap<String, Option<Vec<String>>> = HashMap::new();
     for d in diagnostics.iter_mut() {
         let Some(line) = d.line else {
             continue;
@@ -159,26 +161,28 @@ pub fn attach_sources(root: &Path, diagnostics: &mut [Diagnostic]) {
         if d.source_line.is_some() || d.path.starts_with('<') || Path::new(&d.path).is_absolute() {
             continue;
         }
-        let text = files.entry(d.path.clone()).or_insert_with(|| {
-            let bytes = std::fs::read(root.join(&d.path)).ok()?;
-            Some(String::from_utf8_lossy(&bytes).into_owned())
-        });
-        let Some(text) = text else {
-            continue;
-        };
-        // The same lines the positions were counted in: BOM dropped, CRLF
-        // and lone CR as line ends (see `walk::decode`).
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        d.source_line = text
-            .split('\n')
-            .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
-            .nth(line - 1)
-            .map(|text| {
-                Box::new(SourceLine {
-                    text: text.to_string(),
-                })
-            });
+        let lines = files
+            .entry(d.path.clone())
+            .or_insert_with(|| read_lines(&root.join(&d.path)));
+        d.source_line = lines
+            .as_ref()
+            .and_then(|lines| lines.get(line.wrapping_sub(1)))
+            .map(|text| Box::new(SourceLine { text: text.clone() }));
     }
+}
+
+/// The lines of a file as positions were counted in them: BOM dropped,
+/// CRLF and lone CR as line ends (see `walk::decode`).
+fn read_lines(path: &Path) -> Option<Vec<String>> {
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Some(
+        text.split('\n')
+            .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+            .map(str::to_string)
+            .collect(),
+    )
 }
 
 /// Sorts diagnostics by file and position and drops exact duplicates.
