@@ -9,6 +9,10 @@
 //! `localhost` (a DNS-rebinding page cannot read drafts), and files carry
 //! an `ETag` and answer `If-None-Match` and single `Range` requests with
 //! the semantics of tower-http's `ServeDir`.
+//!
+//! One piece past 500 lines (a third of it tests): it is the preview's
+//! whole HTTP boundary, every rule a request meets between the socket and
+//! the file, kept where one reading covers all of them.
 
 use std::collections::BTreeMap;
 use std::future::Future;
