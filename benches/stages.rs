@@ -64,10 +64,10 @@ mod load {
     /// Walk + read every file (in parallel, as a build does).
     #[divan::bench(sample_count = 20)]
     fn walk(bencher: Bencher) {
-        let root = site_root();
+        let root = kurator::site_root::SiteRoot::new(site_root(), &[]);
         bencher
             .counter(ItemsCount::new(support::PAGES))
-            .bench(|| walk::walk_content(root));
+            .bench(|| walk::walk_content(&root));
     }
 
     /// Front matter, tree, order, URLs and taxonomies from read sources.
@@ -83,10 +83,10 @@ mod load {
     /// Both: what the pipeline does before Markdown.
     #[divan::bench(sample_count = 20)]
     fn walk_and_model(bencher: Bencher) {
-        let root = site_root();
+        let root = kurator::site_root::SiteRoot::new(site_root(), &[]);
         let taxonomies = taxonomies();
         bencher.counter(ItemsCount::new(support::PAGES)).bench(|| {
-            let files = walk::walk_content(root);
+            let files = walk::walk_content(&root);
             Site::build(&files.markdown, false, &taxonomies)
         });
     }

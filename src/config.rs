@@ -34,10 +34,19 @@ pub struct SiteConfig {
     /// set through front matter.
     pub taxonomies: Vec<String>,
     pub search: SearchConfig,
+    /// Folders outside the site that symbolic links in it may lead to
+    /// (absolute, or relative to the site folder); see `site_root.rs`.
+    pub allow_outside: Vec<String>,
+    /// Output files (`robots.txt`, `404.html`) a file from `static/` or
+    /// `content/` may replace without a warning (`content/collisions.rs`).
+    pub replace_generated: Vec<String>,
     /// Free values for templates: `config.extra`.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// `kurator package scorm` settings (see docs/lms.md).
     pub scorm: crate::scorm::ScormConfig,
+    /// File line of each top-level key, for diagnostics found later.
+    #[serde(skip)]
+    pub key_lines: BTreeMap<String, usize>,
 }
 
 /// One header menu entry. `url` is either an absolute URL, a site path
@@ -80,8 +89,11 @@ impl Default for SiteConfig {
             menu: Vec::new(),
             taxonomies: vec!["tags".into()],
             search: SearchConfig::default(),
+            allow_outside: Vec::new(),
+            replace_generated: Vec::new(),
             extra: BTreeMap::new(),
             scorm: crate::scorm::ScormConfig::default(),
+            key_lines: BTreeMap::new(),
         }
     }
 }
@@ -98,20 +110,50 @@ pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         vec![Diagnostic::error(CONFIG_FILE, format!("cannot read {}: {e}", path.display())).help(help)]
     })?;
     let text = walk::decode(CONFIG_FILE, bytes).map_err(|d| vec![d])?;
-    SiteConfig::parse(&text)
+    SiteConfig::parse(&text).map_err(|mut problems| {
+        crate::diagnostic::attach_sources(root, &mut problems);
+        problems
+    })
 }
 
 impl SiteConfig {
     /// Parses and validates the text of `kurator.yaml`.
     pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
-        let config: SiteConfig =
+        let mut config: SiteConfig =
             yaml::parse(YamlSource::file(CONFIG_FILE, text)).map_err(|d| vec![d])?;
+        config.key_lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with([' ', '\t', '-', '#']))
+            .filter_map(|(i, l)| Some((l.split_once(':')?.0.trim().to_string(), i + 1)))
+            .collect();
         let problems = config.validate(text);
         if problems.is_empty() {
             Ok(config)
         } else {
             Err(problems)
         }
+    }
+
+    /// Search stems Russian (Cyrillic) and English (Latin) words only; any
+    /// other `language` gets a warning that stemming falls back.
+    pub fn stemming_warning(&self) -> Option<Diagnostic> {
+        let primary = self.language.split(['-', '_']).next().unwrap_or_default();
+        if !self.search.enabled || matches!(primary.to_ascii_lowercase().as_str(), "ru" | "en") {
+            return None;
+        }
+        let line = self.key_lines.get("language").copied().unwrap_or(1);
+        Some(
+            Diagnostic::warning(
+                CONFIG_FILE,
+                format!(
+                    "search has no stemmer for `language: {}`: Latin-script words are stemmed as English, Cyrillic as Russian, other words must match as written",
+                    self.language
+                ),
+            )
+            .at(line, "language: ".len() + 1)
+            .help("search still works, but finds fewer word forms; write `language: ru` or `en` if the content is in one of them"),
+        )
     }
 
     fn validate(&self, text: &str) -> Vec<Diagnostic> {
@@ -143,6 +185,16 @@ impl SiteConfig {
                 .at(line_of("language"), 1)
                 .help("use a code such as ru or en"),
             );
+        }
+        if let Some(mut problem) = crate::theme::not_a_theme_name(&self.theme) {
+            let line = line_of("theme");
+            problem.line = Some(line);
+            problem.column = text
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.find(':'))
+                .map(|c| c + 3);
+            problems.push(problem);
         }
         if self.output_dir.trim().is_empty() {
             problems.push(

@@ -1,15 +1,14 @@
 //! Step 1, beside the config: `data/*.yaml` → `data.<name>` for templates
 //! (`-` and `/` in names become `_`).
 
-use std::path::Path;
-
 use crate::content::walk;
 use crate::diagnostic::Diagnostic;
+use crate::site_root::SiteRoot;
 use crate::yaml::{self, YamlSource};
 
 /// Every data file under `root/data`, parsed; problems go to `problems`.
 pub(crate) fn load(
-    root: &Path,
+    root: &SiteRoot,
     problems: &mut Vec<Diagnostic>,
 ) -> serde_json::Map<String, serde_json::Value> {
     let mut data = serde_json::Map::new();

@@ -3,8 +3,14 @@
 //!
 //! Every stage returns diagnostics instead of stopping at the first problem,
 //! so `check` can report everything in one run, sorted by file and position.
+//!
+//! Under that first line, a diagnostic with a position shows the offending
+//! source line with a caret under the column, drawn by `annotate-snippets`
+//! as rustc does (the source lines are attached by [`attach_sources`]).
 
+use std::collections::HashMap;
 use std::fmt;
+use std::path::Path;
 
 /// How bad a problem is: errors fail `check` and `build`; warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,6 +31,15 @@ pub struct Diagnostic {
     pub message: String,
     /// What the author can do about it.
     pub help: Option<String>,
+    /// The text of line `line` of the file, when attached (boxed: a
+    /// diagnostic stays small enough to return in a `Result`).
+    pub source_line: Option<Box<SourceLine>>,
+}
+
+/// One line of a source file, shown under a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -36,6 +51,7 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             help: None,
+            source_line: None,
         }
     }
 
@@ -95,8 +111,78 @@ impl fmt::Display for Diagnostic {
         if let Some(help) = &self.help {
             write!(f, " ({help})")?;
         }
+        if let Some(snippet) = self.snippet() {
+            write!(f, "\n{snippet}")?;
+        }
         Ok(())
     }
+}
+
+impl Diagnostic {
+    /// The source line with a caret under the column, rendered by
+    /// annotate-snippets (`--> path:line:col`, the line, `^`).
+    fn snippet(&self) -> Option<String> {
+        use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+        let (line, text) = (self.line?, self.source_line.as_deref()?.text.as_str());
+        let column = self.column.unwrap_or(1);
+        let start = text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(text.len(), |(i, _)| i);
+        let end = text[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let report = [Group::with_level(level).element(
+            Snippet::source(text)
+                .line_start(line)
+                .path(self.path.as_str())
+                .annotation(AnnotationKind::Primary.span(start..end)),
+        )];
+        Some(Renderer::plain().render(&report).to_string())
+    }
+}
+
+/// Attaches to each diagnostic with a line the text of that line, read
+/// from the file under `root` (each file once). Files that cannot be read
+/// (built-in templates, a vanished file) are skipped.
+pub fn attach_sources(root: &Path, diagnostics: &mut [Diagnostic]) {
+    // Each file is split into lines once: a 4 MB page with 35,000 link
+    // warnings must not be scanned once per warning.
+    let mut files: HashMap<String, Option<Vec<String>>> = HashMap::new();
+    for d in diagnostics.iter_mut() {
+        let Some(line) = d.line else {
+            continue;
+        };
+        if d.source_line.is_some() || d.path.starts_with('<') || Path::new(&d.path).is_absolute() {
+            continue;
+        }
+        let lines = files
+            .entry(d.path.clone())
+            .or_insert_with(|| read_lines(&root.join(&d.path)));
+        d.source_line = lines
+            .as_ref()
+            .and_then(|lines| lines.get(line.wrapping_sub(1)))
+            .map(|text| Box::new(SourceLine { text: text.clone() }));
+    }
+}
+
+/// The lines of a file as positions were counted in them: BOM dropped,
+/// CRLF and lone CR as line ends (see `walk::decode`).
+fn read_lines(path: &Path) -> Option<Vec<String>> {
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Some(
+        text.split('\n')
+            .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+            .map(str::to_string)
+            .collect(),
+    )
 }
 
 /// Sorts diagnostics by file and position and drops exact duplicates.
@@ -155,6 +241,39 @@ mod tests {
         assert_eq!(d.to_string(), "error: content/a.md:4:7: bad thing (fix it)");
         let w = Diagnostic::warning("kurator.yaml", "odd");
         assert_eq!(w.to_string(), "warning: kurator.yaml: odd");
+    }
+
+    #[test]
+    fn snippets_put_a_caret_under_the_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        std::fs::write(
+            dir.path().join("content/a.md"),
+            "---\r\nтема: x\r\ndate: 2026-02-30\r\n---\r\n",
+        )
+        .unwrap();
+        let mut list = vec![
+            Diagnostic::error("content/a.md", "not a date").at(3, 7),
+            Diagnostic::error("content/a.md", "whole file"),
+            Diagnostic::error("content/gone.md", "vanished").at(1, 1),
+        ];
+        attach_sources(dir.path(), &mut list);
+        let shown = list[0].to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[0], "error: content/a.md:3:7: not a date");
+        assert!(
+            lines[1].trim_start().starts_with("--> content/a.md:3:7"),
+            "{shown}"
+        );
+        let source = lines
+            .iter()
+            .position(|l| l.ends_with("| date: 2026-02-30"))
+            .unwrap();
+        let caret = lines[source + 1];
+        let bar = caret.find('|').unwrap();
+        assert_eq!(caret[bar + 2..].trim_end(), "      ^", "{shown}");
+        assert_eq!(list[1].to_string(), "error: content/a.md: whole file");
+        assert_eq!(list[2].to_string(), "error: content/gone.md:1:1: vanished");
     }
 
     #[test]

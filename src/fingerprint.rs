@@ -21,6 +21,7 @@ use walkdir::WalkDir;
 use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 use crate::build_types::BuildOptions;
+use crate::content::walk;
 use crate::output::{MARKER, MARKER_TEXT};
 
 /// What a finished build leaves in its marker file.
@@ -87,22 +88,30 @@ const INPUT_DIRS: [&str; 5] = ["content", "static", "data", "templates", "themes
 /// something cannot be read: the build itself then reports it.
 pub(crate) fn inputs(options: &BuildOptions) -> Option<u128> {
     let root = &options.root;
+    // The build's own walk: a link out of the site is never followed, not
+    // even to hash it (`site_root.rs`); any problem means "build in full",
+    // and the build reports it.
+    let site_root = crate::site_root::SiteRoot::new(root, &[]);
     let mut files: Vec<(String, PathBuf)> = vec![(
         crate::config::CONFIG_FILE.to_string(),
         root.join(crate::config::CONFIG_FILE),
     )];
+    let mut trouble = false;
     for dir in INPUT_DIRS {
         let top = root.join(dir);
-        if !top.exists() {
+        if std::fs::symlink_metadata(&top).is_err() {
             continue;
         }
-        for entry in WalkDir::new(&top).follow_links(true) {
-            let entry = entry.ok()?;
-            if entry.file_type().is_file() {
-                let rel = entry.path().strip_prefix(root).ok()?;
-                files.push((rel.to_string_lossy().into_owned(), entry.into_path()));
-            }
-        }
+        walk::walk_tree(&site_root, &top, &|_| false, &mut |walked| match walked {
+            walk::Walked::File(path) => match path.strip_prefix(root) {
+                Ok(rel) => files.push((rel.to_string_lossy().into_owned(), path)),
+                Err(_) => trouble = true,
+            },
+            walk::Walked::Problem(_) => trouble = true,
+        });
+    }
+    if trouble {
+        return None;
     }
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let hashes: Vec<u128> = files

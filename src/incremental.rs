@@ -27,7 +27,16 @@ pub fn rebuild_page(
     let rel = rel.to_str()?.replace('\\', "/");
     let content_path = rel.strip_prefix("content/")?;
     let i = *analysis.site.by_content_path.get(content_path)?;
-    let bytes = std::fs::read(options.root.join(&rel)).ok()?;
+    let path = options.root.join(&rel);
+    // A page replaced by a link is checked by a full build (`site_root.rs`).
+    if std::fs::symlink_metadata(&path)
+        .ok()?
+        .file_type()
+        .is_symlink()
+    {
+        return None;
+    }
+    let bytes = std::fs::read(&path).ok()?;
     let text = walk::decode(&rel, bytes).ok()?;
     let page = Page::parse(&SourceFile {
         rel: rel.clone(),

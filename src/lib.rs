@@ -44,6 +44,8 @@ pub mod search;
 pub mod serve;
 /// Sitemap, feed, redirects, relative links.
 pub mod site_files;
+/// The one rule for links: inside the site, or in an allowed outside folder.
+pub mod site_root;
 /// Tera templates and the views they receive.
 pub(crate) mod templates;
 /// Theme lookup: site file → theme → built-in default.

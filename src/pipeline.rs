@@ -15,11 +15,12 @@
 use std::time::Instant;
 
 use crate::content::links::LinkResolver;
-use crate::content::{walk, Site};
+use crate::content::{collisions, walk, Site};
 use crate::diagnostic::{self, Diagnostic};
 use crate::output::Sink;
 use crate::pages::RenderPlan;
 use crate::quiz::site::SiteQuizContext;
+use crate::site_root::SiteRoot;
 use crate::theme::Theme;
 use crate::timing::mark;
 use crate::{config, data, markdown, quiz, search, validate};
@@ -38,8 +39,10 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     }
     let mut problems = Vec::new();
 
-    // 2–3. Content and the site model; data and theme beside it.
-    let files = walk::walk_content(root);
+    // 2–3. Content and the site model; data and theme beside it. What the
+    // build may read: the site and `allow_outside` (issue 17).
+    let root = &SiteRoot::new(root, &config.allow_outside);
+    let mut files = walk::walk_content(root);
     problems.extend(files.diagnostics);
     mark("walk");
     let (mut site, model_problems) =
@@ -47,15 +50,33 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     problems.extend(model_problems);
     // The pages hold their bodies now; the raw sources are not needed again.
     drop(files.markdown);
+    // Files in a folder a draft hides are not published either.
+    files.assets.retain(|a| !site.is_hidden(&a.out));
     let data = data::load(root, &mut problems);
     let theme = Theme::load(root, &config.theme, &mut problems);
+    problems.extend(theme.check_page_templates(&site));
+    problems.extend(config.stemming_warning());
     let static_files = walk::walk_static(root, &root.join("static"), &mut problems);
     let base_path = config.base_path();
     let links = LinkResolver::new(
         &site,
         &base_path,
         files.assets.iter().map(|a| a.out.clone()),
-    );
+    )
+    .with_unreadable(files.unreadable.iter().chain(&site.unparsed).cloned());
+    // Two owners for one output file: aliases, built-in pages (issue 17).
+    problems.extend(collisions::check(&collisions::Outputs {
+        site: &site,
+        search_page: theme.has_template("search.html"),
+        progress_page: theme.has_template("progress.html"),
+        search_index: config.search.enabled,
+        files: collisions::copied_files(
+            &files.assets,
+            |a| links.asset_output_path(a),
+            &static_files,
+        ),
+        replace_generated: &config.replace_generated,
+    }));
     mark("model");
 
     // 4. Markdown, in parallel; the bodies are not needed after it.
@@ -76,6 +97,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     // 6. Links and anchors; any error stops the build here.
     problems.extend(validate::links(&site, &rendered, &quizzes, options.mode));
     diagnostic::sort(&mut problems);
+    diagnostic::attach_sources(root, &mut problems);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }

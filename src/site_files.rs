@@ -4,7 +4,25 @@
 
 use std::fmt::Write as _;
 
+use crate::content::front_matter::parse_date;
 use crate::html::escape as escape_attr;
+
+/// Text for an XML file: characters XML 1.0 forbids (C0 controls other than
+/// tab and line breaks, U+FFFE, U+FFFF) are dropped, then `<>&"'` escaped.
+/// A `\x01` in a page title once made `atom.xml` unreadable to every feed
+/// reader (issue 17 item 8). Every XML file Kurator writes goes through here.
+pub fn xml_text(text: &str) -> String {
+    if text.chars().all(is_xml_char) {
+        return escape_attr(text);
+    }
+    let kept: String = text.chars().filter(|&c| is_xml_char(c)).collect();
+    escape_attr(&kept)
+}
+
+/// The `Char` production of XML 1.0 (a Rust `char` is never a surrogate).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
+}
 
 /// One URL in the sitemap.
 pub struct SitemapEntry<'a> {
@@ -16,12 +34,12 @@ pub struct SitemapEntry<'a> {
 pub fn sitemap(entries: &[SitemapEntry<'_>]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for e in entries {
-        let _ = write!(out, "  <url>\n    <loc>{}</loc>\n", escape_attr(e.url));
+        let _ = write!(out, "  <url>\n    <loc>{}</loc>\n", xml_text(e.url));
         if let Some(date) = e.lastmod {
             let _ = writeln!(
                 out,
                 "    <lastmod>{}</lastmod>",
-                escape_attr(&date[..10.min(date.len())])
+                xml_text(date.get(..10).unwrap_or(date))
             );
         }
         out.push_str("  </url>\n");
@@ -61,26 +79,25 @@ pub fn atom(
     let _ = write!(
         out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n  <link href=\"{}\"/>\n  <id>{}</id>\n  <updated>{}</updated>\n  <generator>Kurator</generator>\n",
-        escape_attr(language), escape_attr(title), escape_attr(feed_url), escape_attr(site_url), escape_attr(site_url), updated
+        xml_text(language), xml_text(title), xml_text(feed_url), xml_text(site_url), xml_text(site_url), updated
     );
     for e in entries {
         let _ = write!(
             out,
             "  <entry>\n    <title>{}</title>\n    <link href=\"{}\"/>\n    <id>{}</id>\n    <published>{}</published>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
-            escape_attr(e.title), escape_attr(e.url), escape_attr(e.url), rfc3339(e.date), rfc3339(e.updated.unwrap_or(e.date)), escape_attr(e.summary)
+            xml_text(e.title), xml_text(e.url), xml_text(e.url), rfc3339(e.date), rfc3339(e.updated.unwrap_or(e.date)), xml_text(e.summary)
         );
     }
     out.push_str("</feed>\n");
     out
 }
 
-/// `YYYY-MM-DD` → `YYYY-MM-DDT00:00:00Z`; full timestamps pass through.
+/// A front matter date as RFC 3339 (`2026-01-02` → `2026-01-02T00:00:00Z`,
+/// a time without an offset is read as UTC). Dates were checked when the
+/// page was read; one that is not a date here becomes the epoch rather
+/// than invalid feed XML.
 fn rfc3339(date: &str) -> String {
-    if date.len() == 10 {
-        format!("{date}T00:00:00Z")
-    } else {
-        date.replacen(' ', "T", 1)
-    }
+    parse_date(date).map_or_else(|_| "1970-01-01T00:00:00Z".to_string(), |t| t.0)
 }
 
 /// A page that sends the reader from an old URL to the new one.
@@ -216,6 +233,30 @@ mod tests {
                 && f.contains("<title>&lt;b&gt;</title>")
                 && f.contains("<updated>2026-01-02T00:00:00Z</updated>")
         );
+        let f = atom(
+            "T\u{1}\u{b}x",
+            "https://e.com/",
+            "https://e.com/atom.xml",
+            "ru",
+            &[FeedEntry {
+                title: "a\u{0}b\u{fffe}",
+                url: "https://e.com/a/",
+                date: "2026-01-02 10:00:00",
+                updated: None,
+                summary: "s\u{1f}",
+            }],
+        );
+        assert!(f.contains("<title>Tx</title>") && f.contains("<title>ab</title>"));
+        assert!(
+            f.contains("<published>2026-01-02T10:00:00Z</published>"),
+            "{f}"
+        );
+        roxmltree::Document::parse(&f).unwrap();
+        let s = sitemap(&[SitemapEntry {
+            url: "https://e.com/\u{2}a/",
+            lastmod: Some("2026-01-02T10:00:00Z"),
+        }]);
+        roxmltree::Document::parse(&s).unwrap();
         let r = redirect_page("ru", "/new/\"x");
         assert!(r.contains("url=/new/&quot;x"));
     }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::content::walk;
 use crate::diagnostic::Diagnostic;
+use crate::site_root::SiteRoot;
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
@@ -29,8 +30,12 @@ pub struct Theme {
 
 impl Theme {
     /// Loads the theme `name` for the site at `root`.
-    pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
+    pub fn load(root: &SiteRoot, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
         let mut theme = Theme::default();
+        if let Some(problem) = not_a_theme_name(name) {
+            diagnostics.push(problem);
+            return theme;
+        }
         if name == "default" {
             for (rel, bytes) in DEFAULT_THEME {
                 theme.insert(rel, format!("<built-in>/{rel}"), bytes.to_vec());
@@ -62,7 +67,7 @@ impl Theme {
         theme
     }
 
-    fn overlay(&mut self, root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
+    fn overlay(&mut self, root: &SiteRoot, dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
         for asset in walk::walk_static(root, dir, diagnostics) {
             self.read_into(&asset.out.clone(), asset.rel, &asset.abs, diagnostics);
         }
@@ -97,6 +102,65 @@ impl Theme {
     pub fn has_template(&self, name: &str) -> bool {
         self.templates.contains_key(name)
     }
+
+    /// A page's `template:` naming a template that does not exist is an
+    /// error at that front matter line (it was reported at render time,
+    /// without a line).
+    pub fn check_page_templates(&self, site: &crate::content::Site) -> Vec<Diagnostic> {
+        // Page templates only: a page cannot use a partial or the base.
+        let names: Vec<&str> = self
+            .templates
+            .keys()
+            .map(String::as_str)
+            .filter(|n| !n.starts_with("partials/") && *n != "base.html")
+            .collect();
+        let mut problems = Vec::new();
+        for page in &site.pages {
+            let Some(name) = &page.front.template else {
+                continue;
+            };
+            if self.has_template(name) {
+                continue;
+            }
+            let line = page.front.positions.line("template").unwrap_or(1);
+            let help =
+                match crate::diagnostic::did_you_mean(name, &names) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => {
+                        format!(
+                    "create templates/{name}, or remove `template:` to use the default ({})",
+                    if page.is_section { "section.html" } else { "page.html" }
+                )
+                    }
+                };
+            problems.push(
+                Diagnostic::error(
+                    page.source.clone(),
+                    format!("`template: {name}` names a template that is neither in templates/ nor in the theme"),
+                )
+                .at(line, "template: ".len() + 1)
+                .help(help),
+            );
+        }
+        problems
+    }
+}
+
+/// `theme: /abs` or `theme: ../x` named a path, and joining it to
+/// `themes/` replaced the whole path: the theme was read from anywhere.
+pub(crate) fn not_a_theme_name(name: &str) -> Option<Diagnostic> {
+    let is_path = name.contains(['/', '\\'])
+        || name == ".."
+        || name == "."
+        || name.trim().is_empty()
+        || Path::new(name).is_absolute();
+    is_path.then(|| {
+        Diagnostic::error(
+            "kurator.yaml",
+            format!("`theme: {name}` is a path, but `theme` is the name of a folder inside themes/"),
+        )
+        .help("copy or link the theme into themes/NAME/ and write `theme: NAME`, or remove `theme` to use the default theme")
+    })
 }
 
 #[cfg(test)]
@@ -112,12 +176,42 @@ mod tests {
     }
 
     #[test]
+    fn theme_must_be_a_name_not_a_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = SiteRoot::new(dir.path(), &[]);
+        for name in ["/etc", "../x", "a/b", ".."] {
+            let mut d = Vec::new();
+            let theme = Theme::load(&root, name, &mut d);
+            assert_eq!(d.len(), 1, "{name}: {d:?}");
+            assert!(d[0].message.contains("is a path"), "{}", d[0]);
+            assert!(theme.templates.is_empty());
+        }
+    }
+
+    #[test]
+    fn missing_page_template_names_its_line() {
+        let files = [crate::content::walk::SourceFile {
+            rel: "content/a.md".into(),
+            text: "---\ntitle: A\ntemplate: pagee.html\n---\n".into(),
+        }];
+        let (site, _) = crate::content::Site::build(&files, false, &[]);
+        let dir = tempfile::tempdir().unwrap();
+        let theme = Theme::load(&SiteRoot::new(dir.path(), &[]), "default", &mut Vec::new());
+        let d = theme.check_page_templates(&site);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].to_string(),
+            "error: content/a.md:3:11: `template: pagee.html` names a template that is neither in templates/ nor in the theme (did you mean `page.html`?)"
+        );
+    }
+
+    #[test]
     fn site_templates_override_the_theme() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("templates")).unwrap();
         std::fs::write(dir.path().join("templates/page.html"), "mine").unwrap();
         let mut d = Vec::new();
-        let theme = Theme::load(dir.path(), "default", &mut d);
+        let theme = Theme::load(&SiteRoot::new(dir.path(), &[]), "default", &mut d);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(theme.templates["page.html"].bytes, b"mine");
         assert_eq!(theme.templates["page.html"].origin, "templates/page.html");

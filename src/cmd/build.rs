@@ -37,6 +37,9 @@ pub(crate) fn build_into(options: &BuildOptions, output: &Path, force: bool) -> 
     crate::timing::mark("begin");
     // The up-to-date path writes nothing; `Staging::create` checks that the
     // output may be replaced before anything is.
+    // Refused before anything is read or compared: an up-to-date output
+    // behind a link or in a source folder is still the wrong place.
+    crate::output::check_output_dir(&options.root, output)?;
     let inputs = fingerprint::inputs(options);
     if let Some(record) = inputs
         .filter(|_| !force)

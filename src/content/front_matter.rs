@@ -29,6 +29,26 @@ pub struct FrontMatter {
     /// about.
     pub search_weight: Option<f64>,
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// Where each top-level key and each alias stands in the file, for
+    /// errors found after parsing (alias collisions, a missing template).
+    #[serde(skip)]
+    pub positions: Positions,
+}
+
+/// File positions (1-based line, column) of front matter keys and values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Positions {
+    /// Top-level key → line.
+    pub keys: BTreeMap<String, usize>,
+    /// One per alias, in order: where its text starts.
+    pub aliases: Vec<(usize, usize)>,
+}
+
+impl Positions {
+    /// The line of a top-level key, if the front matter has it.
+    pub fn line(&self, key: &str) -> Option<usize> {
+        self.keys.get(key).copied()
+    }
 }
 
 /// A Markdown file split into its front matter and body.
@@ -79,16 +99,18 @@ pub fn parse(path: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, V
         text: yaml,
         first_line,
     };
-    let front: FrontMatter = yaml::parse(source).map_err(|d| vec![d])?;
+    let mut front: FrontMatter = yaml::parse(source).map_err(|d| vec![d])?;
+    front.positions = positions(yaml, first_line, &front.aliases);
     let mut problems = Vec::new();
     let line_of = |key: &str| key_line(yaml, key).map_or(first_line, |l| first_line + l);
     for (key, value) in [("date", &front.date), ("updated", &front.updated)] {
         if let Some(value) = value {
-            if !is_date(value) {
+            if let Err(why) = parse_date(value) {
+                let (line, column) = value_position(yaml, first_line, key, value);
                 problems.push(
-                    Diagnostic::error(path, format!("`{key}` is not a date: `{value}`"))
-                        .at(line_of(key), 1)
-                        .help("write it as YYYY-MM-DD, e.g. 2026-01-31"),
+                    Diagnostic::error(path, format!("`{key}: {value}` is not a date: {why}"))
+                        .at(line, column)
+                        .help("write it as YYYY-MM-DD (2026-01-31), or with a time as 2026-01-31T09:30:00Z"),
                 );
             }
         }
@@ -111,15 +133,12 @@ pub fn parse(path: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, V
             );
         }
     }
-    for alias in &front.aliases {
-        if alias.split('/').any(|part| part == "..")
-            || alias.contains('\\')
-            || alias.trim().is_empty()
-        {
+    for (alias, &(line, column)) in front.aliases.iter().zip(&front.positions.aliases) {
+        if let Some((why, help)) = alias_problem(alias) {
             problems.push(
-                Diagnostic::error(path, format!("alias `{alias}` leaves the site"))
-                    .at(line_of("aliases"), 1)
-                    .help("write aliases as site paths such as /old/page/"),
+                Diagnostic::error(path, format!("alias `{alias}` {why}"))
+                    .at(line, column)
+                    .help(help),
             );
         }
     }
@@ -147,21 +166,141 @@ fn key_line(yaml: &str, key: &str) -> Option<usize> {
     })
 }
 
-/// `YYYY-MM-DD` with a plausible month and day, optionally followed by a time.
-pub fn is_date(value: &str) -> bool {
-    let b = value.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
+/// Line and column of `value` after `key:` (the key's line, column 1, if
+/// the value is written elsewhere, e.g. on the next line).
+fn value_position(yaml: &str, first_line: usize, key: &str, value: &str) -> (usize, usize) {
+    let Some(l) = key_line(yaml, key) else {
+        return (first_line, 1);
+    };
+    let text = yaml.lines().nth(l).unwrap_or_default();
+    let column = text
+        .find(value)
+        .map_or(1, |i| text[..i].chars().count() + 1);
+    (first_line + l, column)
+}
+
+/// Positions of the top-level keys and of each alias's text.
+fn positions(yaml: &str, first_line: usize, aliases: &[String]) -> Positions {
+    let mut keys = BTreeMap::new();
+    for (i, line) in yaml.lines().enumerate() {
+        if line.starts_with([' ', '\t', '-', '#']) {
+            continue;
+        }
+        if let Some((key, _)) = line.split_once(':') {
+            keys.entry(key.trim().trim_matches(['"', '\'']).to_string())
+                .or_insert(first_line + i);
+        }
     }
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
-        return false;
+    // Each alias is looked for after the previous one, from `aliases:` on.
+    let mut found = Vec::with_capacity(aliases.len());
+    let start = key_line(yaml, "aliases").unwrap_or(0);
+    let lines: Vec<&str> = yaml.lines().collect();
+    let (mut line, mut from) = (start, 0);
+    for alias in aliases {
+        let mut at = None;
+        for (l, text) in lines.iter().enumerate().skip(line) {
+            let begin = if l == line { from } else { 0 };
+            if let Some(i) = text.get(begin..).and_then(|t| t.find(alias.as_str())) {
+                at = Some((l, begin + i));
+                break;
+            }
+        }
+        match at {
+            Some((l, i)) => {
+                let column = lines[l][..i].chars().count() + 1;
+                found.push((first_line + l, column));
+                (line, from) = (l, i + alias.len());
+            }
+            None => found.push((first_line + start, 1)),
+        }
     }
-    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
-    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
-    (1..=12).contains(&month)
-        && (1..=31).contains(&day)
-        && (b.len() == 10 || matches!(b[10], b'T' | b' '))
+    Positions {
+        keys,
+        aliases: found,
+    }
+}
+
+/// Why an alias cannot be a path on this site, and what to write instead.
+fn alias_problem(alias: &str) -> Option<(&'static str, &'static str)> {
+    let path = alias.trim();
+    if path.contains("://") || path.starts_with("//") || scheme(path) {
+        return Some((
+            "is a full URL, but an alias is a path on this site",
+            "write the old path only, such as /old/page/; a redirect to another site is not an alias",
+        ));
+    }
+    let inner = path.trim_matches('/');
+    if path.contains('\\') || inner.split('/').any(|p| p == "..") {
+        return Some((
+            "leaves the site",
+            "write aliases as site paths such as /old/page/",
+        ));
+    }
+    if path.is_empty()
+        || path.contains(['?', '#'])
+        || path.chars().any(char::is_control)
+        || (!inner.is_empty() && inner.split('/').any(|p| p.is_empty() || p == "."))
+    {
+        return Some((
+            "is not a plain site path",
+            "write it as /old/page/ or /old/page.html, without `?`, `#`, `//` or `.` parts",
+        ));
+    }
+    None
+}
+
+/// `mailto:x`, `javascript:x`: a scheme before the first `/`.
+fn scheme(path: &str) -> bool {
+    path.split('/').next().is_some_and(|first| {
+        first.split_once(':').is_some_and(|(s, _)| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+    })
+}
+
+/// A front matter date: `YYYY-MM-DD`, or a date and time with or without
+/// an offset (`2026-01-31T09:30:00Z`, `2026-01-31 09:30:00`). Checked by
+/// `jiff`, so `2026-02-30` is an error, not a feed entry.
+pub fn parse_date(value: &str) -> Result<FeedTime, String> {
+    use jiff::civil::{Date, DateTime};
+    let value = value.trim();
+    if value.len() == 10 {
+        return value
+            .parse::<Date>()
+            .map(|d| FeedTime(d.to_datetime(jiff::civil::Time::midnight()).to_string() + "Z"))
+            .map_err(|e| date_reason(value, &e));
+    }
+    if let Ok(ts) = value.parse::<jiff::Timestamp>() {
+        return Ok(FeedTime(ts.to_string()));
+    }
+    value
+        .parse::<DateTime>()
+        .map(|dt| FeedTime(format!("{}Z", dt.strftime("%Y-%m-%dT%H:%M:%S"))))
+        .map_err(|e| date_reason(value, &e))
+}
+
+/// A date as RFC 3339, for the Atom feed (`2026-01-31T00:00:00Z`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedTime(pub String);
+
+/// The reader's words for why a date does not exist or does not parse.
+fn date_reason(value: &str, err: &jiff::Error) -> String {
+    let text = err.to_string();
+    if let Some((_, reason)) = text.rsplit_once(": ") {
+        if reason.contains("day") || reason.contains("month") {
+            return format!("there is no such day ({reason})");
+        }
+    }
+    if value
+        .get(..10)
+        .is_some_and(|d| d.parse::<jiff::civil::Date>().is_ok())
+    {
+        "the date is fine, the time after it is not".to_string()
+    } else {
+        "expected YYYY-MM-DD".to_string()
+    }
 }
 
 #[cfg(test)]
@@ -210,11 +349,70 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert!(is_date("2026-01-31"));
-        assert!(is_date("2026-01-31T10:00:00Z"));
-        assert!(!is_date("2026-13-01"));
-        assert!(!is_date("31.01.2026"));
-        assert!(!is_date("2026-1-1"));
+        for ok in [
+            "2026-01-31",
+            "2028-02-29",
+            "2026-01-31T10:00:00Z",
+            "2026-01-31T10:00:00+03:00",
+            "2026-01-31 10:00:00",
+            "2026-01-31T10:00",
+        ] {
+            assert!(parse_date(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "2026-13-01",
+            "31.01.2026",
+            "2026-1-1",
+            "2026-02-30",
+            "2027-02-29",
+            "2026-01-31Tjunk",
+            "2026-04-31T10:00:00Z",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_date("2026-01-02").unwrap(),
+            FeedTime("2026-01-02T00:00:00Z".into())
+        );
+        assert_eq!(
+            parse_date("2026-01-02 10:11:12").unwrap(),
+            FeedTime("2026-01-02T10:11:12Z".into())
+        );
+        assert_eq!(
+            parse_date("2026-01-02T10:11:12+03:00").unwrap(),
+            FeedTime("2026-01-02T07:11:12Z".into())
+        );
+    }
+
+    /// Issue 17 item 8: an impossible day is an error at its line:column.
+    #[test]
+    fn impossible_date_is_an_error_at_the_value() {
+        let errs = parse("content/x.md", "title: A\ndate:   2026-02-30\n", 2).unwrap_err();
+        let text = errs[0].to_string();
+        assert!(
+            text.starts_with(
+                "error: content/x.md:3:9: `date: 2026-02-30` is not a date: there is no such day"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("civil"), "{text}");
+    }
+
+    #[test]
+    fn alias_positions_and_forms() {
+        let yaml = "title: A\naliases:\n  - /old/\n  - https://e.com/x\n  - /a//b/\n";
+        let errs = parse("x.md", yaml, 2).unwrap_err();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert_eq!((errs[0].line, errs[0].column), (Some(5), Some(5)));
+        assert!(errs[0].message.contains("full URL"), "{}", errs[0]);
+        assert_eq!((errs[1].line, errs[1].column), (Some(6), Some(5)));
+        let front = parse("x.md", "aliases: [/a/, /b/]\ntemplate: t.html\n", 2).unwrap();
+        assert_eq!(front.positions.aliases, vec![(2, 11), (2, 16)]);
+        assert_eq!(front.positions.line("template"), Some(3));
+        assert!(alias_problem("mailto:x").is_some());
+        assert!(alias_problem("/").is_none());
+        assert!(alias_problem("/old.html").is_none());
+        assert!(alias_problem("/time:12/").is_none());
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct LinkResolver {
     folder_urls: HashMap<String, String>,
     /// Page titles by page index, for link texts written by Kurator.
     titles: Vec<String>,
+    /// Sources that exist but could not be read or parsed (reported on
+    /// their own): a link to one is left as written, not called missing.
+    unreadable: HashSet<String>,
 }
 
 impl LinkResolver {
@@ -57,7 +60,14 @@ impl LinkResolver {
             pages,
             assets: assets.into_iter().collect(),
             folder_urls,
+            unreadable: HashSet::new(),
         }
+    }
+
+    /// Marks sources that failed to read or parse (see `unreadable`).
+    pub fn with_unreadable(mut self, paths: impl IntoIterator<Item = String>) -> Self {
+        self.unreadable.extend(paths);
+        self
     }
 
     /// The site path prefix every internal URL starts with (`/` or `/kb/`).
@@ -161,6 +171,11 @@ impl LinkResolver {
                 href.push_str(a);
             }
             return Resolved::Asset { href };
+        }
+        if self.unreadable.contains(&joined)
+            || candidates.iter().any(|c| self.unreadable.contains(c))
+        {
+            return Resolved::Unchanged;
         }
         if candidates.is_empty() && !joined.contains('.') {
             // `../kpi` without a slash: a folder link, most likely.
@@ -279,6 +294,8 @@ mod tests {
     fn missing_external_and_unsafe() {
         let r = resolver();
         assert!(matches!(r.resolve("", "nope.md"), Resolved::Missing { .. }));
+        let r2 = resolver().with_unreadable(["nope.md".to_string()]);
+        assert_eq!(r2.resolve("", "nope.md"), Resolved::Unchanged);
         assert!(matches!(
             r.resolve("", "../../etc/passwd"),
             Resolved::Missing { .. }

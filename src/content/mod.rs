@@ -2,6 +2,7 @@
 //! taxonomies. Built from parsed sources with no I/O, so it is tested on
 //! strings.
 
+pub mod collisions;
 pub mod front_matter;
 pub mod links;
 pub mod page;
@@ -27,6 +28,12 @@ pub struct Site {
     pub by_content_path: HashMap<String, usize>,
     /// Taxonomy name → term → pages with that term, in reading order.
     pub taxonomies: BTreeMap<String, BTreeMap<String, Vec<usize>>>,
+    /// Content folders hidden by a draft `_index.md` or bundle `index.md`
+    /// (`plan`, `a/b`): their pages and files are left out.
+    pub draft_dirs: Vec<String>,
+    /// `content/`-relative paths of sources that failed to parse (already
+    /// reported): links to them are not reported as missing too.
+    pub unparsed: Vec<String>,
 }
 
 /// The home section's index.
@@ -56,14 +63,30 @@ impl Site {
     ) -> (Site, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let mut parsed = Vec::with_capacity(files.len());
+        let mut draft_dirs = Vec::new();
+        let mut unparsed = Vec::new();
         for file in files {
             match Page::parse(file) {
-                Ok(page) if page.front.draft && !drafts => {}
+                Ok(page) if page.front.draft && !drafts => {
+                    // A draft section or bundle hides its whole folder
+                    // (issue 17 item 5); a draft home hides only itself.
+                    let owns_folder = page.is_section || page.content_path.ends_with("/index.md");
+                    if owns_folder && !page.dir.is_empty() {
+                        draft_dirs.push(page.dir);
+                    }
+                }
                 Ok(page) => parsed.push(page),
-                Err(mut problems) => diagnostics.append(&mut problems),
+                Err(mut problems) => {
+                    let rel = file.rel.strip_prefix("content/").unwrap_or(&file.rel);
+                    unparsed.push(rel.to_string());
+                    diagnostics.append(&mut problems);
+                }
             }
         }
+        parsed.retain(|page| !in_any(&draft_dirs, &page.content_path));
         let mut site = Site::from_pages(parsed);
+        site.draft_dirs = draft_dirs;
+        site.unparsed = unparsed;
         site.check_duplicate_urls(&mut diagnostics);
         site.collect_taxonomies(taxonomies);
         (site, diagnostics)
@@ -187,6 +210,12 @@ impl Site {
         }
     }
 
+    /// Whether a file at this `content/`-relative path lies in a folder a
+    /// draft hides.
+    pub fn is_hidden(&self, content_rel: &str) -> bool {
+        in_any(&self.draft_dirs, content_rel)
+    }
+
     /// Ancestors from home down to the page's parent.
     pub fn ancestors(&self, i: usize) -> Vec<usize> {
         let mut chain = Vec::new();
@@ -215,6 +244,14 @@ impl Site {
             self.pages[i].parent.unwrap_or(HOME)
         }
     }
+}
+
+/// Whether `path` lies inside one of `dirs` (all relative to `content/`).
+fn in_any(dirs: &[String], path: &str) -> bool {
+    dirs.iter().any(|d| {
+        path.strip_prefix(d.as_str())
+            .is_some_and(|rest| rest.starts_with('/'))
+    })
 }
 
 /// The folder whose section a page belongs to.
@@ -330,6 +367,35 @@ mod tests {
             &[],
         );
         assert_eq!(s.pages.len(), 2);
+    }
+
+    /// Issue 17 item 5: a draft section or bundle hides its folder.
+    #[test]
+    fn draft_sections_and_bundles_hide_their_folder() {
+        let files = [
+            file("content/plan/index.md", "---\ndraft: true\n---\n"),
+            file("content/plan/sub/more.md", "# More\n"),
+            file("content/sec/_index.md", "---\ndraft: true\n---\n"),
+            file("content/sec/child.md", "# Child\n"),
+            file("content/sec/deep/leaf.md", "# Leaf\n"),
+            file("content/section-b/page.md", "# B\n"),
+            file("content/a.md", "---\ndraft: true\n---\n"),
+        ];
+        let (s, d) = site(&files);
+        assert!(d.is_empty(), "{d:?}");
+        let paths: Vec<&str> = s.pages.iter().map(|p| p.content_path.as_str()).collect();
+        assert_eq!(paths.len(), 3, "{paths:?}");
+        assert!(paths.contains(&"section-b/page.md"), "{paths:?}");
+        assert!(s.is_hidden("plan/notes.txt"));
+        assert!(s.is_hidden("sec/deep/img.png"));
+        assert!(!s.is_hidden("section-b/img.png"));
+        assert!(!s.is_hidden("planet.txt"));
+        let (s, _) = Site::build(&files, true, &[]);
+        assert!(s.draft_dirs.is_empty());
+        for f in &files {
+            let path = f.rel.strip_prefix("content/").unwrap();
+            assert!(s.by_content_path.contains_key(path), "{path}");
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The only place that reads the content tree from disk: finds Markdown
 //! sources and files to copy under `content/` and `static/`, skipping hidden
 //! and editor temporary files. Unreadable files, invalid UTF-8 and symlink
-//! loops become diagnostics, never panics.
+//! loops become diagnostics, never panics. Every loader of site files
+//! (content, static, data, templates, themes) walks through here, so each
+//! symbolic link met is checked against the one rule in `site_root.rs`.
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +11,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::site_root::SiteRoot;
 
 /// A Markdown source, read and decoded.
 #[derive(Debug, Clone)]
@@ -35,6 +38,9 @@ pub struct ContentFiles {
     pub markdown: Vec<SourceFile>,
     pub assets: Vec<Asset>,
     pub diagnostics: Vec<Diagnostic>,
+    /// `content/`-relative paths of Markdown files found but not read
+    /// (already reported): links to them are not "missing" as well.
+    pub unreadable: Vec<String>,
 }
 
 /// Files and folders that are never content: hidden ones, editor swap and
@@ -52,7 +58,7 @@ pub fn is_ignored(name: &str) -> bool {
 }
 
 /// Walks `root/content`, reading Markdown in parallel.
-pub fn walk_content(root: &Path) -> ContentFiles {
+pub fn walk_content(root: &SiteRoot) -> ContentFiles {
     let mut found = ContentFiles::default();
     let content = root.join("content");
     if !content.is_dir() {
@@ -63,7 +69,17 @@ pub fn walk_content(root: &Path) -> ContentFiles {
         return found;
     }
     let mut markdown_paths = Vec::new();
-    for (rel, abs) in walk_files(root, &content, &mut found.diagnostics) {
+    let walked = walk_files(root, &content, &mut found.diagnostics);
+    // A dangling link or unreadable entry is reported by the walk.
+    found.unreadable.extend(
+        found
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.path.strip_prefix("content/"))
+            .filter(|p| p.ends_with(".md"))
+            .map(str::to_string),
+    );
+    for (rel, abs) in walked {
         // A `.gift` file is a quiz page (issue 23; see `gift::page_markdown`).
         if rel.ends_with(".md") || rel.ends_with(".gift") {
             markdown_paths.push((rel, abs));
@@ -79,7 +95,12 @@ pub fn walk_content(root: &Path) -> ContentFiles {
     for result in read {
         match result {
             Ok(file) => found.markdown.push(file),
-            Err(d) => found.diagnostics.push(d),
+            Err(d) => {
+                if let Some(p) = d.path.strip_prefix("content/") {
+                    found.unreadable.push(p.to_string());
+                }
+                found.diagnostics.push(d);
+            }
         }
     }
     found
@@ -87,7 +108,7 @@ pub fn walk_content(root: &Path) -> ContentFiles {
 
 /// Walks a folder of files copied as they are (site `static/`, theme
 /// `static/`); missing folders are simply empty.
-pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Asset> {
+pub fn walk_static(root: &SiteRoot, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Asset> {
     if !dir.is_dir() {
         return Vec::new();
     }
@@ -103,45 +124,143 @@ pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -
 
 /// All non-ignored files below `dir`, sorted, as (root-relative, absolute).
 fn walk_files(
-    root: &Path,
+    root: &SiteRoot,
     dir: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(String, PathBuf)> {
     let mut files = Vec::new();
+    walk_tree(root, dir, &is_ignored, &mut |walked| match walked {
+        Walked::File(path) => match relative(root, &path) {
+            Some(rel) => files.push((rel, path)),
+            None => diagnostics.push(Diagnostic::error(
+                path.display().to_string(),
+                "file name is not valid UTF-8; rename it",
+            )),
+        },
+        Walked::Problem(d) => diagnostics.push(d),
+    });
+    files
+}
+
+/// What [`walk_tree`] finds.
+pub enum Walked {
+    /// A file (or a link to one the site root allows), by its path as
+    /// walked: below a followed link, the path goes through the link.
+    File(PathBuf),
+    /// A link out of the site, a dangling link, a loop, an unreadable folder.
+    Problem(Diagnostic),
+}
+
+/// Walks `dir` in file-name order, following only links `root` allows:
+/// each link is resolved and checked *before* anything behind it is
+/// opened, so a link out of the site never has its folder listed or its
+/// file read (walkdir's own link following opens a folder before handing
+/// it over; the property test in tests/integration/hardening/link_trees.rs
+/// caught that with inotify). Loops are found from the real folders being
+/// walked. Names `skip` returns true for are left out, below the top.
+pub fn walk_tree(
+    root: &SiteRoot,
+    dir: &Path,
+    skip: &dyn Fn(&str) -> bool,
+    found: &mut dyn FnMut(Walked),
+) {
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        let rel = relative(root, dir).unwrap_or_else(|| dir.display().to_string());
+        if let Err(escape) = root.check_link(dir, &rel) {
+            found(Walked::Problem(escape.to_diagnostic()));
+            return;
+        }
+    }
+    let mut walking: Vec<PathBuf> = dir.canonicalize().into_iter().collect();
+    walk_real(root, dir, skip, &mut walking, found);
+}
+
+fn walk_real(
+    root: &SiteRoot,
+    dir: &Path,
+    skip: &dyn Fn(&str) -> bool,
+    walking: &mut Vec<PathBuf>,
+    found: &mut dyn FnMut(Walked),
+) {
     let walker = WalkDir::new(dir)
-        .follow_links(true)
+        .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| e.depth() == 0 || !skip(&e.file_name().to_string_lossy()));
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => match relative(root, entry.path()) {
-                Some(rel) => files.push((rel, entry.path().to_path_buf())),
-                None => diagnostics.push(Diagnostic::error(
-                    entry.path().display().to_string(),
-                    "file name is not valid UTF-8; rename it",
-                )),
-            },
+            Ok(entry) if entry.depth() == 0 => {}
+            Ok(entry) if entry.path_is_symlink() => {
+                follow(root, entry.path(), skip, walking, found);
+            }
+            Ok(entry) if entry.file_type().is_file() => found(Walked::File(entry.into_path())),
             Ok(_) => {}
             Err(err) => {
                 let path = err
                     .path()
                     .and_then(|p| relative(root, p))
                     .unwrap_or_else(|| dir.display().to_string());
-                let message = if err.loop_ancestor().is_some() {
-                    "symbolic link loop: this link points to one of its own parent folders"
-                        .to_string()
-                } else {
-                    format!("cannot read: {}", io_reason(&err))
-                };
-                diagnostics.push(
-                    Diagnostic::error(path, message)
-                        .help("remove or fix the link, or the permissions"),
-                );
+                found(Walked::Problem(
+                    Diagnostic::error(path, format!("cannot read: {}", io_reason(&err)))
+                        .help("check the permissions"),
+                ));
             }
         }
     }
-    files
+}
+
+/// One link met on the walk: checked, then read or walked into.
+fn follow(
+    root: &SiteRoot,
+    link: &Path,
+    skip: &dyn Fn(&str) -> bool,
+    walking: &mut Vec<PathBuf>,
+    found: &mut dyn FnMut(Walked),
+) {
+    let rel = relative(root, link).unwrap_or_else(|| link.display().to_string());
+    let written = std::fs::read_link(link).map_or_else(|_| "?".into(), |t| t.display().to_string());
+    let target = match link.canonicalize() {
+        Ok(t) => t,
+        Err(e) => {
+            // ELOOP: a link that leads back to itself through links.
+            let message = if e.raw_os_error() == Some(40) {
+                format!("symbolic link loop: `{written}` leads back to this link")
+            } else {
+                format!("this symbolic link points to `{written}`, which does not exist")
+            };
+            found(Walked::Problem(
+                Diagnostic::error(rel, message).help("remove or fix the link"),
+            ));
+            return;
+        }
+    };
+    if let Err(escape) = root.check_link(link, &rel) {
+        found(Walked::Problem(escape.to_diagnostic()));
+        return;
+    }
+    let Ok(meta) = std::fs::metadata(&target) else {
+        return;
+    };
+    if meta.is_file() {
+        found(Walked::File(link.to_path_buf()));
+    } else if meta.is_dir() {
+        let holder = link.parent().and_then(|p| p.canonicalize().ok());
+        let is_loop = holder.is_some_and(|h| h.starts_with(&target))
+            || walking.iter().any(|w| w.starts_with(&target));
+        if is_loop {
+            found(Walked::Problem(
+                Diagnostic::error(
+                    rel,
+                    "symbolic link loop: this link points to one of its own parent folders",
+                )
+                .help("remove or fix the link"),
+            ));
+            return;
+        }
+        walking.push(target);
+        walk_real(root, link, skip, walking, found);
+        walking.pop();
+    }
 }
 
 fn io_reason(err: &walkdir::Error) -> String {

@@ -135,14 +135,7 @@ impl RenderPlan<'_> {
         // Alias redirects.
         for (i, page) in site.pages.iter().enumerate() {
             for alias in &page.front.aliases {
-                let path = alias.trim().trim_matches('/');
-                let rel = if path.ends_with(".html") {
-                    path.to_string()
-                } else if path.is_empty() {
-                    "index.html".into()
-                } else {
-                    format!("{path}/index.html")
-                };
+                let rel = crate::content::collisions::alias_output(alias);
                 let target = if self.options.relative {
                     site_files::relativize(
                         &format!("href=\"{}\"", self.url(i)),

@@ -160,12 +160,12 @@ pub fn run(options: &Options, report: Report) -> Result<()> {
         };
         report(Progress::Serving(shown));
         let app = server::router(state);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                wait_for_signal().await;
-                let _ = shutdown_tx.send(true);
-            })
-            .await
+        // `server::run`: Host check and header-read timeout (issue 17).
+        server::run(listener, app, async move {
+            wait_for_signal().await;
+            let _ = shutdown_tx.send(true);
+        })
+        .await
     })?;
     // Open connections have been told to close; do not wait on stragglers.
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
+use notify_debouncer_full::{new_debouncer_opt, DebounceEventResult, Debouncer, NoCache};
 
 use crate::config::CONFIG_FILE;
 use crate::content::walk::is_ignored;
@@ -96,7 +96,7 @@ pub fn changes_content(kind: &EventKind) -> bool {
 
 /// A running watcher; dropping it stops watching.
 pub struct Watcher {
-    debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    debouncer: Debouncer<notify::RecommendedWatcher, NoCache>,
     root: PathBuf,
     watched: Vec<PathBuf>,
 }
@@ -119,7 +119,17 @@ impl Watcher {
                 let _ = sender.send(paths);
             }
         };
-        let debouncer = new_debouncer(DEBOUNCE, None, handler)?;
+        // Links are not followed (issue 17): following one out of the site
+        // would list folders there to watch them. No file-id cache either:
+        // the one used off Linux walks the tree following links, and only
+        // the changed paths are used here, not rename pairs.
+        let debouncer = new_debouncer_opt(
+            DEBOUNCE,
+            None,
+            handler,
+            NoCache,
+            notify::Config::default().with_follow_symlinks(false),
+        )?;
         let mut watcher = Watcher {
             debouncer,
             root: root.to_path_buf(),

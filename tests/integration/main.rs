@@ -18,6 +18,8 @@ mod cli;
 mod faults;
 /// GIFT quiz blocks and files, and `kurator export quizzes`.
 mod gift;
+/// Issue 17: nothing outside the site is read, published or destroyed.
+mod hardening;
 /// Hostile content: no script from content reaches a page.
 mod hostile;
 /// Huge and odd input builds or fails clearly, in bounded time.
