@@ -5,6 +5,7 @@
 //! blocks, left as placeholders for the quiz stage. Pure: no I/O.
 
 pub mod headings;
+pub mod typography;
 
 use std::ops::Range;
 
@@ -127,6 +128,11 @@ fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
     let mut iter = events.into_iter();
     while let Some((event, range)) = iter.next() {
         state.handle(event, range, &mut iter, &mut out_events);
+    }
+    // After the pass above, so heading ids, search text and word counts
+    // come from the text as written.
+    if input.language.starts_with("ru") {
+        typography::apply_events(&mut out_events);
     }
     state.finish(out_events)
 }
