@@ -5,6 +5,7 @@
 //! blocks, left as placeholders for the quiz stage. Pure: no I/O.
 
 pub mod headings;
+pub mod template_block;
 pub mod typography;
 
 use std::ops::Range;
@@ -313,6 +314,27 @@ impl<'i> RenderState<'i> {
                     first_line: line + 1,
                 });
                 out.push(Event::Html(CowStr::from(quiz_placeholder(n))));
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang)))
+                if template_block::is_template(&lang) =>
+            {
+                let block = template_block::TemplateBlock::parse(&lang, self.input.language);
+                let mut text = String::new();
+                for (event, _) in rest.by_ref() {
+                    match event {
+                        Event::Text(t) => text.push_str(&t),
+                        Event::End(TagEnd::CodeBlock) => break,
+                        _ => {}
+                    }
+                }
+                if let Some(block) = block {
+                    self.push_text(&block.title);
+                    self.current.text.push('\n');
+                    self.push_text(&text);
+                    self.current.text.push('\n');
+                    let html = block.render(&text, self.input.language);
+                    out.push(Event::Html(CowStr::from(html)));
+                }
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, title) = callout(kind, self.input.language);
