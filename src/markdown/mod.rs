@@ -4,6 +4,7 @@
 //! count, plain text per heading section (for search) and the fenced `quiz`
 //! blocks, left as placeholders for the quiz stage. Pure: no I/O.
 
+pub mod checklist;
 pub mod headings;
 pub mod template_block;
 pub mod typography;
@@ -86,6 +87,8 @@ pub struct Rendered {
     pub word_count: usize,
     pub sections: Vec<TextSection>,
     pub quizzes: Vec<QuizBlock>,
+    /// Task-list items (checklists), in page order.
+    pub tasks: Vec<checklist::TaskItem>,
     /// Links to missing pages or files (errors in `check`, warnings in `build`).
     pub link_problems: Vec<Diagnostic>,
 }
@@ -188,6 +191,7 @@ struct RenderState<'i> {
     in_first_paragraph: bool,
     /// Pass raw HTML through (pages) or escape it as text (quiz texts).
     raw_html: bool,
+    tasks: checklist::TaskTracker,
 }
 
 struct HeadingCapture {
@@ -212,6 +216,7 @@ impl<'i> RenderState<'i> {
             first_paragraph_done: false,
             in_first_paragraph: false,
             raw_html: true,
+            tasks: checklist::TaskTracker::default(),
         }
     }
 
@@ -222,6 +227,7 @@ impl<'i> RenderState<'i> {
 
     fn push_text(&mut self, text: &str) {
         self.out.word_count += count_words(text);
+        self.tasks.text(text);
         if let Some(h) = &mut self.in_heading {
             h.text.push_str(text);
             return;
@@ -388,9 +394,23 @@ impl<'i> RenderState<'i> {
                 self.current.text.push(' ');
                 out.push(event);
             }
-            Event::End(TagEnd::CodeBlock)
-            | Event::End(TagEnd::Item)
-            | Event::End(TagEnd::TableRow) => {
+            Event::Start(Tag::Item) => {
+                self.tasks.start_item();
+                out.push(event);
+            }
+            Event::TaskListMarker(checked) => {
+                self.tasks.marker(out.len(), checked);
+                out.push(Event::InlineHtml(CowStr::Borrowed("")));
+            }
+            Event::End(TagEnd::Item) => {
+                let page = self.input.source.strip_prefix("content/");
+                if let Some((at, html)) = self.tasks.end_item(page.unwrap_or(self.input.source)) {
+                    out[at] = Event::InlineHtml(CowStr::from(html));
+                }
+                self.current.text.push('\n');
+                out.push(event);
+            }
+            Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::TableRow) => {
                 self.current.text.push('\n');
                 out.push(event);
             }
@@ -573,6 +593,7 @@ impl<'i> RenderState<'i> {
             .collect::<Vec<_>>()
             .join(" ");
         self.out.html = html;
+        self.out.tasks = std::mem::take(&mut self.tasks.items);
         self.out
     }
 }

@@ -5,6 +5,7 @@
 //! pages around the content (`extras`: taxonomies, 404, sitemap, feed) have
 //! their own files.
 
+mod checklists;
 mod extras;
 mod nav;
 mod quizzes;
@@ -110,6 +111,8 @@ impl<'a> RenderPlan<'a> {
             .flat_map(|q| q.entries.iter())
             .collect();
         globals.insert("quizzes", &quizzes);
+        let checklists = checklists::manifest(&analysis.site, &analysis.rendered, &base_path);
+        globals.insert("checklists", &checklists);
         let templates = Templates::load(&analysis.theme, Arc::new(lookups), globals)?;
         Ok(RenderPlan {
             analysis,
