@@ -134,7 +134,8 @@ impl Typographer {
                 return true;
             }
             if left.is_ascii_digit() {
-                if r.is_alphabetic() {
+                // «3 месяца», but not «15 и 16»: a conjunction is no unit.
+                if r.is_alphabetic() && !short_word_follows(chars, i) {
                     return true;
                 }
                 if digit_group_follows(chars, i) && digit_run_before(chars, i) <= 3 {
@@ -194,6 +195,17 @@ fn digit_run_before(chars: &[char], i: usize) -> usize {
         .rev()
         .take_while(|c| c.is_ascii_digit())
         .count()
+}
+
+/// Whether one of [`SHORT_WORDS`] follows the space `i` as a whole word.
+fn short_word_follows(chars: &[char], i: usize) -> bool {
+    let rest = &chars[i + 1..];
+    let len = rest.iter().take_while(|c| c.is_alphabetic()).count();
+    if len > 2 {
+        return false;
+    }
+    let word: String = rest[..len].iter().flat_map(|c| c.to_lowercase()).collect();
+    SHORT_WORDS.contains(&word.as_str())
 }
 
 /// Whether a particle of [`ENCLITICS`] follows the space `i` as a whole word.

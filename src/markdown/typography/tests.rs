@@ -28,6 +28,9 @@ fn numbers_keep_their_units_and_currency() {
     // A year and a count are two numbers, not digit groups.
     assert_eq!(t("2024 100"), "2024 100");
     assert_eq!(t("1 2 3"), "1 2 3");
+    // A conjunction after a number is not its unit.
+    assert_eq!(t("договор № 15 и 5 %"), "договор №~15 и~5~%");
+    assert_eq!(t("2 в 3"), "2 в~3");
 }
 
 #[test]
