@@ -8,6 +8,7 @@
 mod checklists;
 mod extras;
 mod nav;
+mod onboarding;
 mod quizzes;
 
 use std::collections::HashMap;
@@ -113,6 +114,19 @@ impl<'a> RenderPlan<'a> {
         globals.insert("quizzes", &quizzes);
         let checklists = checklists::manifest(&analysis.site, &analysis.rendered, &base_path);
         globals.insert("checklists", &checklists);
+        if let Some(data) = analysis.data.get("onboarding") {
+            let text = std::fs::read_to_string(options.root.join(onboarding::SOURCE));
+            let view = onboarding::view(&onboarding::Inputs {
+                data,
+                text: text.as_deref().unwrap_or(""),
+                site: &analysis.site,
+                base_path: &base_path,
+                quizzes: &quizzes,
+                checklists: &checklists,
+            })
+            .map_err(|mut problems| problems.swap_remove(0))?;
+            globals.insert("onboarding", &view);
+        }
         let templates = Templates::load(&analysis.theme, Arc::new(lookups), globals)?;
         Ok(RenderPlan {
             analysis,
