@@ -2,7 +2,10 @@
 //! tiny fixture sites under `tests/fixtures/` with the real `kurator` binary.
 
 mod build;
+mod bundled_content;
 mod check;
 mod cli;
 mod incremental;
+mod kb_engine;
+mod seed_windows;
 mod support;
