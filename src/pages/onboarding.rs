@@ -87,13 +87,16 @@ pub struct Inputs<'a> {
 }
 
 /// The line (1-based) and column of the first `needle` in `text`, or (1, 1).
+/// A `key: value` needle falls back to the value alone (quoted YAML).
 fn locate(text: &str, needle: &str) -> (usize, usize) {
-    text.lines()
-        .enumerate()
-        .find_map(|(n, line)| {
+    let find = |needle: &str| {
+        text.lines().enumerate().find_map(|(n, line)| {
             line.find(needle)
                 .map(|c| (n + 1, line[..c].chars().count() + 1))
         })
+    };
+    find(needle)
+        .or_else(|| needle.split_once(": ").and_then(|(_, value)| find(value)))
         .unwrap_or((1, 1))
 }
 
@@ -181,12 +184,12 @@ pub fn view(inputs: &Inputs<'_>) -> Result<OnboardingView, Vec<Diagnostic>> {
                     defaults: c.items.iter().filter(|i| i.checked).map(|i| i.key.as_str()).collect::<Vec<_>>().join(" "),
                 }),
                 None if inputs.site.by_content_path.contains_key(path) => problem(
-                    path,
+                    &format!("checklist: {path}"),
                     format!("step `{}`: `content/{path}` has no task list (`- [ ] …`) to serve as its checklist", step.id),
                     "add task items to that page or remove `checklist:`",
                 ),
                 None => problem(
-                    path,
+                    &format!("checklist: {path}"),
                     format!("step `{}` names a checklist page that does not exist: `content/{path}`", step.id),
                     "name a page by its path under content/",
                 ),
