@@ -46,6 +46,16 @@ fn is_currency(c: char) -> bool {
     matches!(c, '₽' | '$' | '€' | '£' | '¥' | '%' | '‰')
 }
 
+/// A letter, with Cyrillic and ASCII decided by range before the general
+/// Unicode table (this is asked for nearly every space of a page).
+#[inline]
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{0400}'..='\u{0481}').contains(&c)
+        || ('\u{048a}'..='\u{04ff}').contains(&c)
+        || (!c.is_ascii() && c.is_alphabetic())
+}
+
 fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–')
 }
@@ -85,49 +95,54 @@ impl Typographer {
         }
     }
 
-    /// The piece with non-breaking spaces put in.
+    /// The piece with non-breaking spaces put in. Works on byte offsets of
+    /// the spaces, looking a few characters either side: no allocation
+    /// unless a space changes (this runs over every text of a Russian site).
     pub fn apply<'t>(&mut self, text: &'t str) -> Cow<'t, str> {
-        if !text.contains(' ') {
-            self.skip(text);
-            return Cow::Borrowed(text);
-        }
-        let chars: Vec<char> = text.chars().collect();
-        let mut out: Option<Vec<char>> = None;
-        for i in 0..chars.len() {
-            if chars[i] == ' ' && self.binds(&chars, i) {
-                out.get_or_insert_with(|| chars.clone())[i] = NBSP;
+        let mut out: Option<String> = None;
+        let mut copied = 0;
+        for i in memchr::memchr_iter(b' ', text.as_bytes()) {
+            if self.binds(text, i) {
+                let buf = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+                buf.push_str(&text[copied..i]);
+                buf.push(NBSP);
+                copied = i + 1;
             }
         }
-        match out {
-            Some(changed) => {
-                self.prev = changed.last().copied().or(self.prev);
-                Cow::Owned(changed.into_iter().collect())
+        let result = match out {
+            Some(mut buf) => {
+                buf.push_str(&text[copied..]);
+                Cow::Owned(buf)
             }
-            None => {
-                self.skip(text);
-                Cow::Borrowed(text)
-            }
-        }
+            None => Cow::Borrowed(text),
+        };
+        self.skip(&result);
+        result
     }
 
-    /// Whether the space at `chars[i]` should not break.
-    fn binds(&self, chars: &[char], i: usize) -> bool {
-        let left = if i == 0 {
-            self.prev
-        } else {
-            Some(chars[i - 1])
-        };
+    /// Whether the space at byte `i` of `text` should not break.
+    fn binds(&self, text: &str, i: usize) -> bool {
+        // The usual case, decided on bytes: a space between two Cyrillic
+        // words of three letters or more binds nothing.
+        let bytes = text.as_bytes();
+        if cyrillic_run_before(bytes, i) >= 3 && cyrillic_run_after(bytes, i + 1) >= 3 {
+            return false;
+        }
+        let before = &text[..i];
+        let after = &text[i + 1..];
+        let left = before.chars().next_back().or(self.prev);
         let Some(left) = left.filter(|c| !c.is_whitespace()) else {
             return false;
         };
         // At the end of a piece something inline follows (a link, emphasis):
         // pulldown-cmark trims a paragraph's trailing spaces.
-        let right = chars.get(i + 1).copied();
+        let mut next = after.chars();
+        let right = next.next();
         if right.is_some_and(char::is_whitespace) {
             return false;
         }
         if let Some(r) = right {
-            if is_dash(r) && chars.get(i + 2).is_none_or(|c| c.is_whitespace()) {
+            if is_dash(r) && next.next().is_none_or(char::is_whitespace) {
                 return true;
             }
             if is_currency(r) {
@@ -135,88 +150,144 @@ impl Typographer {
             }
             if left.is_ascii_digit() {
                 // «3 месяца», but not «15 и 16»: a conjunction is no unit.
-                if r.is_alphabetic() && !short_word_follows(chars, i) {
+                if is_letter(r) && !is_one_of(word_after(after), SHORT_WORDS) {
                     return true;
                 }
-                if digit_group_follows(chars, i) && digit_run_before(chars, i) <= 3 {
+                if digit_group_follows(after) && digit_run_before(before) <= 3 {
                     return true;
                 }
             }
-            if enclitic_follows(chars, i) && left.is_alphabetic() {
+            if is_letter(left) && is_one_of(word_after(after), ENCLITICS) {
                 return true;
             }
         }
         if matches!(left, '№' | '§') {
             return true;
         }
-        self.short_word_before(chars, i)
+        self.short_word_before(before)
     }
 
-    /// Whether the word ending right before the space `i` is one of
-    /// [`SHORT_WORDS`] and starts a word (not the tail of a longer one).
-    fn short_word_before(&self, chars: &[char], i: usize) -> bool {
-        let mut start = i;
-        while start > 0 && chars[start - 1].is_alphabetic() {
-            start -= 1;
-            if i - start > 2 {
+    /// Whether the word that `before` ends with is one of [`SHORT_WORDS`]
+    /// and starts a word (not the tail of a longer one).
+    fn short_word_before(&self, before: &str) -> bool {
+        let mut word = ['\0'; 2];
+        let mut len = 0;
+        let mut rest = before.chars().rev();
+        let mut first_before = None;
+        for c in rest.by_ref() {
+            if !is_letter(c) {
+                first_before = Some(c);
+                break;
+            }
+            if len == 2 {
                 return false;
             }
+            word[1 - len] = c;
+            len += 1;
         }
-        if start == i {
+        if len == 0 {
             return false;
         }
-        let before = if start == 0 {
-            self.prev
+        // The whole piece was the word: what came before it is the last piece's end.
+        let preceding = if first_before.is_some() {
+            first_before
         } else {
-            Some(chars[start - 1])
+            self.prev
         };
-        if before.is_some_and(|c| !opens(c)) {
+        if preceding.is_some_and(|c| !opens(c)) {
             return false;
         }
-        let word: String = chars[start..i]
-            .iter()
-            .flat_map(|c| c.to_lowercase())
-            .collect();
-        SHORT_WORDS.contains(&word.as_str())
+        is_one_of(
+            Word {
+                chars: [word[2 - len], word[1]],
+                len,
+            },
+            SHORT_WORDS,
+        )
     }
 }
 
-/// Whether exactly three digits follow the space `i`, then no digit.
-fn digit_group_follows(chars: &[char], i: usize) -> bool {
-    let group = chars.get(i + 1..i + 4);
-    group.is_some_and(|g| g.iter().all(char::is_ascii_digit))
-        && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
+/// The letters a word starts with, when it has one or two (a longer word is
+/// never a short one): by value, no allocation.
+#[derive(Clone, Copy)]
+struct Word {
+    chars: [char; 2],
+    len: usize,
 }
 
-/// How many digits stand right before the space `i`.
-fn digit_run_before(chars: &[char], i: usize) -> usize {
-    chars[..i]
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_digit())
+impl Word {
+    fn letters(&self) -> &[char] {
+        &self.chars[..self.len.min(2)]
+    }
+}
+
+/// The word at the start of `text`; `len` 3 stands for «longer than two».
+fn word_after(text: &str) -> Word {
+    let mut word = Word {
+        chars: ['\0'; 2],
+        len: 0,
+    };
+    for c in text.chars() {
+        if !is_letter(c) {
+            break;
+        }
+        if word.len == 2 {
+            word.len = 3;
+            break;
+        }
+        word.chars[word.len] = c;
+        word.len += 1;
+    }
+    word
+}
+
+/// Whether bytes `b[i]`, `b[i + 1]` are a letter of U+0400..U+047F.
+fn cyrillic_at(b: &[u8], i: usize) -> bool {
+    matches!(b.get(i), Some(0xd0 | 0xd1))
+        && b.get(i + 1).is_some_and(|&c| (0x80..=0xbf).contains(&c))
+}
+
+/// How many such letters (up to 3) end right before byte `i`.
+fn cyrillic_run_before(b: &[u8], i: usize) -> usize {
+    (1..=3)
+        .take_while(|k| i >= 2 * k && cyrillic_at(b, i - 2 * k))
         .count()
 }
 
-/// Whether one of [`SHORT_WORDS`] follows the space `i` as a whole word.
-fn short_word_follows(chars: &[char], i: usize) -> bool {
-    let rest = &chars[i + 1..];
-    let len = rest.iter().take_while(|c| c.is_alphabetic()).count();
-    if len > 2 {
-        return false;
-    }
-    let word: String = rest[..len].iter().flat_map(|c| c.to_lowercase()).collect();
-    SHORT_WORDS.contains(&word.as_str())
+/// How many such letters (up to 3) start at byte `i`.
+fn cyrillic_run_after(b: &[u8], i: usize) -> usize {
+    (0..3).take_while(|k| cyrillic_at(b, i + 2 * k)).count()
 }
 
-/// Whether a particle of [`ENCLITICS`] follows the space `i` as a whole word.
-fn enclitic_follows(chars: &[char], i: usize) -> bool {
-    let rest = &chars[i + 1..];
-    let len = rest.iter().take_while(|c| c.is_alphabetic()).count();
-    if len != 2 {
+/// Whether a word of one or two letters is in `list`, ignoring case (the
+/// word is lower-cased once: this is asked at most spaces of a page).
+fn is_one_of(word: Word, list: &[&str]) -> bool {
+    if !(1..=2).contains(&word.len) {
         return false;
     }
-    let word: String = rest[..len].iter().flat_map(|c| c.to_lowercase()).collect();
-    ENCLITICS.contains(&word.as_str())
+    let mut lower = ['\0'; 2];
+    for (to, &c) in lower.iter_mut().zip(word.letters()) {
+        *to = match c {
+            'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            'а'..='я' => c,
+            c => c.to_lowercase().next().unwrap_or(c),
+        };
+    }
+    let lower = &lower[..word.len];
+    list.iter().any(|w| w.chars().eq(lower.iter().copied()))
+}
+
+/// Whether exactly three digits start `after`, then no digit.
+fn digit_group_follows(after: &str) -> bool {
+    let b = after.as_bytes();
+    b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && !b.get(3).is_some_and(u8::is_ascii_digit)
+}
+
+/// How many digits `before` ends with.
+fn digit_run_before(before: &str) -> usize {
+    before.bytes().rev().take_while(u8::is_ascii_digit).count()
 }
 
 /// The pass over one string, as a block of its own.
