@@ -13,20 +13,20 @@ use crate::markdown::Rendered;
 
 /// One page's checklist.
 #[derive(Debug, Clone, Serialize)]
-pub struct ChecklistPage<'a> {
+pub(crate) struct ChecklistPage<'a> {
     /// Content path (`first-90-days/day-1.md`), the key in the browser.
-    pub path: &'a str,
-    pub url: String,
-    pub title: &'a str,
+    pub(crate) path: &'a str,
+    pub(crate) url: String,
+    pub(crate) title: &'a str,
     /// The page's section (itself for a section page), for grouping.
-    pub section: &'a str,
-    pub section_url: String,
-    pub total: usize,
-    pub items: &'a [TaskItem],
+    pub(crate) section: &'a str,
+    pub(crate) section_url: String,
+    pub(crate) total: usize,
+    pub(crate) items: &'a [TaskItem],
 }
 
 /// Every page with task items, in reading order.
-pub fn manifest<'a>(
+pub(crate) fn manifest<'a>(
     site: &'a Site,
     rendered: &'a [Rendered],
     base_path: &str,

@@ -17,73 +17,73 @@ use crate::content::Site;
 use crate::diagnostic::Diagnostic;
 use crate::quiz::QuizManifestEntry;
 
-pub const SOURCE: &str = "data/onboarding.yaml";
+pub(crate) const SOURCE: &str = "data/onboarding.yaml";
 
 #[derive(Debug, Default, Serialize)]
-pub struct OnboardingView {
-    pub stages: Vec<Stage>,
-    pub minutes: u64,
+pub(crate) struct OnboardingView {
+    pub(crate) stages: Vec<Stage>,
+    pub(crate) minutes: u64,
     /// `minutes` rounded to whole hours.
-    pub hours: u64,
-    pub steps: usize,
+    pub(crate) hours: u64,
+    pub(crate) steps: usize,
 }
 
 #[derive(Debug, Default, Serialize)]
-pub struct Stage {
+pub(crate) struct Stage {
     /// Empty for steps without a `stage` (the schema before issue 18).
-    pub name: String,
-    pub minutes: u64,
-    pub steps: Vec<Step>,
+    pub(crate) name: String,
+    pub(crate) minutes: u64,
+    pub(crate) steps: Vec<Step>,
 }
 
 #[derive(Debug, Default, Serialize)]
-pub struct Step {
-    pub id: String,
-    pub title: String,
-    pub minutes: Option<u64>,
-    pub text: Option<String>,
-    pub pages: Vec<StepPage>,
-    pub checklist: Option<StepChecklist>,
-    pub quiz: Option<StepQuiz>,
+pub(crate) struct Step {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) minutes: Option<u64>,
+    pub(crate) text: Option<String>,
+    pub(crate) pages: Vec<StepPage>,
+    pub(crate) checklist: Option<StepChecklist>,
+    pub(crate) quiz: Option<StepQuiz>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct StepPage {
-    pub path: String,
-    pub title: String,
-    pub url: String,
+pub(crate) struct StepPage {
+    pub(crate) path: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct StepChecklist {
-    pub path: String,
-    pub title: String,
-    pub url: String,
-    pub total: usize,
+pub(crate) struct StepChecklist {
+    pub(crate) path: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) total: usize,
     /// Space-separated item keys, for `data-checklist-keys`.
-    pub keys: String,
+    pub(crate) keys: String,
     /// Keys of items ticked in the source.
-    pub defaults: String,
+    pub(crate) defaults: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct StepQuiz {
-    pub id: String,
-    pub title: String,
-    pub url: String,
-    pub kind: String,
-    pub questions: usize,
+pub(crate) struct StepQuiz {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) kind: String,
+    pub(crate) questions: usize,
 }
 
 /// What the view is made from.
-pub struct Inputs<'a> {
-    pub data: &'a Value,
+pub(crate) struct Inputs<'a> {
+    pub(crate) data: &'a Value,
     /// The file's text, to point at the line of a problem (empty if unknown).
-    pub text: &'a str,
-    pub site: &'a Site,
-    pub base_path: &'a str,
-    pub quizzes: &'a [&'a QuizManifestEntry],
-    pub checklists: &'a [ChecklistPage<'a>],
+    pub(crate) text: &'a str,
+    pub(crate) site: &'a Site,
+    pub(crate) base_path: &'a str,
+    pub(crate) quizzes: &'a [&'a QuizManifestEntry],
+    pub(crate) checklists: &'a [ChecklistPage<'a>],
 }
 
 /// The line (1-based) and column of the first `needle` in `text`, or (1, 1).
@@ -108,7 +108,7 @@ fn str_of<'v>(step: &'v Value, key: &str) -> Option<&'v str> {
 }
 
 /// Builds the view; the first problem found is returned as an error.
-pub fn view(inputs: &Inputs<'_>) -> Result<OnboardingView, Vec<Diagnostic>> {
+pub(crate) fn view(inputs: &Inputs<'_>) -> Result<OnboardingView, Vec<Diagnostic>> {
     let Some(list) = inputs.data.as_array() else {
         return Err(vec![Diagnostic::error(
             SOURCE,
