@@ -4,8 +4,11 @@
 //! count, plain text per heading section (for search) and the fenced `quiz`
 //! blocks, left as placeholders for the quiz stage. Pure: no I/O.
 
+pub mod checklist;
 pub mod headings;
 pub mod links;
+pub mod template_block;
+pub mod typography;
 
 use std::ops::Range;
 
@@ -75,6 +78,8 @@ pub struct Rendered {
     pub word_count: usize,
     pub sections: Vec<TextSection>,
     pub quizzes: Vec<QuizBlock>,
+    /// Task-list items (checklists), in page order.
+    pub tasks: Vec<checklist::TaskItem>,
 }
 
 /// The placeholder standing for quiz block `n` in [`Rendered::html`]. NUL
@@ -116,6 +121,11 @@ fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
     let mut iter = events.into_iter();
     while let Some((event, range)) = iter.next() {
         state.handle(event, range, &mut iter, &mut out_events);
+    }
+    // After the pass above, so heading ids, search text and word counts
+    // come from the text as written.
+    if input.language.starts_with("ru") {
+        typography::apply_events(&mut out_events);
     }
     state.finish(out_events)
 }
@@ -183,6 +193,7 @@ struct RenderState<'i> {
     in_first_paragraph: bool,
     /// Pass raw HTML through (pages) or escape it as text (quiz texts).
     raw_html: bool,
+    tasks: checklist::TaskTracker,
 }
 
 impl<'i> RenderState<'i> {
@@ -200,6 +211,7 @@ impl<'i> RenderState<'i> {
             first_paragraph_done: false,
             in_first_paragraph: false,
             raw_html: true,
+            tasks: checklist::TaskTracker::default(),
         }
     }
 
@@ -210,6 +222,7 @@ impl<'i> RenderState<'i> {
 
     fn push_text(&mut self, text: &str) {
         self.out.word_count += count_words(text);
+        self.tasks.text(text);
         if let Some(h) = &mut self.in_heading {
             h.text.push_str(text);
             return;
@@ -238,6 +251,10 @@ impl<'i> RenderState<'i> {
             | Event::HardBreak
             | Event::Html(_)
             | Event::InlineHtml(_) => self.text(event, out),
+            Event::TaskListMarker(checked) => {
+                self.tasks.marker(out.len(), checked);
+                out.push(Event::InlineHtml(CowStr::Borrowed("")));
+            }
             other => out.push(other),
         }
     }
@@ -272,6 +289,15 @@ impl<'i> RenderState<'i> {
             Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)) if is_quiz(lang) => {
                 let gift = lang.split_whitespace().nth(1) == Some("gift");
                 self.quiz_block(offset, gift, rest, out);
+            }
+            Tag::CodeBlock(CodeBlockKind::Fenced(ref lang))
+                if template_block::is_template(lang) =>
+            {
+                self.template_block(lang, rest, out);
+            }
+            Tag::Item => {
+                self.tasks.start_item();
+                out.push(Event::Start(Tag::Item));
             }
             Tag::BlockQuote(Some(kind)) => {
                 let (class, title) = callout(kind, self.input.language);
@@ -321,7 +347,14 @@ impl<'i> RenderState<'i> {
             // A cell ends a word: without this the search text would run
             // «менеджера40–45» together.
             TagEnd::TableCell => self.current.text.push(' '),
-            TagEnd::CodeBlock | TagEnd::Item | TagEnd::TableRow => self.current.text.push('\n'),
+            TagEnd::Item => {
+                let page = self.input.source.strip_prefix("content/");
+                if let Some((at, html)) = self.tasks.end_item(page.unwrap_or(self.input.source)) {
+                    out[at] = Event::InlineHtml(CowStr::from(html));
+                }
+                self.current.text.push('\n');
+            }
+            TagEnd::CodeBlock | TagEnd::TableRow => self.current.text.push('\n'),
             _ => {}
         }
         out.push(Event::End(tag));
@@ -383,6 +416,33 @@ impl<'i> RenderState<'i> {
         out.push(Event::Html(CowStr::from(quiz_placeholder(n))));
     }
 
+    /// A fenced `template <title>` block: a titled ready text (issue 18);
+    /// its title and text go to the search text.
+    fn template_block<'a>(
+        &mut self,
+        lang: &str,
+        rest: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+        out: &mut Vec<Event<'a>>,
+    ) {
+        let block = template_block::TemplateBlock::parse(lang, self.input.language);
+        let mut text = String::new();
+        for (event, _) in rest.by_ref() {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => break,
+                _ => {}
+            }
+        }
+        if let Some(block) = block {
+            self.push_text(&block.title);
+            self.current.text.push('\n');
+            self.push_text(&text);
+            self.current.text.push('\n');
+            let html = block.render(&text, self.input.language);
+            out.push(Event::Html(CowStr::from(html)));
+        }
+    }
+
     fn finish<'a>(mut self, events: Vec<Event<'a>>) -> Rendered {
         let last = std::mem::take(&mut self.current);
         if last.anchor.is_some() || !last.text.trim().is_empty() {
@@ -416,6 +476,7 @@ impl<'i> RenderState<'i> {
             .collect::<Vec<_>>()
             .join(" ");
         self.out.html = html;
+        self.out.tasks = std::mem::take(&mut self.tasks.items);
         self.out
     }
 }

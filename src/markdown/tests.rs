@@ -30,7 +30,7 @@ fn md(text: &str) -> Rendered {
 #[test]
 fn headings_get_ids_toc_and_self_links() {
     let r = md("# Отчёт\n\n## Что входит в работу?\n\n## Итоги {#itogi}\n\n## Итоги\n");
-    assert!(r.html.contains("<h2 id=\"что-входит-в-работу\">Что входит в работу? <a class=\"heading-anchor\" href=\"#что-входит-в-работу\""), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"что-входит-в-работу\">Что входит в\u{a0}работу? <a class=\"heading-anchor\" href=\"#что-входит-в-работу\""), "{}", r.html);
     assert!(r.html.contains("<h2 id=\"itogi\">"));
     assert!(r.html.contains("<h2 id=\"итоги\">"));
     let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();

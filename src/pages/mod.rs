@@ -5,8 +5,10 @@
 //! pages around the content (`extras`: taxonomies, 404, sitemap, feed) have
 //! their own files.
 
+mod checklists;
 mod extras;
 mod nav;
+mod onboarding;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -102,6 +104,21 @@ impl<'a> RenderPlan<'a> {
             .flat_map(|q| q.entries.iter())
             .collect();
         globals.insert("quizzes", &quizzes);
+        let checklists = checklists::manifest(&analysis.site, &analysis.rendered, &base_path);
+        globals.insert("checklists", &checklists);
+        if let Some(data) = analysis.data.get("onboarding") {
+            let text = std::fs::read_to_string(options.root.join(onboarding::SOURCE));
+            let view = onboarding::view(&onboarding::Inputs {
+                data,
+                text: text.as_deref().unwrap_or(""),
+                site: &analysis.site,
+                base_path: &base_path,
+                quizzes: &quizzes,
+                checklists: &checklists,
+            })
+            .map_err(|mut problems| problems.swap_remove(0))?;
+            globals.insert("onboarding", &view);
+        }
         let templates = Templates::load(&analysis.theme, Arc::new(lookups), globals)?;
         Ok(RenderPlan {
             analysis,

@@ -283,6 +283,18 @@ pub(super) fn emit_words(parts: &mut Vec<Part>, f: &mut impl FnMut(&[Part])) {
 /// The general path of [`for_each_word`]: the word parts of `line`, which
 /// starts at byte `offset` of the text, appended to `out`.
 pub(super) fn uax29_parts(line: &str, offset: usize, out: &mut Vec<Part>) {
+    // U+202F NARROW NO-BREAK SPACE is ExtendNumLet in UAX #29 (for
+    // Mongolian), so it would glue «50 000» or «в доме» into one word;
+    // Russian typography uses it as a space (issue 18). U+2009 is a space
+    // of the same UTF-8 length, so byte offsets hold. search-engine.js does
+    // the same.
+    let spaced;
+    let line = if line.contains('\u{202f}') {
+        spaced = line.replace('\u{202f}', "\u{2009}");
+        spaced.as_str()
+    } else {
+        line
+    };
     let mut compounds = Compounds::default();
     let origin = line.as_ptr() as usize;
     for segment in line.split_word_bounds() {

@@ -14,13 +14,16 @@ import { DESKTOP, PHONE, SCREENSHOTS, axe, fileUrl, relativeSiteDir, useBrowser 
 
 const session = useBrowser({ setup: () => mkdirSync(SCREENSHOTS, { recursive: true }) });
 
+/** Text with the renderer's no-break spaces (Russian typography, issue 18) as plain spaces. */
+const plain = (text) => text.replace(/\u00a0/g, " ");
+
 const PROFESSION = "/profession/quiz/"; // profession-check: single, multiple, true-false, multiple, single, match, true-false
 const DUTIES = "/duties/quiz/"; // duties-check: has an order question
 const FIT = "/skills/fit/"; // fit-check: the self-assessment, 18 statements, 5 traits
 
 /** The quiz's own data (what quiz.js scores with): which options are right. */
 async function quizData(form) {
-  return JSON.parse(await form.locator("script.quiz-data").textContent());
+  return JSON.parse(plain(await form.locator("script.quiz-data").textContent()));
 }
 
 /** The options of a choice question that are wrong, by their authored index. */
@@ -101,7 +104,7 @@ test("knowledge quiz: wrong answers show per-option feedback, explanations and a
 
   // The aria-live region carries the result, so a screen reader hears it.
   assert.equal(await form.locator(".quiz-status").getAttribute("aria-live"), "polite");
-  assert.equal((await status(form).textContent()).trim(), "Правильно 0 из 7 (0 %). Тест не пройден: нужно 70 %.");
+  assert.equal((plain(await status(form).textContent())).trim(), "Правильно 0 из 7 (0 %). Тест не пройден: нужно 70 %.");
   assert.equal(await form.locator(".quiz-question.is-wrong").count(), 7, "every question is marked wrong");
   assert.deepEqual(await form.locator(".quiz-verdict").allTextContents(), Array(7).fill("Неверно"));
 
@@ -109,22 +112,22 @@ test("knowledge quiz: wrong answers show per-option feedback, explanations and a
   const q1 = question(form, 1);
   const chosen = q1.locator(".quiz-option.is-chosen-wrong");
   assert.equal(await chosen.count(), 1);
-  assert.equal(await chosen.locator("label").textContent(), "Выполненный план продаж по новым клиентам");
+  assert.equal(plain(await chosen.locator("label").textContent()), "Выполненный план продаж по новым клиентам");
   assert.ok(await chosen.locator(".quiz-feedback").isVisible(), "the chosen option's feedback is shown");
-  assert.match(await chosen.locator(".quiz-feedback").innerText(), /не продаёт ради плана/);
+  assert.match(plain(await chosen.locator(".quiz-feedback").innerText()), /не продаёт ради плана/);
   assert.equal(await q1.locator(".quiz-feedback:visible").count(), 1, "feedback of options not chosen stays hidden");
   assert.equal(
-    await q1.locator(".quiz-option.is-right-option label").textContent(),
+    plain(await q1.locator(".quiz-option.is-right-option label").textContent()),
     "Довольный клиент, который возвращается и рекомендует компанию",
   );
   // The answer disclosure opens with the right answer and the explanation (with its link).
   const a1 = q1.locator("details.quiz-answer");
   assert.ok(await a1.evaluate((d) => d.open && !d.hidden), "the answer disclosure is open after checking");
-  assert.match(await a1.locator(".quiz-correct").innerText(), /Правильный ответ: Довольный клиент/);
+  assert.match(plain(await a1.locator(".quiz-correct").innerText()), /Правильный ответ: Довольный клиент/);
   assert.ok(await a1.locator('.quiz-explanation a[href="/profession/#who"]').isVisible(), "the explanation's link is shown");
   // A true-false question shows its question-level feedback on a wrong answer.
-  assert.match(await question(form, 3).locator(".quiz-question-feedback").innerText(), /представляет свою компанию/);
-  assert.equal((await question(form, 3).innerText()).split("представляет свою компанию").length - 1, 1, "the feedback is shown once, not again in the answer");
+  assert.match(plain(await question(form, 3).locator(".quiz-question-feedback").innerText()), /представляет свою компанию/);
+  assert.equal((plain(await question(form, 3).innerText())).split("представляет свою компанию").length - 1, 1, "the feedback is shown once, not again in the answer");
   // The match question is marked wrong as a whole.
   assert.ok(await question(form, 6).evaluate((li) => li.classList.contains("is-wrong")));
   assert.ok(await form.locator("input.quiz-input").first().isDisabled(), "answers are locked after checking");
@@ -132,9 +135,9 @@ test("knowledge quiz: wrong answers show per-option feedback, explanations and a
 
   // Retry: everything is cleared and unlocked.
   const retry = form.locator("button.quiz-retry");
-  assert.equal(await retry.textContent(), "Ещё раз");
+  assert.equal(plain(await retry.textContent()), "Ещё раз");
   await retry.click();
-  assert.equal(await status(form).textContent(), "");
+  assert.equal(plain(await status(form).textContent()), "");
   assert.equal(await form.locator(".quiz-verdict, .is-wrong, .is-correct, .is-chosen-wrong").count(), 0, "marks are gone");
   assert.equal(await form.locator("input.quiz-input:checked").count(), 0, "choices are cleared");
   assert.equal(await form.locator("details.quiz-answer:visible").count(), 0, "answers are hidden again");
@@ -145,7 +148,7 @@ test("knowledge quiz: wrong answers show per-option feedback, explanations and a
 
   await answerWithMouse(form, () => true);
   await form.locator("button.quiz-check").click();
-  assert.equal((await status(form).textContent()).trim(), "Правильно 7 из 7 (100 %). Тест пройден.");
+  assert.equal((plain(await status(form).textContent())).trim(), "Правильно 7 из 7 (100 %). Тест пройден.");
   assert.equal(await form.locator(".quiz-question.is-correct").count(), 7);
   assert.deepEqual(await form.locator(".quiz-verdict").allTextContents(), Array(7).fill("Верно"));
   assert.equal(await form.locator(".quiz-option.is-chosen-wrong").count(), 0);
@@ -159,11 +162,11 @@ test("knowledge quiz: the pass threshold counts (5 of 7 pass at 70 %, 4 of 7 fai
   const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
   await answerWithMouse(form, (i) => i >= 3);
   await form.locator("button.quiz-check").click();
-  assert.equal((await status(form).textContent()).trim(), "Правильно 4 из 7 (57 %). Тест не пройден: нужно 70 %.");
+  assert.equal((plain(await status(form).textContent())).trim(), "Правильно 4 из 7 (57 %). Тест не пройден: нужно 70 %.");
   await form.locator("button.quiz-retry").click();
   await answerWithMouse(form, (i) => i >= 2);
   await form.locator("button.quiz-check").click();
-  assert.equal((await status(form).textContent()).trim(), "Правильно 5 из 7 (71 %). Тест пройден.");
+  assert.equal((plain(await status(form).textContent())).trim(), "Правильно 5 из 7 (71 %). Тест пройден.");
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -171,7 +174,7 @@ test("knowledge quiz: the pass threshold counts (5 of 7 pass at 70 %, 4 of 7 fai
 /** The progress page's row of a quiz, as the reader sees it. */
 async function progressRow(page, id) {
   const row = page.locator(`.quiz-progress-row[data-quiz-id="${id}"]`);
-  const cell = async (c) => (await row.locator(c).innerText()).trim();
+  const cell = async (c) => (plain(await row.locator(c).innerText())).trim();
   return {
     status: await cell(".quiz-progress-status"),
     best: await cell(".quiz-progress-best"),
@@ -212,7 +215,7 @@ test("progress survives a reload: /progress/ shows status, best score and date; 
   const step = page.locator('.route-step[data-quiz-status="profession-check"]');
   assert.ok(await step.evaluate((el) => el.classList.contains("is-passed")), "the step is marked passed");
   assert.equal(await step.evaluate((el) => getComputedStyle(el, "::before").content), '"✓"', "the step shows a check mark");
-  assert.match(await step.innerText(), /\(пройден\)/, "screen readers hear the step is passed");
+  assert.match(plain(await step.innerText()), /\(пройден\)/, "screen readers hear the step is passed");
   assert.equal(await page.locator(".route-step.is-passed").count(), 1);
   const other = page.locator('.route-step[data-quiz-status="duties-check"]');
   assert.notEqual(await other.evaluate((el) => getComputedStyle(el, "::before").content), '"✓"');
@@ -220,9 +223,9 @@ test("progress survives a reload: /progress/ shows status, best score and date; 
   // Reset.
   await page.goto(session.url + "/progress/");
   const reset = page.locator("button.quiz-progress-reset");
-  assert.equal(await reset.textContent(), "Сбросить прогресс");
+  assert.equal(plain(await reset.textContent()), "Сбросить прогресс");
   await reset.click();
-  assert.equal(await page.locator(".quiz-progress-note").textContent(), "Прогресс сброшен.");
+  assert.equal(plain(await page.locator(".quiz-progress-note").textContent()), "Прогресс сброшен.");
   assert.deepEqual(await progressRow(page, "profession-check"), { status: "не начат", best: "—", date: "—" });
   await page.reload();
   assert.deepEqual(await progressRow(page, "profession-check"), { status: "не начат", best: "—", date: "—" });
@@ -238,16 +241,16 @@ test("self-assessment: an incomplete form asks for every answer; a complete one 
   await page.goto(session.url + FIT);
   const form = page.locator('form.quiz[data-quiz-id="fit-check"]');
   const show = form.locator("button.quiz-check");
-  assert.equal(await show.textContent(), "Показать результат");
+  assert.equal(plain(await show.textContent()), "Показать результат");
   await form.locator('.quiz-question:first-child .quiz-option[data-value="5"] label').click();
   await show.click();
-  assert.equal(await status(form).textContent(), "Ответьте на все утверждения, чтобы увидеть результат.");
+  assert.equal(plain(await status(form).textContent()), "Ответьте на все утверждения, чтобы увидеть результат.");
   assert.equal(await form.locator(".quiz-question.is-unanswered").count(), 17, "the 17 statements left are marked");
   assert.ok(await form.locator(".quiz-result").isHidden());
 
   await answerSelf(form, agreeMostly);
   await show.click();
-  assert.equal(await status(form).textContent(), "Ваш результат: 75 %.");
+  assert.equal(plain(await status(form).textContent()), "Ваш результат: 75 %.");
   assert.equal(await form.locator(".quiz-question.is-unanswered").count(), 0);
   const result = form.locator(".quiz-result");
   assert.ok(await result.isVisible());
@@ -270,12 +273,12 @@ test("self-assessment: an incomplete form asks for every answer; a complete one 
   // The overall band 60–79 with its text and read-next links, then each trait's band.
   const band = result.locator(":scope > .quiz-band");
   assert.equal(await band.count(), 1);
-  assert.match(await band.locator(".quiz-band-title").innerText(), /60–79 %\s*Скорее подходит/);
-  assert.match(await band.locator(".quiz-band-text").innerText(), /хорошая база для старта/);
+  assert.match(plain(await band.locator(".quiz-band-title").innerText()), /60–79 %\s*Скорее подходит/);
+  assert.match(plain(await band.locator(".quiz-band-text").innerText()), /хорошая база для старта/);
   const read = band.locator(".quiz-read a");
   assert.deepEqual(await read.evaluateAll((as) => as.map((a) => a.getAttribute("href"))), ["/b2b-b2c/", "/career/job-search/"]);
   assert.ok(await read.first().isVisible());
-  assert.match(await result.locator('.quiz-trait-result[data-trait="communication"]').innerText(), /Общительность — ваша сильная сторона/);
+  assert.match(plain(await result.locator('.quiz-trait-result[data-trait="communication"]').innerText()), /Общительность\s— ваша сильная сторона/);
   assert.equal(await result.locator(".quiz-trait-result").count(), 5);
   await Promise.all([page.waitForNavigation(), read.nth(1).click()]);
   assert.equal(new URL(page.url()).pathname, "/career/job-search/");
@@ -332,7 +335,7 @@ test("keyboard only: Tab, Space and arrow keys answer a quiz, Выше/Ниже 
         assert.equal(await page.evaluate(() => document.activeElement.textContent), "Выше");
         for (let n = 0; n < at - target; n++) await page.keyboard.press(n % 2 ? "Enter" : "Space");
         assert.ok(await page.evaluate((s) => document.activeElement.matches(s), up), "focus stays on the moved step's button");
-        assert.equal(await status(form).textContent(), `Шаг перемещён на место ${target + 1} из ${q.steps}.`);
+        assert.equal(plain(await status(form).textContent()), `Шаг перемещён на место ${target + 1} из ${q.steps}.`);
       }
       assert.deepEqual(await steps(), [...Array(q.steps).keys()]);
       // Ниже moves a step down: try it on the first step, then put it back with Выше.
@@ -350,11 +353,11 @@ test("keyboard only: Tab, Space and arrow keys answer a quiz, Выше/Ниже 
   }
   await tabTo(page, "button.quiz-check");
   await page.keyboard.press("Enter");
-  assert.equal((await status(form).textContent()).trim(), "Правильно 7 из 7 (100 %). Тест пройден.");
+  assert.equal((plain(await status(form).textContent())).trim(), "Правильно 7 из 7 (100 %). Тест пройден.");
 
   await tabTo(page, "button.quiz-retry");
   await page.keyboard.press("Space");
-  assert.equal(await status(form).textContent(), "");
+  assert.equal(plain(await status(form).textContent()), "");
   assert.match((await focusedId()) ?? "", /^quiz-duties-check-q1-/, "retry puts focus on the first answer");
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -364,7 +367,7 @@ test("without JavaScript the quiz is readable and each «Показать отв
   const page = await session.page({ javaScriptEnabled: false });
   await page.goto(session.url + PROFESSION);
   const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
-  assert.equal(await form.locator(".quiz-title").innerText(), "Кто такой аккаунт-менеджер");
+  assert.equal(plain(await form.locator(".quiz-title").innerText()), "Кто такой аккаунт-менеджер");
   assert.equal(await form.locator("legend.quiz-prompt:visible").count(), 7, "every question is shown");
   assert.equal(await form.locator("input.quiz-input:visible").count(), 4 + 5 + 2 + 5 + 3 + 2);
   assert.ok(await form.locator("button.quiz-check").isHidden(), "no check button that could not work");
@@ -375,21 +378,21 @@ test("without JavaScript the quiz is readable and each «Показать отв
   const correct = details.locator(".quiz-correct");
   assert.ok(await correct.isHidden(), "the answer waits behind the disclosure");
   await details.locator("summary").click();
-  assert.equal(await details.locator("summary").innerText(), "Показать ответ");
+  assert.equal(plain(await details.locator("summary").innerText()), "Показать ответ");
   assert.ok(await correct.isVisible());
-  assert.equal(await correct.innerText(), "Правильный ответ: Довольный клиент, который возвращается и рекомендует компанию");
-  assert.match(await details.locator(".quiz-notes").innerText(), /Выполненный план продаж по новым клиентам\s+Аккаунт-менеджер не продаёт/);
-  assert.match(await details.locator(".quiz-explanation").innerText(), /См\. раздел «Кто это»/);
+  assert.equal(plain(await correct.innerText()), "Правильный ответ: Довольный клиент, который возвращается и рекомендует компанию");
+  assert.match(plain(await details.locator(".quiz-notes").innerText()), /Выполненный план продаж по\sновым клиентам\s+Аккаунт-менеджер не\sпродаёт/);
+  assert.match(plain(await details.locator(".quiz-explanation").innerText()), /См\. раздел «Кто это»/);
   // The match question lists its right pairs.
   const q6 = question(form, 6).locator("details.quiz-answer");
   await q6.locator("summary").press("Enter");
-  assert.match(await q6.innerText(), /Правильные пары:\s+Аккаунт-менеджер — «Лицо проекта» для клиента и его ожидания/);
+  assert.match(plain(await q6.innerText()), /Правильные пары:\s+Аккаунт-менеджер — «Лицо проекта» для клиента и его ожидания/);
 
   // The self-assessment shows how it is scored and its bands.
   await page.goto(session.url + FIT);
   const key = page.locator('form.quiz[data-quiz-id="fit-check"] details.quiz-answers');
   await key.locator("summary").click();
-  assert.match(await key.innerText(), /80–100 %\s*Похоже, это ваша профессия/);
+  assert.match(plain(await key.innerText()), /80–100 %\s*Похоже, это ваша профессия/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -402,7 +405,7 @@ test("offline build on file://: the quiz checks, its progress shows on progress/
   assert.ok(await form.locator("button.quiz-check").isVisible(), "quiz.js runs from disk");
   await answerWithMouse(form, () => false);
   await form.locator("button.quiz-check").click();
-  assert.equal((await status(form).textContent()).trim(), "Правильно 0 из 7 (0 %). Тест не пройден: нужно 70 %.");
+  assert.equal((plain(await status(form).textContent())).trim(), "Правильно 0 из 7 (0 %). Тест не пройден: нужно 70 %.");
   assert.ok(await form.locator(".quiz-option.is-chosen-wrong .quiz-feedback").first().isVisible());
   const explanation = question(form, 1).locator(".quiz-explanation a");
   const href = await explanation.getAttribute("href");
@@ -410,7 +413,7 @@ test("offline build on file://: the quiz checks, its progress shows on progress/
   await form.locator("button.quiz-retry").click();
   await answerWithMouse(form, () => true);
   await form.locator("button.quiz-check").click();
-  assert.equal((await status(form).textContent()).trim(), "Правильно 7 из 7 (100 %). Тест пройден.");
+  assert.equal((plain(await status(form).textContent())).trim(), "Правильно 7 из 7 (100 %). Тест пройден.");
 
   await page.goto(fileUrl(dir, "onboarding/index.html"));
   assert.ok(await page.locator('.route-step[data-quiz-status="profession-check"]').evaluate((el) => el.classList.contains("is-passed")));
@@ -460,7 +463,7 @@ for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
       const form = page.locator('form.quiz[data-quiz-id="profession-check"]');
       await answerWithMouse(form, mixed);
       await form.locator("button.quiz-check").click();
-      assert.equal((await status(form).textContent()).trim(), "Правильно 3 из 7 (43 %). Тест не пройден: нужно 70 %.");
+      assert.equal((plain(await status(form).textContent())).trim(), "Правильно 3 из 7 (43 %). Тест не пройден: нужно 70 %.");
       await check("answered quiz");
       // No sideways scrolling with feedback and explanations open.
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the answered quiz fits the width");

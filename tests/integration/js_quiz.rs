@@ -20,6 +20,8 @@ fn node_tests_for_quiz_js_pass() {
             "tests/js/quiz.test.mjs",
             "tests/js/progress.test.mjs",
             "tests/js/scorm.test.mjs",
+            "tests/js/checklist.test.mjs",
+            "tests/js/typography-search.test.mjs",
         ])
         .output()
         .expect("node ran a moment ago");

@@ -10,6 +10,8 @@
 mod browser;
 /// `kurator build`: output, goldens, up-to-date checks.
 mod build;
+/// The bundled knowledge base (issue 18): sections, quizzes, arithmetic, seed overlap.
+mod bundled_content;
 /// `kurator check`: diagnostics and exit codes.
 mod check;
 /// The command line: help, versions, init, new.
@@ -30,12 +32,17 @@ mod incremental;
 mod js_quiz;
 /// search.js and stemmer.js under node, against the Rust index.
 mod js_search;
+/// Issue 18's engine features on a fixture: typography, template blocks,
+/// checklists, the onboarding path.
+mod kb_engine;
 /// proptest: no panic, every diagnostic inside its file.
 mod properties;
 /// `kurator package scorm`: the manifest and the zip.
 mod scorm;
 /// Search quality (recall@5) over the bundled site.
 mod search_recall;
+/// The committed hashes of the seed article's 10-word windows.
+mod seed_windows;
 /// `kurator serve` over HTTP: files, reloads, errors.
 mod serve;
 /// Shared helpers: fixture sites, the serve client, external tools.

@@ -38,6 +38,9 @@
   // UAX #29 segments of text: [{s: text, i: index}].
   function segments(text) {
     var out = [];
+    // U+202F glues words in UAX #29 (ExtendNumLet); Russian typography uses
+    // it as a space. U+2009 keeps every index (src/search/scanner.rs too).
+    text = text.replace(/\u202f/g, '\u2009');
     if (segmenter) {
       for (var seg of segmenter.segment(text)) out.push({ s: seg.segment, i: seg.index });
     } else {

@@ -53,9 +53,10 @@
     });
     var count = form.querySelector(".course-count");
     var ru = document.documentElement.lang.indexOf("ru") === 0;
+    // The template leaves out a filter that could not filter anything.
     function apply() {
-      var q = form.elements.q.value;
-      var months = parseFloat(form.elements.months.value) || 0;
+      var q = form.elements.q ? form.elements.q.value : "";
+      var months = form.elements.months ? parseFloat(form.elements.months.value) || 0 : 0;
       var shown = 0;
       rows.forEach(function (row) {
         var ok = courseMatches(row, q, months);
