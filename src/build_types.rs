@@ -37,6 +37,9 @@ pub struct BuildOptions {
     pub relative: bool,
     /// HTML inserted before `</body>` of every page (serve's reload script).
     pub inject: Option<String>,
+    /// Building for `kurator package scorm`: pages load `scorm.js`, which
+    /// an ordinary site does not need (it only talks to an LMS).
+    pub scorm: bool,
 }
 
 impl BuildOptions {
@@ -48,6 +51,7 @@ impl BuildOptions {
             base_url: None,
             relative: false,
             inject: None,
+            scorm: false,
         }
     }
 }

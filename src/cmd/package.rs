@@ -39,6 +39,7 @@ fn run_scorm(args: &ScormArgs) -> Result<u8> {
     let mut options = BuildOptions::new(&root, Mode::Build);
     options.drafts = args.site.drafts;
     options.relative = true;
+    options.scorm = true;
     let code = super::build::build_into(&options, &site, true)?;
     if code != 0 {
         return Ok(code);

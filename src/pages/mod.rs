@@ -92,6 +92,7 @@ impl<'a> RenderPlan<'a> {
                 Mode::Serve => "serve",
                 _ => "build",
             },
+            scorm: options.scorm,
             generator: concat!("Kurator ", env!("CARGO_PKG_VERSION")),
         };
         let mut globals = Context::new();

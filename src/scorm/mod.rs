@@ -210,7 +210,7 @@ pub fn package_built(
                 "themes",
                 "the theme has no static/scorm.js, the script that talks to the LMS",
             )
-            .help("copy themes/default/static/scorm.js into your theme and include it in base.html before quiz.js")])
+            .help("copy themes/default/static/scorm.js into your theme and load it in base.html before quiz.js when `site.scorm` is true")])
         })?;
     let settings = RuntimeSettings {
         version: version.as_str(),

@@ -21,6 +21,8 @@ pub(crate) struct SiteView<'a> {
     pub search_enabled: bool,
     /// `build` or `serve`.
     pub mode: &'a str,
+    /// True in a SCORM package: the theme loads `scorm.js`.
+    pub scorm: bool,
     pub generator: &'static str,
 }
 
