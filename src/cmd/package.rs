@@ -55,12 +55,13 @@ fn run_scorm(args: &ScormArgs) -> Result<u8> {
     std::fs::write(&out, &package.zip)
         .with_context(|| format!("cannot write {}", out.display()))?;
     println!(
-        "Packaged SCORM {} into {}: {} files, {} items, {} counted quizzes, {} bytes",
+        "Packaged SCORM {} into {}: {} files, {} items, {} counted quizzes, {} counted checklists, {} bytes",
         version.as_str(),
         out.display(),
         package.files,
         package.items,
         package.counted,
+        package.checklists,
         package.zip.len()
     );
     Ok(0)

@@ -269,6 +269,11 @@ fn built_ins(outputs: &Outputs<'_>) -> Vec<(String, String, String)> {
             "the generated quizzes.json".into(),
             "kurator writes it from the quizzes".into(),
         ),
+        (
+            "checklists.json".into(),
+            "the generated checklists.json".into(),
+            "kurator writes it from the pages' task lists".into(),
+        ),
     ];
     if outputs.search_page {
         list.push((

@@ -25,6 +25,39 @@ pub(crate) struct ChecklistPage<'a> {
     pub(crate) items: &'a [TaskItem],
 }
 
+/// One page's checklist in `checklists.json`: what a script that did not
+/// render the page (the SCORM runtime) needs to tell whether it is done.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct ChecklistKeys {
+    /// Content path, the page's key in the browser's storage.
+    pub(crate) path: String,
+    /// Every item's key, in page order.
+    pub(crate) keys: Vec<String>,
+    /// The keys ticked in the source (`- [x]`).
+    pub(crate) defaults: Vec<String>,
+}
+
+/// `checklists.json` at the site root: every page with task items, by path.
+pub(crate) fn manifest_json(pages: &[ChecklistPage<'_>]) -> String {
+    let mut list: Vec<ChecklistKeys> = pages
+        .iter()
+        .map(|p| ChecklistKeys {
+            path: p.path.to_string(),
+            keys: p.items.iter().map(|i| i.key.clone()).collect(),
+            defaults: p
+                .items
+                .iter()
+                .filter(|i| i.checked)
+                .map(|i| i.key.clone())
+                .collect(),
+        })
+        .collect();
+    list.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut json = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string());
+    json.push('\n');
+    json
+}
+
 /// Every page with task items, in reading order.
 pub(crate) fn manifest<'a>(
     site: &'a Site,

@@ -226,7 +226,16 @@ impl RenderPlan<'_> {
             .flat_map(|q| q.entries.iter().cloned())
             .collect();
         sink.put("quizzes.json", quiz::manifest_json(&entries).into_bytes())?;
-        count += 4;
+        let checklists = super::checklists::manifest(
+            &self.analysis.site,
+            &self.analysis.rendered,
+            &self.base_path,
+        );
+        sink.put(
+            "checklists.json",
+            super::checklists::manifest_json(&checklists).into_bytes(),
+        )?;
+        count += 5;
         Ok(count)
     }
 

@@ -13,7 +13,7 @@ pub mod config;
 pub mod manifest;
 pub mod outline;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -65,6 +65,57 @@ pub struct RuntimeSettings {
     pub counted: Vec<String>,
     /// Every quiz: id → hash, kept in suspend data with the progress.
     pub quizzes: std::collections::BTreeMap<String, String>,
+    /// The onboarding path's checklists, by content path: completion also
+    /// waits for every box of these (absent when the path has none).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub checklists: BTreeMap<String, CountedChecklist>,
+}
+
+/// A checklist page as the build's `checklists.json` lists it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct BuiltChecklist {
+    pub path: String,
+    pub keys: Vec<String>,
+    pub defaults: Vec<String>,
+}
+
+/// What `scorm.js` needs to tell whether a checklist is done.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CountedChecklist {
+    /// Every item's key, in page order (suspend data keeps one mark per key).
+    pub keys: Vec<String>,
+    /// Keys ticked in the source.
+    pub defaults: Vec<String>,
+}
+
+/// The counted checklists: those of the onboarding path's steps, each of
+/// which must be a page with task items (else an error at the step's line).
+pub fn counted_checklists(
+    steps: &[outline::StepChecklist],
+    built: &[BuiltChecklist],
+) -> Result<BTreeMap<String, CountedChecklist>, Diagnostic> {
+    let mut out = BTreeMap::new();
+    for step in steps {
+        let Some(page) = built.iter().find(|c| c.path == step.path) else {
+            return Err(Diagnostic::error(
+                outline::ONBOARDING,
+                format!(
+                    "step `{}` counts the checklist of `{}`, which has no task items",
+                    step.step, step.path
+                ),
+            )
+            .at_line(step.line)
+            .help("name a page with `- [ ]` items, or remove `checklist:` from the step"));
+        };
+        out.insert(
+            step.path.clone(),
+            CountedChecklist {
+                keys: page.keys.clone(),
+                defaults: page.defaults.clone(),
+            },
+        );
+    }
+    Ok(out)
 }
 
 /// The counted quizzes: `scorm.quizzes`, checked, or every knowledge quiz.
@@ -154,6 +205,8 @@ pub struct Package {
     pub files: usize,
     pub items: usize,
     pub counted: usize,
+    /// Checklists that count toward completion.
+    pub checklists: usize,
 }
 
 /// Packages the site already built (with relative links) in `site`.
@@ -194,11 +247,22 @@ pub fn package_built(
     let counted = counted_quizzes(&config.scorm, &quizzes, &config_text)
         .map_err(|d| ScormError::Site(vec![d]))?;
 
-    let items = match std::fs::read_to_string(root.join(outline::ONBOARDING)) {
+    let built_checklists: Vec<BuiltChecklist> = match std::fs::read(site.join("checklists.json")) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| ScormError::Io {
+            what: "cannot read the built checklists.json".into(),
+            source: std::io::Error::other(e),
+        })?,
+        Err(_) => Vec::new(),
+    };
+    let (items, checklists) = match std::fs::read_to_string(root.join(outline::ONBOARDING)) {
         Ok(text) => {
-            outline::onboarding_items(&text, &files).map_err(|d| ScormError::Site(vec![d]))?
+            let site_error = |d| ScormError::Site(vec![d]);
+            let items = outline::onboarding_items(&text, &files).map_err(site_error)?;
+            let steps = outline::onboarding_checklists(&text).map_err(site_error)?;
+            let checklists = counted_checklists(&steps, &built_checklists).map_err(site_error)?;
+            (items, checklists)
         }
-        Err(_) => section_items(root, site, config, &files),
+        Err(_) => (section_items(root, site, config, &files), BTreeMap::new()),
     };
 
     let script = files
@@ -220,6 +284,7 @@ pub fn package_built(
             .iter()
             .map(|q| (q.id.clone(), q.hash.clone()))
             .collect(),
+        checklists,
     };
     let script_text =
         std::fs::read_to_string(site.join(&script)).map_err(io("cannot read scorm.js"))?;
@@ -273,6 +338,7 @@ pub fn package_built(
         files: count,
         items: items.len(),
         counted: settings.counted.len(),
+        checklists: settings.checklists.len(),
     })
 }
 
@@ -349,6 +415,33 @@ mod tests {
             text.contains("kurator.yaml:3") && text.contains("no quiz `b`"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_paths_checklists_count_and_one_without_items_is_an_error_at_its_step() {
+        let text = "- id: a\n  title: A\n  pages: [x.md]\n  checklist: x.md\n- id: b\n  title: B\n  pages: [y.md]\n  checklist: content/y.md\n- id: c\n  title: C\n  pages: [x.md]\n  checklist: x.md\n";
+        let steps = outline::onboarding_checklists(text).unwrap();
+        assert_eq!(
+            steps
+                .iter()
+                .map(|s| (s.path.as_str(), s.line))
+                .collect::<Vec<_>>(),
+            [("x.md", 1), ("y.md", 5)],
+            "each checklist once, content/ prefix dropped"
+        );
+        let built = [BuiltChecklist {
+            path: "x.md".into(),
+            keys: vec!["k1".into(), "k2".into()],
+            defaults: vec!["k2".into()],
+        }];
+        let err = counted_checklists(&steps, &built).unwrap_err().to_string();
+        assert!(
+            err.contains("onboarding.yaml:5") && err.contains("`y.md`"),
+            "{err}"
+        );
+        let counted = counted_checklists(&steps[..1], &built).unwrap();
+        assert_eq!(counted["x.md"].keys, ["k1", "k2"]);
+        assert_eq!(counted["x.md"].defaults, ["k2"]);
     }
 
     #[test]

@@ -20,6 +20,44 @@ struct Step {
     title: String,
     #[serde(default)]
     pages: Vec<String>,
+    /// The content path of the step's checklist page, if it has one.
+    #[serde(default)]
+    checklist: Option<String>,
+}
+
+/// A checklist the onboarding path asks for, with the line of its step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepChecklist {
+    pub step: String,
+    pub line: usize,
+    /// Content path (`first-90-days/day-1.md`).
+    pub path: String,
+}
+
+/// The checklists of the path's steps, in step order, each once.
+pub fn onboarding_checklists(text: &str) -> Result<Vec<StepChecklist>, Diagnostic> {
+    let steps: Vec<Step> = yaml::parse(YamlSource::file(ONBOARDING, text))?;
+    let mut out: Vec<StepChecklist> = Vec::new();
+    for step in steps {
+        let Some(path) = step.checklist else { continue };
+        let path = path.trim_start_matches("content/").to_string();
+        if out.iter().any(|c| c.path == path) {
+            continue;
+        }
+        out.push(StepChecklist {
+            line: step_line(text, &step.id),
+            step: step.id,
+            path,
+        });
+    }
+    Ok(out)
+}
+
+/// The line of a step's `id:` in the path's file (1 when not found).
+fn step_line(text: &str, id: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(&format!("id: {id}")))
+        .map_or(1, |i| i + 1)
 }
 
 /// The built page of a content path: `kpi/_index.md` → `kpi/index.html`,
@@ -41,10 +79,7 @@ pub fn onboarding_items(text: &str, built: &BTreeSet<String>) -> Result<Vec<Item
     let steps: Vec<Step> = yaml::parse(YamlSource::file(ONBOARDING, text))?;
     let mut items = Vec::new();
     for step in steps {
-        let line = text
-            .lines()
-            .position(|l| l.contains(&format!("id: {}", step.id)))
-            .map_or(1, |i| i + 1);
+        let line = step_line(text, &step.id);
         let Some(first) = step.pages.first() else {
             return Err(Diagnostic::error(ONBOARDING, format!("step `{}` has no pages", step.id))
                 .at_line(line)

@@ -17,6 +17,8 @@ import { HERE, launch, newPage, serve } from "./harness.mjs";
 
 const PROFESSION = "profession/quiz/index.html"; // profession-check
 const DUTIES = "duties/quiz/index.html"; // duties-check
+const DAY_ONE = "first-90-days/day-1/index.html"; // the first step's checklist
+const DAY_ONE_LIST = "first-90-days/day-1.md";
 
 function packageDir(name) {
   const dir = process.env[name];
@@ -27,14 +29,14 @@ function packageDir(name) {
 }
 
 /**
- * How many quizzes count toward the course's score: the settings the packager
- * wrote into the package's scorm.js (every knowledge quiz of the course).
+ * What counts toward the course: the settings the packager wrote into the
+ * package's scorm.js (every knowledge quiz, the onboarding path's checklists).
  */
-function countedQuizzes(pkg) {
+function packageSettings(pkg) {
   const script = readdirSync(join(pkg, "static")).find((f) => /^scorm\..*js$/.test(f));
-  const settings = readFileSync(join(pkg, "static", script), "utf8").match(/var PACKAGE = (\{.*?\});/);
+  const settings = readFileSync(join(pkg, "static", script), "utf8").match(/var PACKAGE = (\{.*?\});\n/);
   assert.ok(settings, "the packager filled in the settings");
-  return JSON.parse(settings[1]).counted.length;
+  return JSON.parse(settings[1]);
 }
 
 /** A folder served on 127.0.0.1: the LMS page and scorm-again at the top, the package under pkg/. */
@@ -172,14 +174,22 @@ for (const version of ["1.2", "2004"]) {
       // Passes profession-check (every answer right), then moves on and fails duties-check (2 right).
       const professionQuestions = await answer(course(page).locator("form.quiz").first(), () => true);
       const frame = page.frames().find((f) => f.url().includes("/profession/quiz/"));
+      // Ticks every box of the first day's checklist, which the path counts.
+      await frame.goto(`${server.url}/pkg/${DAY_ONE}`);
+      const boxes = course(page).locator("input.task-check");
+      for (const box of await boxes.all()) await box.check();
       await frame.goto(`${server.url}/pkg/${DUTIES}`);
       const dutiesQuestions = await answer(course(page).locator("form.quiz").first(), (i) => i < 2);
       const interactionCount = professionQuestions + dutiesQuestions;
       // The course's score is the mean of every counted quiz's best result (two decimals).
-      const counted = countedQuizzes(pkg);
+      const settings = packageSettings(pkg);
+      const counted = settings.counted.length;
+      const lists = Object.keys(settings.checklists);
+      assert.ok(lists.includes(DAY_ONE_LIST), "the first day's checklist counts");
       const raw = Math.round(((100 + Math.round((2 / dutiesQuestions) * 100)) / counted) * 100) / 100;
       const scaled = String(Math.round(raw * 100) / 10000);
-      const progress = String(Math.round((1 / counted) * 1000) / 1000);
+      // One quiz passed and one checklist done, of every quiz and checklist that counts.
+      const progress = String(Math.round((2 / (counted + lists.length)) * 1000) / 1000);
 
       const live = await cmi(page);
       // Ending the session: the launch page goes away.
@@ -206,6 +216,7 @@ for (const version of ["1.2", "2004"]) {
       assert.deepEqual(Object.keys(suspend.q).sort(), ["duties-check", "profession-check"]);
       assert.equal(suspend.q["profession-check"][0], "p");
       assert.equal(suspend.q["duties-check"][0], "f");
+      assert.deepEqual(suspend.c, { [DAY_ONE_LIST]: "1".repeat(settings.checklists[DAY_ONE_LIST].keys.length) });
       console.log(`SCORM ${version} suspend data: ${saved.suspend_data.length} characters: ${saved.suspend_data}`);
       if (version === "1.2") {
         assert.equal(saved.core.lesson_status, "incomplete");
@@ -249,6 +260,8 @@ for (const version of ["1.2", "2004"]) {
       assert.equal(record.best, 100);
       const duties = JSON.parse(await page.evaluate(() => localStorage.getItem("kurator-quiz:duties-check")));
       assert.equal(duties.status, "failed");
+      const ticks = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), `kurator-checklist:${DAY_ONE_LIST}`));
+      assert.equal(Object.values(ticks).filter((v) => v === true).length, settings.checklists[DAY_ONE_LIST].keys.length, "the boxes came back from suspend data");
       const again = await cmi(page);
       if (version === "1.2") {
         assert.equal(again.core.lesson_status, "incomplete");

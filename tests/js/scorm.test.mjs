@@ -40,22 +40,77 @@ test('course state: completion, average score, success with and without mastery'
   assert.equal(scorm.courseState({}, [], null).completion, 'completed', 'nothing to pass: visiting completes');
 });
 
-const BUNDLED = {
-  'b2b-b2c-check': '9c38cba1e3a047f0', 'career-check': 'e32d36782d542fd3', 'duties-check': 'd096593ae14f7dbb',
-  'fit-check': 'df465aaaaaaaaaaa', 'kpi-check': '1111111111111111', 'learning-check': '2222222222222222',
-  'profession-check': '0a4e2d0000000000', 'salary-check': '3333333333333333', 'skills-check': '4444444444444444',
-  'soft-skills-self': '5555555555555555'
-};
+test('counted checklists: done when every box is ticked (the source\'s [x] count), and completion waits for them', () => {
+  const specs = { 'a.md': { keys: ['k1', 'k2'], defaults: ['k2'] }, 'b.md': { keys: ['k3'], defaults: [] } };
+  assert.deepEqual(scorm.checklistsDone({}, specs), { done: 0, total: 2 });
+  assert.deepEqual(scorm.checklistsDone({ 'a.md': { k1: true } }, specs), { done: 1, total: 2 }, 'k2 is ticked in the source');
+  assert.deepEqual(scorm.checklistsDone({ 'a.md': { k1: true, k2: false }, 'b.md': { k3: true } }, specs), { done: 1, total: 2 }, 'unticking a source box counts');
+  const passed = { a: { status: 'passed', best: 100, attempts: 1 } };
+  const waiting = scorm.courseState(passed, ['a'], null, { done: 1, total: 2 });
+  assert.deepEqual([waiting.completion, waiting.lessonStatus, waiting.progress], ['incomplete', 'incomplete', 2 / 3]);
+  const all = scorm.courseState(passed, ['a'], null, { done: 2, total: 2 });
+  assert.deepEqual([all.completion, all.lessonStatus, all.progress], ['completed', 'passed', 1]);
+  const onlyLists = scorm.courseState({}, [], null, { done: 0, total: 1 });
+  assert.deepEqual([onlyLists.completion, onlyLists.score, onlyLists.lessonStatus], ['incomplete', null, 'incomplete']);
+});
+
+test('checklist marks in suspend data: one character per key, untouched pages left out, a changed page ignored', () => {
+  const specs = { 'a.md': { keys: ['k1', 'k2', 'k3'], defaults: [] }, 'b.md': { keys: ['k4'], defaults: [] } };
+  const marks = scorm.encodeChecklists({ 'a.md': { k1: true, k3: false }, 'b.md': {} }, specs);
+  assert.deepEqual(marks, { 'a.md': '1-0' });
+  const text = JSON.stringify({ v: 1, q: {}, c: marks });
+  assert.deepEqual(scorm.decodeChecklists(text, specs), { 'a.md': { k1: true, k3: false } });
+  assert.deepEqual(scorm.decodeChecklists(text, { 'a.md': { keys: ['k1', 'k2'], defaults: [] } }), {}, 'the page has another number of items now');
+  assert.deepEqual(scorm.decodeChecklists('{"v":1,"q":{}}', specs), {});
+  const tight = scorm.encodeSuspend({}, {}, [], 20, { 'a.md': '1111111111111111111111' });
+  assert.ok(tight.length <= 20, 'marks are dropped last when nothing else fits');
+});
+
+// The bundled course's quizzes (ids as in quizzes.json; hashes are stand-ins of the real length)
+// and the onboarding path's checklists with their real number of items.
+const BUNDLED = Object.fromEntries([
+  'b2b-b2c-check',
+  'career-check',
+  'case-client-leaving',
+  'case-missed-deadline',
+  'case-new-contact',
+  'case-out-of-scope',
+  'case-overdue-invoice',
+  'case-team-conflict',
+  'case-unhappy-results',
+  'case-upsell',
+  'crm-check',
+  'documents-check',
+  'duties-check',
+  'final-exam',
+  'fit-check',
+  'kpi-check',
+  'learning-check',
+  'profession-check',
+  'salary-check',
+  'skills-check',
+  'soft-skills-check',
+  'templates-check',
+  'workday-check',
+].map((id, i) => [id, (i.toString(16) + 'a4e2d0c9b8f71635').slice(0, 16)]));
+const SELF = ['fit-check', 'soft-skills-check'];
+const CHECKLISTS = Object.fromEntries(
+  [['first-90-days/day-1.md', 11], ['first-90-days/week-1.md', 11], ['first-90-days/month-1.md', 11], ['first-90-days/month-2.md', 10], ['first-90-days/month-3.md', 10]]
+    .map(([path, n]) => [path, { keys: [...Array(n).keys()].map((k) => (k * 7919).toString(16).padStart(16, '0')), defaults: [] }]),
+);
 
 test('suspend data round-trips and, for the bundled course at its fullest, stays far below 4,096', () => {
   const records = {};
   for (const [id, hash] of Object.entries(BUNDLED)) {
     records[id] = { hash, status: 'passed', best: 100, last: '2026-12-03T09:00:00.000Z', lastScore: 100, attempts: 999 };
   }
-  const counted = Object.keys(BUNDLED).filter((id) => id.endsWith('-check'));
-  const text = scorm.encodeSuspend(records, BUNDLED, counted, 4096);
-  console.log(`suspend data, every quiz of the bundled course passed after 999 attempts: ${text.length} characters`);
-  assert.ok(text.length < 1024, `${text.length} characters`);
+  const counted = Object.keys(BUNDLED).filter((id) => !SELF.includes(id));
+  // Every box of every checklist set by the learner (the longest marks).
+  const boxes = Object.fromEntries(Object.entries(CHECKLISTS).map(([path, spec]) => [path, Object.fromEntries(spec.keys.map((k) => [k, true]))]));
+  const text = scorm.encodeSuspend(records, BUNDLED, counted, 4096, scorm.encodeChecklists(boxes, CHECKLISTS));
+  console.log(`suspend data, every quiz of the bundled course passed after 999 attempts and every checklist ticked: ${text.length} characters`);
+  assert.ok(text.length < 2048, `${text.length} characters`);
+  assert.deepEqual(scorm.decodeChecklists(text, CHECKLISTS), boxes, 'the boxes come back');
   const back = scorm.decodeSuspend(text, BUNDLED);
   assert.deepEqual(back['kpi-check'], records['kpi-check']);
   const changed = scorm.decodeSuspend(text, { ...BUNDLED, 'kpi-check': 'ffffff0000000000' });

@@ -180,6 +180,8 @@
       box.addEventListener('change', function () {
         states[page] = setItem(storage, page, key, box.checked);
         if (item && item.classList) item.classList.toggle('is-done', box.checked);
+        // For scorm.js: a counted checklist may have changed the course's status.
+        box.dispatchEvent(new CustomEvent('kurator:checklist-changed', { bubbles: true, detail: { page: page, key: key, checked: box.checked } }));
       });
       if (item && item.classList) item.classList.toggle('is-done', box.checked);
     });

@@ -82,14 +82,22 @@
   // ---------------------------------------------------------------- the course
 
   /**
-   * The course's state from the quiz records (quiz.js's localStorage format):
-   * completion when every counted quiz is passed; score the average of the
-   * counted quizzes' best percent (0 for a quiz not taken); success against
-   * `mastery` (percent) when there is one, else by every quiz passed.
+   * The course's state from the quiz records (quiz.js's localStorage format)
+   * and the counted checklists (`lists`: { done, total }, see checklistsDone):
+   * completion when every counted quiz is passed and every checklist done;
+   * score the average of the counted quizzes' best percent (0 for a quiz not
+   * taken); success against `mastery` (percent) when there is one, else by
+   * every quiz passed. Progress counts quizzes passed and checklists done.
    */
-  function courseState(records, counted, mastery) {
+  function courseState(records, counted, mastery, lists) {
     var n = counted.length;
-    if (!n) return { completion: 'completed', success: 'unknown', score: null, progress: 1, lessonStatus: 'completed' };
+    var done = lists ? lists.done : 0, total = lists ? lists.total : 0;
+    if (!n && !total) return { completion: 'completed', success: 'unknown', score: null, progress: 1, lessonStatus: 'completed' };
+    if (!n) {
+      var finished = done === total;
+      return { completion: finished ? 'completed' : 'incomplete', success: 'unknown', score: null,
+        progress: done / total, lessonStatus: finished ? 'completed' : 'incomplete' };
+    }
     var sum = 0, passed = 0, attempted = 0;
     counted.forEach(function (id) {
       var r = records[id];
@@ -98,7 +106,7 @@
       if (r && r.status === 'passed') passed++;
     });
     var score = Math.round((sum / n) * 100) / 100;
-    var completion = passed === n ? 'completed' : 'incomplete';
+    var completion = passed === n && done === total ? 'completed' : 'incomplete';
     var success;
     if (typeof mastery === 'number' && !isNaN(mastery)) {
       success = score + 1e-9 >= mastery ? 'passed' : attempted === n ? 'failed' : 'unknown';
@@ -108,7 +116,79 @@
     var lessonStatus = success === 'failed' ? 'failed'
       : completion === 'completed' ? (success === 'passed' ? 'passed' : 'completed')
         : 'incomplete';
-    return { completion: completion, success: success, score: score, progress: passed / n, lessonStatus: lessonStatus };
+    return { completion: completion, success: success, score: score, progress: (passed + done) / (n + total), lessonStatus: lessonStatus };
+  }
+
+  // ------------------------------------------------------------ checklists
+
+  var CHECKLIST_PREFIX = 'kurator-checklist:';
+
+  function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  /** The saved boxes (checklist.js's format) of each counted page: { path: { key: bool } }. */
+  function readChecklists(storage, specs) {
+    var out = {};
+    Object.keys(specs || {}).forEach(function (path) {
+      var raw = null;
+      try { raw = storage.getItem(CHECKLIST_PREFIX + path); } catch (e) { raw = null; }
+      var state = {};
+      if (raw) {
+        try {
+          var parsed = JSON.parse(raw);
+          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) state = parsed;
+        } catch (e) { /* unreadable: as if nothing was ticked, as checklist.js does */ }
+      }
+      out[path] = state;
+    });
+    return out;
+  }
+
+  /** Whether a box is ticked: the learner's choice, else the source's. */
+  function ticked(state, spec, key) {
+    return hasOwn(state, key) ? state[key] === true : spec.defaults.indexOf(key) >= 0;
+  }
+
+  /** { done, total }: how many counted checklists have every box ticked. */
+  function checklistsDone(states, specs) {
+    var paths = Object.keys(specs || {});
+    var done = 0;
+    paths.forEach(function (path) {
+      var spec = specs[path], state = states[path] || {};
+      if (spec.keys.length && spec.keys.every(function (k) { return ticked(state, spec, k); })) done++;
+    });
+    return { done: done, total: paths.length };
+  }
+
+  /**
+   * The learner's boxes for suspend data: per page one character per key, in
+   * the package's key order: 1 ticked, 0 unticked, - left as the source has it.
+   * Pages the learner never touched are left out.
+   */
+  function encodeChecklists(states, specs) {
+    var out = {};
+    Object.keys(specs || {}).forEach(function (path) {
+      var state = states[path] || {};
+      var marks = specs[path].keys.map(function (k) { return hasOwn(state, k) ? (state[k] === true ? '1' : '0') : '-'; }).join('');
+      if (/[01]/.test(marks)) out[path] = marks;
+    });
+    return out;
+  }
+
+  /** Boxes from suspend data, for pages whose items are still the same number. */
+  function decodeChecklists(text, specs) {
+    var data;
+    try { data = JSON.parse(text); } catch (e) { return {}; }
+    var out = {};
+    if (!data || data.v !== 1 || !data.c || typeof data.c !== 'object') return out;
+    Object.keys(specs || {}).forEach(function (path) {
+      var marks = data.c[path];
+      var keys = specs[path].keys;
+      if (typeof marks !== 'string' || marks.length !== keys.length) return;
+      var state = {};
+      keys.forEach(function (k, i) { if (marks[i] === '1' || marks[i] === '0') state[k] = marks[i] === '1'; });
+      out[path] = state;
+    });
+    return out;
   }
 
   // ------------------------------------------------------------- suspend data
@@ -122,7 +202,7 @@
    * Quizzes are dropped from the end (those that do not count first) until
    * the text fits `limit`.
    */
-  function encodeSuspend(records, quizzes, counted, limit) {
+  function encodeSuspend(records, quizzes, counted, limit, checklists) {
     var ids = Object.keys(quizzes).filter(function (id) { return records[id]; });
     ids.sort(function (a, b) { return (counted.indexOf(b) >= 0) - (counted.indexOf(a) >= 0) || (a < b ? -1 : a > b ? 1 : 0); });
     var q = {};
@@ -138,10 +218,16 @@
         String(quizzes[id] || '').slice(0, 6)
       ];
     });
-    var text = JSON.stringify({ v: 1, q: q });
+    var data = { v: 1, q: q };
+    if (checklists && Object.keys(checklists).length) data.c = checklists;
+    var text = JSON.stringify(data);
     while (limit && text.length > limit && ids.length) {
       delete q[ids.pop()];
-      text = JSON.stringify({ v: 1, q: q });
+      text = JSON.stringify(data);
+    }
+    if (limit && text.length > limit && data.c) {
+      delete data.c;
+      text = JSON.stringify(data);
     }
     return text;
   }
@@ -315,9 +401,11 @@
     function set(key, value) { return open ? call(names.set, [key, String(value)], 'saving ' + key) : null; }
 
     function records() { return readRecords(storage, settings.quizzes || {}); }
+    function lists() { return readChecklists(storage, settings.checklists || {}); }
 
     function report() {
-      var state = courseState(records(), settings.counted || [], mastery());
+      var boxes = lists();
+      var state = courseState(records(), settings.counted || [], mastery(), checklistsDone(boxes, settings.checklists || {}));
       if (version === '1.2') {
         set('cmi.core.lesson_status', state.lessonStatus);
       } else {
@@ -331,7 +419,8 @@
         set(names.max, 100);
         if (version === '2004') set('cmi.score.scaled', Math.round(state.score * 100) / 10000);
       }
-      set(names.suspend, encodeSuspend(records(), settings.quizzes || {}, settings.counted || [], names.suspendLimit));
+      set(names.suspend, encodeSuspend(records(), settings.quizzes || {}, settings.counted || [], names.suspendLimit,
+        encodeChecklists(boxes, settings.checklists || {})));
       return state;
     }
 
@@ -368,6 +457,18 @@
               try { storage.setItem(QUIZ_PREFIX + id, JSON.stringify(keep)); } catch (e) { /* storage full or blocked */ }
             }
           });
+          // Boxes: what this browser has wins; the LMS's fill in the rest.
+          var savedBoxes = decodeChecklists(saved, settings.checklists || {});
+          var localBoxes = lists();
+          Object.keys(savedBoxes).forEach(function (path) {
+            var merged = localBoxes[path] || {}, changed = false;
+            Object.keys(savedBoxes[path]).forEach(function (k) {
+              if (!hasOwn(merged, k)) { merged[k] = savedBoxes[path][k]; changed = true; }
+            });
+            if (changed) {
+              try { storage.setItem(CHECKLIST_PREFIX + path, JSON.stringify(merged)); } catch (e) { /* storage full or blocked */ }
+            }
+          });
         }
         var count = Number(get(names.interactionCount));
         interactions = isNaN(count) ? 0 : count;
@@ -390,6 +491,12 @@
           set(base + 'latency', it.latency);
           set(base + (version === '1.2' ? 'time' : 'timestamp'), it.time);
         });
+        report();
+        call(names.commit, [''], 'saving progress');
+      },
+      /** A box of a checklist was ticked or unticked: status and progress. */
+      checklistChanged: function () {
+        if (!open) return;
         report();
         call(names.commit, [''], 'saving progress');
       },
@@ -420,7 +527,7 @@
     try { return win.localStorage; } catch (e) { return null; }
   }
 
-  /** Forwards checked quizzes of this page to `sink` with when each quiz was begun. */
+  /** Forwards checked quizzes (with when each was begun) and ticked boxes of this page to `sink`. */
   function watchQuizzes(doc, sink) {
     var began = {};
     doc.addEventListener('change', function (event) {
@@ -433,6 +540,7 @@
       sink.quizChecked(detail, began[detail.id]);
       began[detail.id] = 0;
     });
+    doc.addEventListener('kurator:checklist-changed', function () { sink.checklistChanged(); });
   }
 
   function versionOf(settings) { return settings.version === '2004' ? '2004' : '1.2'; }
@@ -488,6 +596,10 @@
     decodeSuspend: decodeSuspend,
     newer: newer,
     readRecords: readRecords,
+    readChecklists: readChecklists,
+    checklistsDone: checklistsDone,
+    encodeChecklists: encodeChecklists,
+    decodeChecklists: decodeChecklists,
     duration: duration,
     timestamp: timestamp,
     interactionId: interactionId,
