@@ -1,3 +1,6 @@
+//! One piece over 500 lines: the event pass below is a single state machine
+//! over pulldown-cmark events, and its arms share that state.
+//!
 //! Markdown to HTML with pulldown-cmark, plus what the rest of the pipeline
 //! needs from a page's body: heading ids and table of contents, rewritten
 //! links (kept for anchor checks), callouts from GitHub alerts, summary, word

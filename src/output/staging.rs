@@ -1,3 +1,6 @@
+//! One piece over 500 lines: staging, the swap and the tidying of what
+//! killed builds left share the lock and marker rules, kept side by side.
+//!
 //! The staging folder: a build writes beside the output and swaps the two
 //! at the end (atomically on Linux), so a failed or killed build leaves the
 //! previous site whole. Also tidies what killed builds left beside the

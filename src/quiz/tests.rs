@@ -1,3 +1,6 @@
+//! One piece over 500 lines: the quiz tests share the fixtures and golden
+//! helpers at the top; split by topic they would repeat them.
+//!
 //! Quiz blocks end to end: every authoring error at its file line, and the
 //! HTML of each question type against golden files in
 //! `tests/golden/quiz/` (run with `KURATOR_BLESS=1` to rewrite them, then

@@ -1,3 +1,6 @@
+//! One piece over 500 lines: the routes, the connection loop and the path
+//! checks share one `Served` and one set of response helpers.
+//!
 //! The HTTP side of `kurator serve`: an axum app that answers from the site
 //! rendered in memory. It owns path checking, content types, folders and
 //! redirects, the 404 page, and the routes under `/__kurator/`. It does not

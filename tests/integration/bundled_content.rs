@@ -6,7 +6,7 @@
 //!
 //! `KURATOR_CONTENT_ROOT` points the checks at another checkout (the writers'
 //! worktree while they write); by default they read this repository. They
-//! read only files inside that root, never ../shared/.
+//! read only files inside that root, never the shared folder beside the repository.
 //!
 //! One file of about 800 lines: each check is short, and they share the
 //! page, fence and quiz readers at the top; split per check they would

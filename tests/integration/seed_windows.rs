@@ -1,6 +1,6 @@
 //! The seed-overlap rule of issue 18 as data: no run of 10 consecutive
 //! words of the seed article in content/ or data/. The test cannot read the
-//! article (a bare clone has no ../shared/), so the repository keeps the
+//! article (a bare clone has nothing beside it), so the repository keeps the
 //! xxh3-64 hashes of the article's normalised 10-word windows
 //! (tests/data/seed-windows.xxh3, written by scripts/seed-hashes), and the
 //! test hashes its own windows the same way. Shared word for word with

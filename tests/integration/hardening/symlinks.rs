@@ -81,10 +81,10 @@ fn links_out_of_every_input_folder_are_errors_at_build_and_check() {
 #[test]
 fn links_inside_the_site_keep_working() {
     let site = SiteTest::fixture("minimal");
-    std::fs::create_dir_all(site.path("shared")).unwrap();
-    std::fs::write(site.path("shared/logo.txt"), "logo").unwrap();
-    symlink("../../shared/logo.txt", site.path("content/guide/logo.txt")).unwrap();
-    symlink(site.path("shared"), site.path("static/shared")).unwrap();
+    std::fs::create_dir_all(site.path("common")).unwrap();
+    std::fs::write(site.path("common/logo.txt"), "logo").unwrap();
+    symlink("../../common/logo.txt", site.path("content/guide/logo.txt")).unwrap();
+    symlink(site.path("common"), site.path("static/shared")).unwrap();
     let run = site.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(site.read("public/guide/logo.txt"), "logo");
