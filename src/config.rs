@@ -14,6 +14,9 @@ use crate::yaml::{self, YamlSource};
 /// The config file's name at the site root.
 pub const CONFIG_FILE: &str = "kurator.yaml";
 
+/// Entries of a feed unless `feed_limit` says otherwise.
+pub const DEFAULT_FEED_LIMIT: usize = 50;
+
 /// The whole site configuration.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
@@ -44,6 +47,11 @@ pub struct SiteConfig {
     pub extra: BTreeMap<String, serde_json::Value>,
     /// `kurator package scorm` settings (see docs/lms.md).
     pub scorm: crate::scorm::ScormConfig,
+    /// How many of the newest dated pages `atom.xml` (and each section feed)
+    /// holds; 0 for all. Feed readers fetch the whole file every time.
+    pub feed_limit: usize,
+    /// Put each page's whole HTML in the feed, not only its summary.
+    pub feed_full_text: bool,
     /// File line of each top-level key, for diagnostics found later.
     #[serde(skip)]
     pub key_lines: BTreeMap<String, usize>,
@@ -93,6 +101,8 @@ impl Default for SiteConfig {
             replace_generated: Vec::new(),
             extra: BTreeMap::new(),
             scorm: crate::scorm::ScormConfig::default(),
+            feed_limit: DEFAULT_FEED_LIMIT,
+            feed_full_text: false,
             key_lines: BTreeMap::new(),
         }
     }

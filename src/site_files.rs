@@ -30,21 +30,108 @@ pub struct SitemapEntry<'a> {
     pub lastmod: Option<&'a str>,
 }
 
-/// `sitemap.xml`; URLs must already be absolute where the site has an origin.
-pub fn sitemap(entries: &[SitemapEntry<'_>]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+/// What one sitemap file may hold, per the sitemap protocol
+/// (sitemaps.org): 50,000 URLs and 50 MB uncompressed.
+#[derive(Debug, Clone, Copy)]
+pub struct SitemapLimits {
+    pub urls: usize,
+    pub bytes: usize,
+}
+
+impl SitemapLimits {
+    pub const PROTOCOL: SitemapLimits = SitemapLimits {
+        urls: 50_000,
+        bytes: 50 * 1024 * 1024,
+    };
+}
+
+/// A sitemap file to write at the site root.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SitemapFile {
+    pub name: String,
+    pub xml: String,
+}
+
+const URLSET_OPEN: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+const URLSET_CLOSE: &str = "</urlset>\n";
+
+/// `sitemap.xml` alone while the site fits one file; past the limits,
+/// `sitemap.xml` becomes a sitemap index of `sitemap-1.xml`, `sitemap-2.xml`,
+/// … each within the limits. `absolute` turns a root file name into the
+/// URL the index lists. URLs must already be absolute where the site has an
+/// origin.
+pub fn sitemaps(
+    entries: &[SitemapEntry<'_>],
+    limits: SitemapLimits,
+    absolute: impl Fn(&str) -> String,
+) -> Vec<SitemapFile> {
+    let mut chunks: Vec<(String, Option<&str>)> = Vec::new();
+    let mut current = String::from(URLSET_OPEN);
+    let mut count = 0;
+    let mut newest: Option<&str> = None;
     for e in entries {
-        let _ = write!(out, "  <url>\n    <loc>{}</loc>\n", xml_text(e.url));
-        if let Some(date) = e.lastmod {
-            let _ = writeln!(
-                out,
-                "    <lastmod>{}</lastmod>",
-                xml_text(date.get(..10).unwrap_or(date))
-            );
+        let url = sitemap_url(e);
+        let full = current.len() + url.len() + URLSET_CLOSE.len() > limits.bytes;
+        if count > 0 && (count == limits.urls || full) {
+            current.push_str(URLSET_CLOSE);
+            chunks.push((
+                std::mem::replace(&mut current, String::from(URLSET_OPEN)),
+                newest,
+            ));
+            count = 0;
+            newest = None;
         }
-        out.push_str("  </url>\n");
+        current.push_str(&url);
+        count += 1;
+        newest = newest.max(e.lastmod.map(day));
     }
-    out.push_str("</urlset>\n");
+    current.push_str(URLSET_CLOSE);
+    chunks.push((current, newest));
+    if chunks.len() == 1 {
+        let (xml, _) = chunks.remove(0);
+        return vec![SitemapFile {
+            name: "sitemap.xml".into(),
+            xml,
+        }];
+    }
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut files = Vec::with_capacity(chunks.len() + 1);
+    for (n, (xml, newest)) in chunks.into_iter().enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        let _ = write!(
+            index,
+            "  <sitemap>\n    <loc>{}</loc>\n",
+            xml_text(&absolute(&name))
+        );
+        if let Some(date) = newest {
+            let _ = writeln!(index, "    <lastmod>{}</lastmod>", xml_text(date));
+        }
+        index.push_str("  </sitemap>\n");
+        files.push(SitemapFile { name, xml });
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(
+        0,
+        SitemapFile {
+            name: "sitemap.xml".into(),
+            xml: index,
+        },
+    );
+    files
+}
+
+/// The date part of a front matter date (the sitemap's `lastmod` is W3C
+/// datetime; the day is enough and never carries a bad offset).
+fn day(date: &str) -> &str {
+    date.get(..10).unwrap_or(date)
+}
+
+fn sitemap_url(e: &SitemapEntry<'_>) -> String {
+    let mut out = format!("  <url>\n    <loc>{}</loc>\n", xml_text(e.url));
+    if let Some(date) = e.lastmod {
+        let _ = writeln!(out, "    <lastmod>{}</lastmod>", xml_text(day(date)));
+    }
+    out.push_str("  </url>\n");
     out
 }
 
@@ -60,6 +147,8 @@ pub struct FeedEntry<'a> {
     pub date: &'a str,
     pub updated: Option<&'a str>,
     pub summary: &'a str,
+    /// The page's HTML, when the site asks for full text in its feeds.
+    pub content: Option<&'a str>,
 }
 
 /// An Atom feed; `entries` newest first.
@@ -84,9 +173,17 @@ pub fn atom(
     for e in entries {
         let _ = write!(
             out,
-            "  <entry>\n    <title>{}</title>\n    <link href=\"{}\"/>\n    <id>{}</id>\n    <published>{}</published>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
+            "  <entry>\n    <title>{}</title>\n    <link href=\"{}\"/>\n    <id>{}</id>\n    <published>{}</published>\n    <updated>{}</updated>\n    <summary>{}</summary>\n",
             xml_text(e.title), xml_text(e.url), xml_text(e.url), rfc3339(e.date), rfc3339(e.updated.unwrap_or(e.date)), xml_text(e.summary)
         );
+        if let Some(html) = e.content {
+            let _ = writeln!(
+                out,
+                "    <content type=\"html\">{}</content>",
+                xml_text(html)
+            );
+        }
+        out.push_str("  </entry>\n");
     }
     out.push_str("</feed>\n");
     out
@@ -201,12 +298,83 @@ mod tests {
         );
     }
 
+    fn entries(urls: &[String]) -> Vec<SitemapEntry<'_>> {
+        urls.iter()
+            .enumerate()
+            .map(|(i, url)| SitemapEntry {
+                url,
+                lastmod: (i % 2 == 0).then_some("2026-03-01"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn past_the_limits_the_sitemap_becomes_an_index_of_files_within_them() {
+        let urls: Vec<String> = (0..7).map(|i| format!("https://e.com/p{i}/")).collect();
+        let absolute = |name: &str| format!("https://e.com/kb/{name}");
+        let by_count = SitemapLimits {
+            urls: 3,
+            bytes: usize::MAX,
+        };
+        let files = sitemaps(&entries(&urls), by_count, absolute);
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml"
+            ]
+        );
+        let index = &files[0].xml;
+        assert!(index.contains("<sitemapindex"), "{index}");
+        assert_eq!(index.matches("<sitemap>").count(), 3);
+        assert!(index.contains("<loc>https://e.com/kb/sitemap-2.xml</loc>"));
+        let counts: Vec<usize> = files[1..]
+            .iter()
+            .map(|f| f.xml.matches("<url>").count())
+            .collect();
+        assert_eq!(counts, [3, 3, 1], "every URL once, in order");
+        assert!(files[3].xml.contains("https://e.com/p6/"));
+        // By size: no file over the limit, however many URLs that leaves in each.
+        let one_url = sitemaps(&entries(&urls[..1]), SitemapLimits::PROTOCOL, absolute)[0]
+            .xml
+            .len();
+        let by_size = SitemapLimits {
+            urls: 50_000,
+            bytes: one_url + 120,
+        };
+        let files = sitemaps(&entries(&urls), by_size, absolute);
+        assert!(files.len() > 2);
+        assert!(files[1..].iter().all(|f| f.xml.len() <= by_size.bytes));
+        assert_eq!(
+            files[1..]
+                .iter()
+                .map(|f| f.xml.matches("<url>").count())
+                .sum::<usize>(),
+            7
+        );
+        // At the limit exactly: still one plain sitemap.
+        let exact = SitemapLimits {
+            urls: 7,
+            bytes: usize::MAX,
+        };
+        assert_eq!(sitemaps(&entries(&urls), exact, absolute).len(), 1);
+    }
+
     #[test]
     fn sitemap_robots_feed_redirect() {
-        let s = sitemap(&[SitemapEntry {
-            url: "https://e.com/a/",
-            lastmod: Some("2026-01-02"),
-        }]);
+        let files = sitemaps(
+            &[SitemapEntry {
+                url: "https://e.com/a/",
+                lastmod: Some("2026-01-02"),
+            }],
+            SitemapLimits::PROTOCOL,
+            |name| format!("https://e.com/{name}"),
+        );
+        assert_eq!(files.len(), 1);
+        let s = &files[0].xml;
         assert!(
             s.contains("<loc>https://e.com/a/</loc>")
                 && s.contains("<lastmod>2026-01-02</lastmod>")
@@ -226,6 +394,7 @@ mod tests {
                 date: "2026-01-02",
                 updated: None,
                 summary: "s",
+                content: None,
             }],
         );
         assert!(
@@ -244,6 +413,7 @@ mod tests {
                 date: "2026-01-02 10:00:00",
                 updated: None,
                 summary: "s\u{1f}",
+                content: Some("<p>a\u{1}&b</p>"),
             }],
         );
         assert!(f.contains("<title>Tx</title>") && f.contains("<title>ab</title>"));
@@ -251,12 +421,25 @@ mod tests {
             f.contains("<published>2026-01-02T10:00:00Z</published>"),
             "{f}"
         );
-        roxmltree::Document::parse(&f).unwrap();
-        let s = sitemap(&[SitemapEntry {
-            url: "https://e.com/\u{2}a/",
-            lastmod: Some("2026-01-02T10:00:00Z"),
-        }]);
-        roxmltree::Document::parse(&s).unwrap();
+        let doc = roxmltree::Document::parse(&f).unwrap();
+        let content = doc
+            .descendants()
+            .find(|n| n.has_tag_name("content"))
+            .unwrap();
+        assert_eq!(
+            content.text(),
+            Some("<p>a&b</p>"),
+            "full text is escaped HTML"
+        );
+        let s = sitemaps(
+            &[SitemapEntry {
+                url: "https://e.com/\u{2}a/",
+                lastmod: Some("2026-01-02T10:00:00Z"),
+            }],
+            SitemapLimits::PROTOCOL,
+            ToString::to_string,
+        );
+        roxmltree::Document::parse(&s[0].xml).unwrap();
         let r = redirect_page("ru", "/new/\"x");
         assert!(r.contains("url=/new/&quot;x"));
     }

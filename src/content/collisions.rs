@@ -275,6 +275,16 @@ fn built_ins(outputs: &Outputs<'_>) -> Vec<(String, String, String)> {
             "kurator writes it from the pages' task lists".into(),
         ),
     ];
+    for page in outputs.site.pages.iter().filter(|p| p.has_own_feed()) {
+        list.push((
+            format!("{}atom.xml", page.url),
+            format!("the feed of the section «{}»", page.title),
+            format!(
+                "kurator writes it because {} says `feed: true`",
+                page.source
+            ),
+        ));
+    }
     if outputs.search_page {
         list.push((
             "search/index.html".into(),

@@ -28,6 +28,9 @@ pub struct FrontMatter {
     /// of the index): a quiz or a changelog can rank below the pages it is
     /// about.
     pub search_weight: Option<f64>,
+    /// On a section (`_index.md`): also write `<section>/atom.xml` with the
+    /// section's dated pages.
+    pub feed: bool,
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Where each top-level key and each alias stands in the file, for
     /// errors found after parsing (alias collisions, a missing template).

@@ -32,6 +32,12 @@ pub struct Page {
 }
 
 impl Page {
+    /// A section with a feed of its own (`feed: true`), written to
+    /// `<url>atom.xml`; on the home page the site's `atom.xml` is that feed.
+    pub fn has_own_feed(&self) -> bool {
+        self.is_section && self.front.feed && !self.url.is_empty()
+    }
+
     /// Reads one source file. Returns the page, or every problem with it.
     pub fn parse(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
         let rel = file.rel.as_str();

@@ -13,7 +13,7 @@ use crate::content::{term_slug, HOME};
 use crate::diagnostic::Diagnostic;
 use crate::output::Sink;
 use crate::quiz;
-use crate::site_files::{self, FeedEntry, SitemapEntry};
+use crate::site_files::{self, FeedEntry, SitemapEntry, SitemapLimits};
 use crate::templates::view::{PageLink, PageView, TermLink};
 
 impl RenderPlan<'_> {
@@ -178,47 +178,36 @@ impl RenderPlan<'_> {
                 lastmod: *d,
             })
             .collect();
-        sink.put(
-            "sitemap.xml",
-            site_files::sitemap(&sitemap_entries).into_bytes(),
-        )?;
+        let sitemaps = site_files::sitemaps(&sitemap_entries, SitemapLimits::PROTOCOL, |name| {
+            absolute(name)
+        });
+        count += sitemaps.len() - 1;
+        for file in sitemaps {
+            sink.put(&file.name, file.xml.into_bytes())?;
+        }
         sink.put(
             "robots.txt",
             site_files::robots(&absolute("sitemap.xml")).into_bytes(),
         )?;
-        let mut dated: Vec<usize> = (0..site.pages.len())
-            .filter(|&i| site.pages[i].front.date.is_some())
-            .collect();
-        dated.sort_by(|&a, &b| {
-            site.pages[b]
-                .front
-                .date
-                .cmp(&site.pages[a].front.date)
-                .then(a.cmp(&b))
-        });
-        let page_urls: Vec<String> = dated
-            .iter()
-            .map(|&i| absolute(&site.pages[i].url))
-            .collect();
-        let feed_entries: Vec<FeedEntry<'_>> = dated
-            .iter()
-            .zip(&page_urls)
-            .map(|(&i, url)| FeedEntry {
-                title: &site.pages[i].title,
-                url,
-                date: site.pages[i].front.date.as_deref().unwrap_or_default(),
-                updated: site.pages[i].front.updated.as_deref(),
-                summary: self.description(i),
-            })
-            .collect();
-        let feed = site_files::atom(
-            &config.title,
-            &absolute(""),
-            &absolute("atom.xml"),
-            &config.language,
-            &feed_entries,
-        );
-        sink.put("atom.xml", feed.into_bytes())?;
+        let dated = newest_first(site, 0..site.pages.len());
+        sink.put(
+            "atom.xml",
+            self.feed(&config.title, "", &dated, &absolute).into_bytes(),
+        )?;
+        // Sections that ask for a feed of their own (`feed: true`).
+        for s in (0..site.pages.len()).filter(|&i| site.pages[i].has_own_feed()) {
+            let inside =
+                (0..site.pages.len()).filter(|&i| i != s && site.ancestors(i).contains(&s));
+            let dated = newest_first(site, inside);
+            let title = format!("{} — {}", site.pages[s].title, config.title);
+            let path = format!("{}atom.xml", site.pages[s].url);
+            sink.put(
+                &path,
+                self.feed(&title, &site.pages[s].url, &dated, &absolute)
+                    .into_bytes(),
+            )?;
+            count += 1;
+        }
         let entries: Vec<quiz::QuizManifestEntry> = self
             .analysis
             .quizzes
@@ -237,6 +226,48 @@ impl RenderPlan<'_> {
         )?;
         count += 5;
         Ok(count)
+    }
+
+    /// An Atom feed of `dated` (newest first), cut to `feed_limit`, for the
+    /// part of the site at `url` (`""` for the whole site).
+    fn feed(
+        &self,
+        title: &str,
+        url: &str,
+        dated: &[usize],
+        absolute: &dyn Fn(&str) -> String,
+    ) -> String {
+        let site = self.site();
+        let config = &self.analysis.config;
+        let limit = match config.feed_limit {
+            0 => dated.len(),
+            n => n.min(dated.len()),
+        };
+        let urls: Vec<String> = dated[..limit]
+            .iter()
+            .map(|&i| absolute(&site.pages[i].url))
+            .collect();
+        let entries: Vec<FeedEntry<'_>> = dated[..limit]
+            .iter()
+            .zip(&urls)
+            .map(|(&i, page_url)| FeedEntry {
+                title: &site.pages[i].title,
+                url: page_url,
+                date: site.pages[i].front.date.as_deref().unwrap_or_default(),
+                updated: site.pages[i].front.updated.as_deref(),
+                summary: self.description(i),
+                content: config
+                    .feed_full_text
+                    .then(|| self.analysis.rendered[i].html.as_str()),
+            })
+            .collect();
+        site_files::atom(
+            title,
+            &absolute(url),
+            &absolute(&format!("{url}atom.xml")),
+            &config.language,
+            &entries,
+        )
     }
 
     pub(super) fn special_context(&self, title: &str, url: &str) -> Context {
@@ -280,4 +311,19 @@ fn special_view<'a>(title: &'a str, url: &str, origin: &str) -> PageView<'a> {
         subsections: Vec::new(),
         depth: 1,
     }
+}
+
+/// The dated pages among `pages`, newest first (ties in site order).
+fn newest_first(site: &crate::content::Site, pages: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut dated: Vec<usize> = pages
+        .filter(|&i| site.pages[i].front.date.is_some())
+        .collect();
+    dated.sort_by(|&a, &b| {
+        site.pages[b]
+            .front
+            .date
+            .cmp(&site.pages[a].front.date)
+            .then(a.cmp(&b))
+    });
+    dated
 }

@@ -18,6 +18,8 @@ mod check;
 mod cli;
 /// Faults during a build: kills, immutable folders, a full disk.
 mod faults;
+/// Issue 24: sitemap index past 50,000 URLs, feed limits, section feeds.
+mod feeds;
 /// GIFT quiz blocks and files, and `kurator export quizzes`.
 mod gift;
 /// Issue 17: nothing outside the site is read, published or destroyed.
