@@ -40,6 +40,9 @@ pub struct BuildOptions {
     /// Building for `kurator package scorm`: pages load `scorm.js`, which
     /// an ordinary site does not need (it only talks to an LMS).
     pub scorm: bool,
+    /// "Today" for review dates (`--today`, `SOURCE_DATE_EPOCH`); the
+    /// clock when absent. Part of the build's fingerprint.
+    pub today: Option<jiff::civil::Date>,
 }
 
 impl BuildOptions {
@@ -52,6 +55,7 @@ impl BuildOptions {
             relative: false,
             inject: None,
             scorm: false,
+            today: None,
         }
     }
 }

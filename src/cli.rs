@@ -65,12 +65,38 @@ pub struct BuildArgs {
     /// (normally such a build checks the sources and the output and stops).
     #[arg(long)]
     pub force: bool,
+    /// The day review dates are counted from (YYYY-MM-DD); default:
+    /// SOURCE_DATE_EPOCH when set, else today.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
+    /// The day review dates are counted from (YYYY-MM-DD); default:
+    /// SOURCE_DATE_EPOCH when set, else today.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// List pages past their review date, and those due within 30 days,
+    /// grouped by owner, instead of checking the site.
+    #[arg(long)]
+    pub stale: bool,
+    /// With --stale: text, json or csv.
+    #[arg(long, value_enum, default_value = "text", requires = "stale")]
+    pub format: StaleFormat,
+    /// With --stale: exit with 1 when a page is overdue (for CI).
+    #[arg(long, requires = "stale")]
+    pub fail_on_stale: bool,
+}
+
+/// How `check --stale` prints its list.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum StaleFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Args)]

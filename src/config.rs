@@ -52,6 +52,9 @@ pub struct SiteConfig {
     pub feed_limit: usize,
     /// Put each page's whole HTML in the feed, not only its summary.
     pub feed_full_text: bool,
+    /// How often pages should be reviewed unless their section or page says
+    /// otherwise (`6 months`); see `review.rs`.
+    pub review_every: Option<String>,
     /// File line of each top-level key, for diagnostics found later.
     #[serde(skip)]
     pub key_lines: BTreeMap<String, usize>,
@@ -103,6 +106,7 @@ impl Default for SiteConfig {
             scorm: crate::scorm::ScormConfig::default(),
             feed_limit: DEFAULT_FEED_LIMIT,
             feed_full_text: false,
+            review_every: None,
             key_lines: BTreeMap::new(),
         }
     }
@@ -205,6 +209,15 @@ impl SiteConfig {
                 .and_then(|l| l.find(':'))
                 .map(|c| c + 3);
             problems.push(problem);
+        }
+        if let Some(every) = &self.review_every {
+            if let Err(why) = crate::review::parse_period(every) {
+                problems.push(
+                    Diagnostic::error(CONFIG_FILE, format!("`review_every: {every}`: {why}"))
+                        .at(line_of("review_every"), "review_every: ".len() + 1)
+                        .help(crate::review::PERIOD_HELP),
+                );
+            }
         }
         if self.output_dir.trim().is_empty() {
             problems.push(

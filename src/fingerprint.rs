@@ -127,6 +127,10 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<u128> {
     hasher.update(&[u8::from(base_url.is_some())]);
     write_str(&mut hasher, base_url.unwrap_or(""));
     hasher.update(&[u8::from(options.inject.is_some())]);
+    write_str(
+        &mut hasher,
+        &options.today.map(|d| d.to_string()).unwrap_or_default(),
+    );
     write_str(&mut hasher, options.inject.as_deref().unwrap_or(""));
     for ((rel, _), hash) in files.iter().zip(&hashes) {
         write_str(&mut hasher, rel);

@@ -36,6 +36,8 @@ pub mod pages;
 pub mod pipeline;
 /// Quiz blocks: schema, validation, rendering, the site's quizzes.
 pub mod quiz;
+/// Page owners, review dates, stale pages (issue 22).
+pub mod review;
 /// SCORM 1.2 / 2004 packages for an LMS.
 pub mod scorm;
 /// The search index.

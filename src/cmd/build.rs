@@ -17,6 +17,7 @@ pub(crate) fn run(args: &BuildArgs) -> Result<u8> {
     options.drafts = args.site.drafts;
     options.base_url = args.base_url.clone();
     options.relative = args.relative;
+    options.today = Some(super::today(args.today.as_deref())?);
     let output = match &args.output {
         Some(o) => o.clone(),
         None => match crate::config::load(&root) {

@@ -46,6 +46,13 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// "Today" for review dates: `--today`, else `SOURCE_DATE_EPOCH`, else the
+/// clock. A bad value is a usage error.
+pub(crate) fn today(flag: Option<&str>) -> anyhow::Result<jiff::civil::Date> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    crate::review::today(flag, epoch.as_deref()).map_err(anyhow::Error::msg)
+}
+
 /// Prints diagnostics to stderr, one per line, in file order.
 pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic]) {
     use std::io::Write;

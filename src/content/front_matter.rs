@@ -28,6 +28,14 @@ pub struct FrontMatter {
     /// of the index): a quiz or a changelog can rank below the pages it is
     /// about.
     pub search_weight: Option<f64>,
+    /// Who answers for the page (a name or a team); a section's owner is
+    /// its pages' unless they name their own.
+    pub owner: Option<String>,
+    /// When the page was last checked to be true: `YYYY-MM-DD`.
+    pub reviewed: Option<String>,
+    /// How often it should be (`6 months`); a section's applies to its
+    /// pages, `kurator.yaml`'s to every page.
+    pub review_every: Option<String>,
     /// On a section (`_index.md`): also write `<section>/atom.xml` with the
     /// section's dated pages.
     pub feed: bool,
@@ -116,6 +124,26 @@ pub fn parse(path: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, V
                         .help("write it as YYYY-MM-DD (2026-01-31), or with a time as 2026-01-31T09:30:00Z"),
                 );
             }
+        }
+    }
+    if let Some(value) = &front.reviewed {
+        if let Err(why) = crate::review::parse_day(value) {
+            let (line, column) = value_position(yaml, first_line, "reviewed", value);
+            problems.push(
+                Diagnostic::error(path, format!("`reviewed: {value}`: {why}"))
+                    .at(line, column)
+                    .help("write the day the page was last checked as YYYY-MM-DD (2026-01-31)"),
+            );
+        }
+    }
+    if let Some(value) = &front.review_every {
+        if let Err(why) = crate::review::parse_period(value) {
+            let (line, column) = value_position(yaml, first_line, "review_every", value);
+            problems.push(
+                Diagnostic::error(path, format!("`review_every: {value}`: {why}"))
+                    .at(line, column)
+                    .help(crate::review::PERIOD_HELP),
+            );
         }
     }
     if let Some(slug) = &front.slug {

@@ -289,6 +289,14 @@ impl RenderPlan<'_> {
 fn special_view<'a>(title: &'a str, url: &str, origin: &str) -> PageView<'a> {
     static EMPTY: std::sync::OnceLock<std::collections::BTreeMap<String, serde_json::Value>> =
         std::sync::OnceLock::new();
+    // Built-in pages (search, progress, 404) have no owner or review date.
+    static NO_REVIEW: crate::review::PageReview = crate::review::PageReview {
+        owner: None,
+        reviewed: None,
+        reviewed_text: None,
+        due: None,
+        freshness: crate::review::Freshness::Fresh,
+    };
     PageView {
         title,
         description: "",
@@ -302,6 +310,7 @@ fn special_view<'a>(title: &'a str, url: &str, origin: &str) -> PageView<'a> {
         toc: &[],
         date: None,
         updated: None,
+        review: &NO_REVIEW,
         tags: Vec::new(),
         word_count: 0,
         reading_time: 0,

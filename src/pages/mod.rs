@@ -24,6 +24,7 @@ use crate::markdown;
 use crate::output::Sink;
 use crate::quiz;
 use crate::quiz::site::splice as with_quizzes;
+use crate::review;
 use crate::site_files;
 use crate::templates::view::{MenuItem, PageLink, PageView, SiteView, TermLink};
 use crate::templates::{Lookups, Templates};
@@ -40,6 +41,8 @@ pub struct RenderPlan<'a> {
     origin: String,
     /// Theme static files with their hashed output paths.
     statics: Vec<(String, &'a [u8])>,
+    /// Each page's owner and review state, by page index.
+    reviews: Vec<review::PageReview>,
 }
 
 impl<'a> RenderPlan<'a> {
@@ -121,7 +124,11 @@ impl<'a> RenderPlan<'a> {
             globals.insert("onboarding", &view);
         }
         let templates = Templates::load(&analysis.theme, Arc::new(lookups), globals)?;
+        let today = options
+            .today
+            .unwrap_or_else(|| review::today(None, None).unwrap_or(jiff::civil::Date::MIN));
         Ok(RenderPlan {
+            reviews: review::site_reviews(&analysis.site, &analysis.config, today),
             analysis,
             options,
             templates,
@@ -325,6 +332,7 @@ impl<'a> RenderPlan<'a> {
             toc: &rendered.toc,
             date: page.front.date.as_deref(),
             updated: page.front.updated.as_deref(),
+            review: &self.reviews[i],
             tags: page
                 .front
                 .tags

@@ -67,6 +67,8 @@ pub(crate) struct PageView<'a> {
     pub toc: &'a [TocEntry],
     pub date: Option<&'a str>,
     pub updated: Option<&'a str>,
+    /// Owner, last review and whether the page is overdue (`review.rs`).
+    pub review: &'a crate::review::PageReview,
     pub tags: Vec<TermLink>,
     pub word_count: usize,
     pub reading_time: usize,

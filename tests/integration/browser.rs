@@ -124,6 +124,9 @@ fn browser_suite_passes_on_the_bundled_site() {
     build(&root, &site, &[]);
     build(&root, &relative, &["--relative"]);
     build(&root, &subpath, &["--base-url", SUBPATH_BASE]);
+    // Issue 22: the bundled site a few years on, every page past its review date.
+    let stale = tmp.path().join("site-stale");
+    build(&root, &stale, &["--today", "2030-01-01"]);
     // Issue 9: the hostile-content fixture, for hostile.test.mjs.
     let hostile_root = root.join("tests/fixtures/hostile");
     let hostile = tmp.path().join("site-hostile");
@@ -155,6 +158,7 @@ fn browser_suite_passes_on_the_bundled_site() {
         .env("KURATOR_SITE", &site)
         .env("KURATOR_SITE_RELATIVE", &relative)
         .env("KURATOR_SITE_SUBPATH", &subpath)
+        .env("KURATOR_SITE_STALE", &stale)
         .env("KURATOR_SITE_HOSTILE", &hostile)
         .env("KURATOR_SITE_HOSTILE_RELATIVE", &hostile_relative)
         .env("KURATOR_SITE_GIFT", &gift)

@@ -819,3 +819,43 @@ fn courses_name_every_school_in_its_official_spelling() {
     .collect();
     fail_with("schools missing from data/courses.yaml", &missing);
 }
+
+/// Issue 22: every page of the bundled course names who answers for it and
+/// when it was last checked, and none is stale on the day it was reviewed.
+#[test]
+fn every_page_has_an_owner_and_a_review_date() {
+    let out = tempfile::tempdir().unwrap();
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_kurator"))
+        .args(["build", "--today", "2026-12-03", "--root"])
+        .arg(root())
+        .arg("--output")
+        .arg(out.path().join("site"))
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let mut problems = Vec::new();
+    for page in pages() {
+        let stem = page.path.strip_suffix(".md").unwrap();
+        let html_path = match stem.strip_suffix("_index") {
+            Some(dir) => format!("{dir}index.html"),
+            None => format!("{stem}/index.html"),
+        };
+        let html = fs::read_to_string(out.path().join("site").join(&html_path)).unwrap_or_default();
+        if !html.contains("<p class=\"page-review\">Отвечает: ")
+            || !html.contains(", проверено <time datetime=")
+        {
+            problems.push(format!(
+                "{}: no owner or review date at the foot",
+                page.path
+            ));
+        }
+        if html.contains("review-notice") {
+            problems.push(format!("{}: stale on 2026-12-03", page.path));
+        }
+    }
+    fail_with("pages without upkeep", &problems);
+}

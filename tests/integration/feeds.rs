@@ -120,7 +120,10 @@ fn dated_site(n: usize, config_extra: &str) -> SiteTest {
     }
     // The fixture's one dated page, undated here so the counts are this site's.
     let steps = site.read("content/guide/first-steps.md");
-    site.write("content/guide/first-steps.md", &steps.replace("date: 2026-01-15\n", ""));
+    site.write(
+        "content/guide/first-steps.md",
+        &steps.replace("date: 2026-01-15\n", ""),
+    );
     site.write(
         "content/guide/dated.md",
         "---\ntitle: Guide page\ndate: 2025-06-01\n---\nOld.\n",

@@ -37,6 +37,8 @@ mod js_search;
 /// Issue 18's engine features on a fixture: typography, template blocks,
 /// checklists, the onboarding path.
 mod kb_engine;
+/// Issue 22: owners, review dates, stale notices, `check --stale`.
+mod living;
 /// proptest: no panic, every diagnostic inside its file.
 mod properties;
 /// `kurator package scorm`: the manifest and the zip.

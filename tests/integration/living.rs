@@ -1,0 +1,209 @@
+//! Issue 22: owners and review dates. A page past its review date shows a
+//! calm notice with its owner, every reviewed page says who answers for it,
+//! and `kurator check --stale` lists overdue and soon-due pages by owner in
+//! text, JSON and CSV, failing CI on request. "Today" comes from `--today`,
+//! then `SOURCE_DATE_EPOCH`, then the clock.
+
+use std::process::Command;
+
+use crate::support::{run, SiteTest};
+
+/// The minimal fixture with owners and review dates: the guide section's
+/// owner and period (a year) cover its page; the home page has the site's
+/// period (six months).
+fn reviewed_site() -> SiteTest {
+    let site = SiteTest::fixture("minimal");
+    let config = site.read("kurator.yaml");
+    site.write("kurator.yaml", &format!("{config}review_every: 6 months\n"));
+    let add = |path: &str, lines: &str| {
+        let text = site.read(path);
+        let text = text.replacen("---\n", &format!("---\n{lines}"), 1);
+        site.write(path, &text);
+    };
+    add(
+        "content/guide/_index.md",
+        "owner: Отдел обучения\nreviewed: 2026-11-01\nreview_every: 1 year\n",
+    );
+    add("content/guide/first-steps.md", "reviewed: 2025-10-01\n");
+    add(
+        "content/_index.md",
+        "owner: Редакция\nreviewed: 2026-03-01\n",
+    );
+    site
+}
+
+#[test]
+fn an_overdue_page_shows_a_notice_with_its_owner_and_a_fresh_one_does_not() {
+    let site = reviewed_site();
+    let r = site.run(&["build", "--today", "2026-12-03"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let steps = site.read("public/guide/first-steps/index.html");
+    assert!(
+        steps.contains("<aside class=\"review-notice\" role=\"note\"><p>Страница могла устареть: последняя проверка — <time datetime=\"2025-10-01\">01.10.2025</time>. Если что-то изменилось, напишите ответственному: Отдел обучения.</p></aside>"),
+        "the owner comes from the section: {}",
+        &steps[steps.find("<main").unwrap_or(0)..]
+    );
+    assert!(steps.contains(
+        "<p class=\"page-review\">Отвечает: Отдел обучения, проверено <time datetime=\"2025-10-01\">01.10.2025</time></p>"
+    ));
+    let guide = site.read("public/guide/index.html");
+    assert!(!guide.contains("review-notice"), "reviewed a month ago");
+    assert!(guide.contains("Отвечает: Отдел обучения"));
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains("напишите ответственному: Редакция."),
+        "six months after March under the site's period"
+    );
+
+    // Another day is another build, not "Up to date": the notice may change.
+    let r = site.run(&["build", "--today", "2026-06-01"]);
+    assert!(!r.stdout.starts_with("Up to date"), "{}", r.stdout);
+    assert!(!site
+        .read("public/guide/first-steps/index.html")
+        .contains("review-notice"));
+}
+
+#[test]
+fn check_stale_lists_by_owner_in_json_csv_and_text_and_fails_on_request() {
+    let site = reviewed_site();
+    let r = site.run(&[
+        "check",
+        "--stale",
+        "--today",
+        "2027-10-15",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(report["today"], "2027-10-15");
+    assert_eq!(report["overdue"], 2);
+    assert_eq!(report["due_soon"], 1);
+    let pages = report["pages"].as_array().unwrap();
+    let rows: Vec<(&str, &str, &str, i64)> = pages
+        .iter()
+        .map(|p| {
+            (
+                p["owner"].as_str().unwrap(),
+                p["source"].as_str().unwrap(),
+                p["status"].as_str().unwrap(),
+                p["days"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "Отдел обучения",
+                "content/guide/first-steps.md",
+                "overdue",
+                379
+            ),
+            ("Отдел обучения", "content/guide/_index.md", "due-soon", 17),
+            ("Редакция", "content/_index.md", "overdue", 409),
+        ],
+        "grouped by owner, most overdue first"
+    );
+    assert_eq!(pages[0]["due"], "2026-10-01");
+    assert_eq!(pages[0]["url"], "guide/first-steps/");
+
+    let r = site.run(&[
+        "check",
+        "--stale",
+        "--today",
+        "2027-10-15",
+        "--format",
+        "csv",
+    ]);
+    let mut csv = csv::Reader::from_reader(r.stdout.as_bytes());
+    let headers = csv.headers().unwrap().clone();
+    assert_eq!(&headers[0], "owner");
+    let records: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 3);
+    assert_eq!(&records[0][1], "overdue");
+    assert_eq!(&records[0][2], "379");
+
+    let r = site.run(&["check", "--stale", "--today", "2027-10-15"]);
+    assert!(
+        r.stdout
+            .starts_with("Отдел обучения:\n  content/guide/first-steps.md: 379 days overdue"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("2 pages overdue, 1 due within 30 days"),
+        "{}",
+        r.stdout
+    );
+
+    let fail = site.run(&[
+        "check",
+        "--stale",
+        "--today",
+        "2027-10-15",
+        "--fail-on-stale",
+    ]);
+    assert_eq!(fail.code, 1);
+    let pass = site.run(&[
+        "check",
+        "--stale",
+        "--today",
+        "2026-04-01",
+        "--fail-on-stale",
+    ]);
+    assert_eq!(pass.code, 0, "{}", pass.stdout);
+}
+
+#[test]
+fn today_falls_back_to_source_date_epoch() {
+    let site = reviewed_site();
+    let out = Command::new(env!("CARGO_BIN_EXE_kurator"))
+        .args(["check", "--stale", "--format", "json", "--root"])
+        .arg(site.root())
+        .env("SOURCE_DATE_EPOCH", "1798761600") // 2027-01-01T00:00:00Z
+        .output()
+        .unwrap();
+    let r = run(&out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(report["today"], "2027-01-01");
+    let bad = site.run(&["build", "--today", "2027-02-30"]);
+    assert_eq!(bad.code, 2, "a bad --today is a usage error");
+    assert!(bad.stderr.contains("--today"), "{}", bad.stderr);
+}
+
+#[test]
+fn bad_review_values_are_errors_at_their_place() {
+    let site = SiteTest::fixture("minimal");
+    let text = site.read("content/guide/first-steps.md");
+    site.write(
+        "content/guide/first-steps.md",
+        &text.replacen(
+            "---\n",
+            "---\nreviewed: 2026-13-01\nreview_every: 6 moons\n",
+            1,
+        ),
+    );
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("content/guide/first-steps.md:2:11: `reviewed: 2026-13-01`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("content/guide/first-steps.md:3:15: `review_every: 6 moons`: `moons` is not a unit of time"), "{}", r.stderr);
+    assert!(r.stderr.contains("6 months"), "the help shows the form");
+    let config = site.read("kurator.yaml");
+    site.write("content/guide/first-steps.md", &text);
+    site.write("kurator.yaml", &format!("{config}review_every: often\n"));
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("kurator.yaml:8:15: `review_every: often`"),
+        "{}",
+        r.stderr
+    );
+}
