@@ -216,6 +216,7 @@ mod search_index {
                 tags: &page.front.tags,
                 sections: &rendered.sections,
                 weight: 1.0,
+                defines: false,
             })
             .collect();
         let config = &analysis.config;

@@ -77,6 +77,10 @@ pub struct SearchConfig {
     /// Words a reader may type, mapped to words the content uses, for forms
     /// no stemmer joins: `люди: [человек]`, `KPI: [ключевые показатели]`.
     pub synonyms: BTreeMap<String, Vec<String>>,
+    /// Content paths of the pages that define terms (a glossary): a query
+    /// asking what something is («что такое CRM») puts them first. Empty:
+    /// `glossary/_index.md` or `glossary.md` when the site has one.
+    pub definitions: Vec<String>,
 }
 
 impl Default for SearchConfig {
@@ -84,6 +88,7 @@ impl Default for SearchConfig {
         SearchConfig {
             enabled: true,
             synonyms: BTreeMap::new(),
+            definitions: Vec::new(),
         }
     }
 }

@@ -34,6 +34,12 @@ pub(crate) fn load(
                 continue;
             }
         };
+        if stem == crate::search::synonyms::DATA_NAME {
+            if let Err(d) = crate::search::synonyms::check(YamlSource::file(&asset.rel, &text)) {
+                problems.push(d);
+                continue;
+            }
+        }
         match yaml::parse_value(YamlSource::file(&asset.rel, &text)) {
             Ok(value) => {
                 data.insert(stem.replace(['-', '/'], "_"), value);

@@ -225,6 +225,7 @@ mod tests {
             tags: &[],
             sections,
             weight: 1.0,
+            defines: false,
         };
         let docs = [doc("Заголовок \"x\"\n", &sections[..]), doc("", &[][..])];
         let refs: Vec<&SearchDoc> = docs.iter().collect();
@@ -250,6 +251,7 @@ mod tests {
                 tags: &[],
                 sections: &sections,
                 weight: 1.0,
+                defines: false,
             })
             .collect();
         group_size(&docs.iter().collect::<Vec<_>>())

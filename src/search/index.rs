@@ -362,6 +362,7 @@ mod tests {
             tags: &[],
             sections,
             weight: 1.0,
+            defines: false,
         }
     }
 

@@ -5,8 +5,9 @@
 //! calls `window.__kuratorSearch.add(name, data)`, so the index loads from
 //! `file://` where `fetch` fails):
 //!
-//! - `meta.js`: version, entry and page counts, shard keys, stop words and
-//!   the author's synonyms. Small; loaded on first use of the search box.
+//! - `meta.js`: version, entry and page counts, shard keys, stop words,
+//!   the author's synonyms, the query rules of `query.rs` and the pages
+//!   that define terms. Small; loaded on first use of the search box.
 //! - `t/<n>.js`: shard `n` of the word index: `{term: postings}` for the
 //!   terms whose longest matching shard key is `meta.shards[n]`. Postings
 //!   are varints (see `shard.rs`): page delta, section, BM25F score.
@@ -22,9 +23,11 @@ mod fragment;
 pub mod index;
 mod memo;
 pub mod normalize;
+pub mod query;
 mod scanner;
 pub mod shard;
 pub mod site;
+pub mod synonyms;
 pub mod stem;
 pub mod tokenize;
 
@@ -51,6 +54,8 @@ pub struct SearchDoc<'a> {
     pub sections: &'a [TextSection],
     /// The page's `search_weight`: multiplies its scores (1 = as written).
     pub weight: f32,
+    /// The page defines terms (a glossary): first for «что такое …».
+    pub defines: bool,
 }
 
 /// Format version of the files, bumped on any incompatible change.
@@ -157,6 +162,13 @@ pub fn write_index<E: Send>(
             .copied()
             .collect(),
         synonyms: synonyms(config),
+        query: query::QueryRules::new(),
+        definitions: order
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.defines)
+            .map(|(i, _)| i)
+            .collect(),
     };
     put("search/meta.js".into(), script("meta", &meta))?;
     Ok(sums.len() + 1)
@@ -195,6 +207,10 @@ struct Meta<'a> {
     stop: Vec<&'static str>,
     /// Query term → alternatives, each a list of terms that must all match.
     synonyms: BTreeMap<String, Vec<Vec<String>>>,
+    /// How readers type: filler words, layouts, the other script.
+    query: query::QueryRules,
+    /// Pages (by number) that define terms.
+    definitions: Vec<usize>,
 }
 
 /// The base path all page URLs share: the home page's URL (the page with no
@@ -300,6 +316,7 @@ mod tests {
                 tags: &[],
                 sections: &[],
                 weight: 1.0,
+                defines: false,
             },
             SearchDoc {
                 url: "/kb/duties/kpi/",
@@ -309,6 +326,7 @@ mod tests {
                 tags: &tags,
                 sections: &sections,
                 weight: 1.0,
+                defines: false,
             },
         ];
         let mut config = SearchConfig::default();
@@ -361,6 +379,7 @@ mod tests {
             tags: &[],
             sections: &[],
             weight: 1.0,
+            defines: false,
         };
         assert_eq!(base_path(&[doc("/a/b/"), doc("/a/c/")]), "/a/");
         assert_eq!(base_path(&[doc("/a/b/")]), "/a/");

@@ -205,6 +205,20 @@ fn search_js_queries_a_built_index() {
         "Каждый человек в команде знает свою роль.",
     )];
     let tables = [section(None, "", "Строки таблицы заполняют по порядку.")];
+    let glossary = [
+        section(None, "", "Короткие определения терминов."),
+        section(
+            Some("crm-term"),
+            "CRM",
+            "Программа для учёта клиентов и сделок.",
+        ),
+    ];
+    let course = [section(
+        None,
+        "",
+        "Онлайн-курс длится три месяца. Школа ProductStar проводит вебинары.",
+    )];
+    let schools = [section(None, "", "Программы школы Product Star и другие.")];
     let crm = [section(
         Some("crm"),
         "CRM-система",
@@ -220,6 +234,7 @@ fn search_js_queries_a_built_index() {
         tags,
         sections,
         weight: 1.0,
+        defines: url == "/kb/glossary/",
     };
     let docs = [
         doc("/kb/", "База знаний", vec![], "", &none, &home[..]),
@@ -287,6 +302,30 @@ fn search_js_queries_a_built_index() {
             &none,
             &tables[..],
         ),
+        doc(
+            "/kb/glossary/",
+            "Глоссарий",
+            vec!["База знаний"],
+            "",
+            &none,
+            &glossary[..],
+        ),
+        doc(
+            "/kb/learning/course/",
+            "Обучение",
+            vec!["База знаний"],
+            "",
+            &none,
+            &course[..],
+        ),
+        doc(
+            "/kb/learning/schools/",
+            "Школы",
+            vec!["База знаний"],
+            "",
+            &none,
+            &schools[..],
+        ),
     ];
     let mut config = SearchConfig::default();
     config
@@ -337,6 +376,7 @@ fn search_js_finds_pages_in_grouped_fragments() {
             tags: &[],
             sections: &texts[n],
             weight: 1.0,
+            defines: false,
         })
         .collect();
     let files = build_index(&docs, &SearchConfig::default(), "ru");

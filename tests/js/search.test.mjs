@@ -196,3 +196,65 @@ test('query(text, limit) keeps the first hits of the full order; buffers are reu
   assert.equal((await engine.query('отчет')).total, pages);
   assert.equal((await engine.query('клиент')).total, 200);
 });
+
+// How people ask (tests/search/query-vectors.json has the rules' own cases;
+// these run them through the whole engine over the index).
+test('question and filler words neither block the match nor steer it', { skip }, async () => {
+  const plain = await urls('клиент договор');
+  for (const q of ['почему клиент договор', 'можно ли клиент договор', 'сколько вообще клиент договор']) {
+    assert.deepEqual(await urls(q), plain, q);
+  }
+  assert.equal((await index.search('почему')).mode, 'none', 'a query of filler alone is still searched as typed');
+});
+
+test('a definition question puts the glossary first', { skip }, async () => {
+  assert.equal(await first('crm'), 'tools/crm/#crm');
+  assert.equal(await first('что такое crm'), 'glossary/#crm-term');
+  assert.equal(await first('CRM это'), 'glossary/#crm-term');
+});
+
+test('terms typed in the other script', { skip }, async () => {
+  assert.equal(await first('црм'), await first('crm'));
+  assert.equal(await first('црм '), await first('crm'), 'a finished word, not only a prefix');
+  assert.equal((await index.search('щзщз ')).total, 0, 'unknown in both scripts stays unknown');
+  assert.equal(await first('кпи'), 'role/account-manager/#kpi');
+  assert.equal(await first('нпс'), 'role/account-manager/#kpi');
+  assert.equal(await first('menedzher'), 'role/account-manager/');
+  assert.equal(await first('менедж'), 'role/account-manager/', 'a Russian prefix as before');
+});
+
+test('the wrong keyboard layout is read the other way and said so', { skip }, async () => {
+  const res = await index.engine.query('rkbtyn');
+  assert.equal(res.corrected, 'клиент');
+  assert.ok(res.total > 0);
+  const kpi = await index.engine.query('ЛЗШ');
+  assert.equal(kpi.corrected, 'KPI');
+  assert.ok(kpi.total > 0);
+  assert.equal((await index.engine.query('клиент')).corrected, undefined, 'a good query is left alone');
+  const typing = await index.engine.query('rkbt');
+  assert.equal(typing.corrected, 'клие', 'a prefix while typing');
+  assert.ok(typing.total > 0);
+});
+
+test('words joined, hyphenated or apart find each other', { skip }, async () => {
+  for (const q of ['онлайн-курс', 'онлайн курс', 'онлайнкурс', 'Онлайн курсы']) {
+    assert.equal(await first(q), 'learning/course/', q);
+  }
+  assert.deepEqual((await urls('ProductStar')).sort(), ['learning/course/', 'learning/schools/']);
+  assert.deepEqual((await urls('Product Star')).sort(), ['learning/course/', 'learning/schools/']);
+});
+
+test('no result: the nearest words the index has are offered', { skip }, async () => {
+  const res = await index.engine.query('дговоор');
+  assert.equal(res.total, 0);
+  assert.match(res.suggestion, /^договор/);
+  const two = await index.engine.query('клиент дговоор');
+  assert.ok(two.total > 0, 'one known word still finds pages (OR)');
+  const none = await index.engine.query('zzzzqqq');
+  assert.equal(none.total, 0);
+  assert.equal(none.suggestion, null);
+});
+
+test('synonym phrases inside a longer query', { skip }, async () => {
+  assert.equal(await first('ключевые показатели удержание'), 'role/account-manager/#kpi');
+});

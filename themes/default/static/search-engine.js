@@ -196,6 +196,107 @@
     return ra.length >= 2 && ra[0] === rb[1] && ra[1] === rb[0] && ra.slice(2) === rb.slice(2); // transposition
   }
 
+
+  // ------------------------------------------------------- how people type
+  // The rules of src/search/query.rs, over the tables it writes into
+  // meta.query; tests/search/query-vectors.json holds both to the same
+  // answers.
+
+  // The words of a query that say what it is about: filler dropped unless
+  // only filler and stop words (a Set) are left. Words normalised.
+  function contentWords(list, rules, stop) {
+    var filler = new Set(rules.filler);
+    if (list.every(function (w) { return filler.has(w) || stop.has(w); })) return list.slice();
+    return list.filter(function (w) { return !filler.has(w); });
+  }
+
+  // Whether normalised words ask what a term means.
+  function asksDefinition(list) {
+    var a = list[0], b = list[1];
+    if (list.length >= 3 && ((a === 'что' && (b === 'такое' || b === 'значит' || b === 'означает'))
+      || (a === 'кто' && (b === 'такой' || b === 'такая' || b === 'такие'))
+      || (a === 'what' && (b === 'is' || b === 'are')))) return true;
+    return list.length >= 2 && list[list.length - 1] === 'это';
+  }
+
+  var CYRILLIC_LETTER = /[\u0400-\u04ff]/;
+
+  // The text as typed with the other keyboard layout; null when it mixes
+  // scripts or nothing changes. Case kept.
+  function switchLayout(text, rules) {
+    var latin = /[a-zA-Z]/.test(text), cyrillic = CYRILLIC_LETTER.test(text);
+    if (latin === cyrillic) return null;
+    var from = Array.from(rules.layout[latin ? 0 : 1]), to = Array.from(rules.layout[latin ? 1 : 0]);
+    var out = Array.from(text).map(function (c) {
+      var lower = c.toLowerCase(), i = from.indexOf(lower);
+      if (i < 0) return c;
+      return lower === c ? to[i] : to[i].toUpperCase();
+    }).join('');
+    return out === text ? null : out;
+  }
+
+  // A normalised word in the other script; null for neither or both.
+  function transliterate(word, rules) {
+    var latin = /[a-z]/.test(word), cyrillic = CYRILLIC_LETTER.test(word);
+    var out = '', i, k;
+    if (cyrillic && !latin) {
+      var map = {};
+      rules.to_latin.forEach(function (p) { map[p[0]] = p[1]; });
+      var chars = Array.from(word);
+      for (i = 0; i < chars.length; i++) {
+        if (Object.prototype.hasOwnProperty.call(map, chars[i])) out += map[chars[i]];
+        else if (/[0-9]/.test(chars[i])) out += chars[i];
+        else return null;
+      }
+      return out;
+    }
+    if (latin && !cyrillic) {
+      var rest = word;
+      outer: while (rest) {
+        for (k = 0; k < rules.to_cyrillic.length; k++) {
+          var pair = rules.to_cyrillic[k];
+          if (rest.startsWith(pair[0])) {
+            out += pair[1];
+            rest = rest.slice(pair[0].length);
+            continue outer;
+          }
+        }
+        if (!/[0-9]/.test(rest[0])) return null;
+        out += rest[0];
+        rest = rest.slice(1);
+      }
+      return out;
+    }
+    return null;
+  }
+
+  // Ways one word may be two (онлайнкурс → онлайн + курс), longest first
+  // part first, each part at least rules.min_split letters.
+  function splits(word, rules) {
+    var chars = Array.from(word), out = [], min = rules.min_split;
+    if (chars.some(function (c) { return !/\p{L}/u.test(c); })) return out;
+    for (var i = chars.length - min; i >= min; i--) out.push([chars.slice(0, i).join(''), chars.slice(i).join('')]);
+    return out;
+  }
+
+  // Levenshtein distance, giving up (returning max + 1) past max.
+  function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev = [], cur = [], i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (cur[j] < low) low = cur[j];
+      }
+      if (low > max) return max + 1;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
   // ---------------------------------------------------------------- engine
 
   var WEIGHT = { exact: 1, synonym: 0.9, parts: 0.8, prefix: 0.7, typo: 0.5 };
@@ -205,6 +306,10 @@
   var POSTINGS_CACHE = 4000000;
   // Score factor when the words of an AND query fall in different sections.
   var PAGE_AND = 0.6;
+  // Score factor of a glossary's hit for «что такое …».
+  var DEFINITION_BOOST = 4;
+  // Joined-word splits tried for a word the index does not have.
+  var SPLITS_TRIED = 3;
 
   // The engine over a loader: load(name) → Promise of the data a script
   // registered under that name ("meta", "t/3", "f/12").
@@ -274,12 +379,21 @@
   };
 
   // Query text → words with their alternatives, before shard lookups.
+  // Filler words (meta.query.filler: «почему», «можно», «такое») are left
+  // out unless the query has nothing else; a run of words that is a
+  // synonym key («ключевые показатели» → KPI) becomes one word.
   Engine.prototype.parse = function (query) {
     var self = this;
+    var rules = self.meta.query || { filler: [] };
+    var filler = new Set(rules.filler);
     var list = words(query);
+    var single = function (w) { return w.parts.length === 1 ? w.parts[0] : null; };
+    var kept = contentWords(list.map(function (w) { return w.parts.join('-'); }), rules, self.stop);
+    var keepAll = kept.length === list.length;
     var trailingSpace = /[\s\p{P}]$/u.test(query) && !/-$/.test(query);
     var out = [];
     list.forEach(function (word, index) {
+      if (!keepAll && filler.has(single(word))) return;
       var isLast = index === list.length - 1 && !trailingSpace;
       var wt = wordTerms(word, self.stop);
       var alts = [];
@@ -302,36 +416,68 @@
         text: query.slice(word.start, word.end),
         main: main,
         raw: word.parts.join('-'),
+        single: word.parts.length === 1,
         typo: word.parts.length === 1 && main && Array.from(raw).length >= 5,
-        prefix: prefix,
+        prefixes: prefix ? [prefix] : [],
         alts: alts,
       });
     });
-    // A whole-query synonym ("ключевые показатели" → KPI).
-    var whole = out.map(function (w) { return w.main; }).join(' ');
-    if (out.length > 1 && self.meta.synonyms[whole]) {
-      var merged = { text: query, main: whole, raw: whole, typo: false, prefix: null, alts: [] };
-      self.meta.synonyms[whole].forEach(function (terms) { merged.alts.push({ terms: terms, w: WEIGHT.synonym }); });
-      merged.alts.push({ terms: out.map(function (w) { return w.main; }).filter(Boolean), w: WEIGHT.exact });
-      out = [merged];
+    return self.phrases(out, query);
+  };
+
+  // Runs of words that are a synonym key, longest first, become one word
+  // with the synonyms and the run itself (all its words in one section).
+  Engine.prototype.phrases = function (list, query) {
+    var self = this, out = [], i = 0;
+    while (i < list.length) {
+      var len = list.length - i, found = null;
+      for (; len >= 2 && !found; len--) {
+        var run = list.slice(i, i + len);
+        if (run.some(function (w) { return !w.main; })) continue;
+        var key = run.map(function (w) { return w.main; }).join(' ');
+        if (self.meta.synonyms[key]) found = { run: run, key: key };
+      }
+      if (!found) {
+        out.push(list[i++]);
+        continue;
+      }
+      var merged = { text: found.run.length === list.length ? query : found.run.map(function (w) { return w.text; }).join(' '), main: found.key, raw: found.key, single: false, typo: false, prefixes: [], alts: [] };
+      self.meta.synonyms[found.key].forEach(function (terms) { merged.alts.push({ terms: terms, w: WEIGHT.synonym }); });
+      merged.alts.push({ terms: found.run.map(function (w) { return w.main; }), w: WEIGHT.exact });
+      out.push(merged);
+      i += found.run.length;
     }
     return out;
+  };
+
+  // Two neighbouring words the pages may write as one (ProductStar) or
+  // hyphenated (онлайн-курс): the terms that would be, [compound, joined].
+  function pairTerms(a, b) {
+    if (!a.single || !b.single || !a.main || !b.main) return [];
+    return [a.main + '-' + b.main, stem(a.raw + b.raw)];
+  }
+
+  // Whether a term is in the index (its shard loaded).
+  Engine.prototype.hasTerm = function (term) {
+    var shard = this.shards[this.shardOf(term)];
+    return !!shard && Object.prototype.hasOwnProperty.call(shard, term);
   };
 
   // Shards a parsed query needs: every term's, and for the prefix word the
   // shards under its prefix (a few).
   Engine.prototype.neededShards = function (parsed) {
     var self = this, ids = [];
-    parsed.forEach(function (w) {
+    parsed.forEach(function (w, i) {
       w.alts.forEach(function (a) { a.terms.forEach(function (t) { ids.push(self.shardOf(t)); }); });
-      if (w.prefix) {
-        ids.push(self.shardOf(w.prefix));
+      w.prefixes.forEach(function (prefix) {
+        ids.push(self.shardOf(prefix));
         var under = [];
-        self.meta.shards.forEach(function (key, i) {
-          if (key.length > w.prefix.length && key.startsWith(w.prefix)) under.push(i);
+        self.meta.shards.forEach(function (key, k) {
+          if (key.length > prefix.length && key.startsWith(prefix)) under.push(k);
         });
         if (under.length <= PREFIX_SHARDS) ids = ids.concat(under);
-      }
+      });
+      if (i > 0) pairTerms(parsed[i - 1], w).forEach(function (t) { ids.push(self.shardOf(t)); });
     });
     return Array.from(new Set(ids)).filter(function (id) { return id >= 0; });
   };
@@ -339,15 +485,25 @@
   // Adds prefix and typo alternatives from the terms of loaded shards.
   Engine.prototype.expand = function (parsed) {
     var self = this;
+    // Words the pages join or hyphenate: the joined term counts for both.
+    parsed.forEach(function (w, i) {
+      if (i === 0) return;
+      var a = parsed[i - 1];
+      pairTerms(a, w).forEach(function (t) {
+        if (!self.hasTerm(t)) return;
+        a.alts.push({ terms: [t], w: WEIGHT.exact });
+        w.alts.push({ terms: [t], w: WEIGHT.exact });
+      });
+    });
     parsed.forEach(function (w) {
       var have = new Set();
       w.alts.forEach(function (a) { if (a.terms.length === 1) have.add(a.terms[0]); });
       var ids = Object.keys(self.shards);
-      if (w.prefix) {
+      w.prefixes.forEach(function (prefix) {
         var found = [];
         ids.forEach(function (id) {
           for (var term in self.shards[id]) {
-            if (term.startsWith(w.prefix) && !have.has(term)) found.push(term);
+            if (term.startsWith(prefix) && !have.has(term)) found.push(term);
           }
         });
         found.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); });
@@ -355,7 +511,7 @@
           have.add(t);
           w.alts.push({ terms: [t], w: WEIGHT.prefix, prefix: true });
         });
-      }
+      });
       if (w.typo) {
         var shard = self.shards[self.shardOf(w.main)] || {};
         var raw = w.raw;
@@ -468,7 +624,7 @@
   // Ranked page hits of a parsed query (best section per page): AND over
   // the words in one section, then AND over a page's sections, then OR.
   // Returns the first `limit` hits in order and the total.
-  Engine.prototype.rank = function (parsed, limit) {
+  Engine.prototype.rank = function (parsed, limit, boost) {
     var stride = this.meta.sections || 256, n = parsed.length, i, j, k, key, page;
     var perWord = [], terms = [], cut = false;
     for (i = 0; i < n; i++) {
@@ -562,6 +718,12 @@
         consider(key, or.score[key], or.flag[key], or.extra[key]);
       }
     }
+    // Pages that define terms, for a question asking what one means.
+    if (boost) {
+      for (j = 0; j < boost.length; j++) {
+        if (boost[j] < best.key.length && best.key[boost[j]] >= 0) best.score[boost[j]] *= DEFINITION_BOOST;
+      }
+    }
     // Order: more words matched, fewer typos, higher score, lower page.
     var before = function (a, b) {
       return best.matched[a] !== best.matched[b] ? best.matched[a] > best.matched[b]
@@ -596,19 +758,175 @@
   };
 
   // Runs a query: {total, cut, mode, words, hits: [{page, section, score,
-  // terms}]} with the first `limit` hits (all when not given). `cut`: a
-  // word is so common that the index keeps only its best postings, so
-  // total counts the pages among those.
+  // terms}], corrected, suggestion} with the first `limit` hits (all when
+  // not given). `cut`: a word is so common that the index keeps only its
+  // best postings, so total counts the pages among those. `corrected`: the
+  // query as read with the other keyboard layout, when that is what was
+  // searched. `suggestion`: for no result, the query with its unknown
+  // words replaced by the nearest ones the index has.
   Engine.prototype.query = function (text, limit) {
     var self = this;
     return self.ready().then(function () {
-      var parsed = self.parse(text);
-      return self.loadShards(self.neededShards(parsed)).then(function () {
-        self.expand(parsed);
-        var ranked = self.rank(parsed, limit);
-        return { total: ranked.total, cut: ranked.cut, mode: ranked.mode, words: parsed, hits: ranked.hits };
+      return self.understand(text, limit);
+    }).then(function (res) {
+      var switched = self.meta.query && weak(res) ? switchLayout(text, self.meta.query) : null;
+      if (!switched) return res;
+      return self.understand(switched, limit).then(function (other) {
+        if (!better(other, res)) return res;
+        other.corrected = switched;
+        return other;
+      });
+    }).then(function (res) {
+      if (res.total || !self.meta.query) return res;
+      return self.suggest(text, res.words).then(function (suggestion) {
+        res.suggestion = suggestion;
+        return res;
       });
     });
+  };
+
+  // Whether another reading of the query is worth a try: nothing found,
+  // not all words together, or only through typos.
+  function weak(res) {
+    return !res.total || res.mode === 'or' || res.hits.every(function (h) { return h.typos > 0; });
+  }
+
+  function better(a, b) {
+    if (!a.total) return false;
+    if (!b.total) return true;
+    if (a.mode !== b.mode) return a.mode === 'and';
+    var typos = function (r) { return r.hits.every(function (h) { return h.typos > 0; }); };
+    return typos(b) && !typos(a);
+  }
+
+  // One reading of the query: parse, load, widen words the index does not
+  // have (the other script, a joined word split), rank.
+  Engine.prototype.understand = function (text, limit) {
+    var self = this;
+    var parsed = self.parse(text);
+    var rules = self.meta.query;
+    var boost = rules && asksDefinition(words(text).map(function (w) { return w.parts.join('-'); })) ? self.meta.definitions : null;
+    return self.loadShards(self.neededShards(parsed)).then(function () {
+      self.expand(parsed);
+      var dead = rules ? parsed.filter(function (w) { return self.isDead(w); }) : [];
+      return dead.length ? self.widen(dead) : null;
+    }).then(function () {
+      var ranked = self.rank(parsed, limit, boost);
+      return { total: ranked.total, cut: ranked.cut, mode: ranked.mode, words: parsed, hits: ranked.hits };
+    });
+  };
+
+  // A word none of whose alternatives the index has.
+  Engine.prototype.isDead = function (w) {
+    var self = this;
+    return w.single && !w.alts.some(function (a) {
+      return a.terms.every(function (t) { return self.hasTerm(t); });
+    });
+  };
+
+  // Alternatives for words the index does not have: the word in the other
+  // script (црм → crm, menedzher → менеджер; as a prefix too while it is
+  // typed) and, for a long word, two words the pages write apart
+  // (онлайнкурс → онлайн курс): the first part's shards first, then the
+  // second part's for the few splits whose first part exists.
+  Engine.prototype.widen = function (dead) {
+    var self = this, rules = self.meta.query;
+    var plans = dead.map(function (w) {
+      var other = transliterate(w.raw, rules);
+      var otherTerm = other && !self.stop.has(other) ? stem(other) : null;
+      var parts = Array.from(w.raw).length >= 2 * rules.min_split + 1 ? splits(w.raw, rules) : [];
+      return { w: w, other: other, otherTerm: otherTerm, parts: parts };
+    });
+    var first = [];
+    plans.forEach(function (p) {
+      if (p.otherTerm) first.push(self.shardOf(p.otherTerm));
+      if (p.other && p.w.prefixes.length) first.push(self.shardOf(p.other));
+      p.parts.forEach(function (pair) { first.push(self.shardOf(stem(pair[0]))); });
+    });
+    return self.loadShards(first).then(function () {
+      var second = [];
+      plans.forEach(function (p) {
+        p.parts = p.parts.filter(function (pair) {
+          return !self.stop.has(pair[0]) && self.hasTerm(stem(pair[0]));
+        }).slice(0, SPLITS_TRIED);
+        p.parts.forEach(function (pair) { second.push(self.shardOf(stem(pair[1]))); });
+      });
+      return self.loadShards(second);
+    }).then(function () {
+      plans.forEach(function (p) {
+        var w = p.w;
+        if (p.otherTerm && self.hasTerm(p.otherTerm)) w.alts.push({ terms: [p.otherTerm], w: WEIGHT.synonym });
+        if (p.other && w.prefixes.length) {
+          var prefixWord = { alts: w.alts, prefixes: [p.other], typo: false };
+          self.expand([prefixWord]);
+        }
+        p.parts.forEach(function (pair) {
+          var a = stem(pair[0]), b = stem(pair[1]);
+          if (self.hasTerm(a + '-' + b)) w.alts.push({ terms: [a + '-' + b], w: WEIGHT.synonym });
+          if (self.hasTerm(b)) w.alts.push({ terms: [a, b], w: WEIGHT.parts });
+        });
+      });
+    });
+  };
+
+  // For a query that found nothing: its unknown words replaced by the
+  // nearest terms of the loaded shards (two edits at most, the commonest
+  // first), each shown as a word of a page that has it. null when none.
+  Engine.prototype.suggest = function (text, parsed) {
+    var self = this;
+    var changes = [];
+    parsed.forEach(function (w) {
+      if (!w.single || !w.main || Array.from(w.raw).length < 4 || !self.isDeadExact(w)) return;
+      var best = null, bestDistance = 3, bestDf = -1;
+      Object.keys(self.shards).forEach(function (id) {
+        for (var term in self.shards[id]) {
+          if (term.indexOf('-') >= 0 || term.length < 3) continue;
+          var d = editDistance(w.main, term, 2);
+          if (d > 2 || d > bestDistance) continue;
+          var df = self.termPostings(term).df;
+          if (d < bestDistance || df > bestDf) {
+            best = term;
+            bestDistance = d;
+            bestDf = df;
+          }
+        }
+      });
+      if (best) changes.push({ w: w, term: best });
+    });
+    if (!changes.length) return Promise.resolve(null);
+    return Promise.all(changes.map(function (c) { return self.surface(c.term); })).then(function (forms) {
+      var out = text;
+      changes.forEach(function (c, i) {
+        if (forms[i]) out = out.replace(c.w.text, forms[i]);
+      });
+      return out === text ? null : out;
+    });
+  };
+
+  // A word with no exact match in the index (prefix and typo matches aside).
+  Engine.prototype.isDeadExact = function (w) {
+    var self = this;
+    return !w.alts.some(function (a) {
+      return !a.prefix && !a.typo && a.terms.every(function (t) { return self.hasTerm(t); });
+    });
+  };
+
+  // A word as the pages write it whose term is `term`: from the text of
+  // the first page that has it.
+  Engine.prototype.surface = function (term) {
+    var self = this, list = self.termPostings(term);
+    if (!list.n) return Promise.resolve(null);
+    var stride = self.meta.sections || 256, page = Math.floor(list.keys[0] / stride);
+    var group = self.meta.fragments;
+    return self.load('f/' + Math.floor(page / group)).then(function (pages) {
+      var f = pages[page % group];
+      var texts = [f.title].concat(f.sections.map(function (s) { return s[1] + ' ' + s[2]; }));
+      for (var i = 0; i < texts.length; i++) {
+        var found = words(texts[i]).find(function (w) { return w.parts.length === 1 && stem(w.parts[0]) === term; });
+        if (found) return texts[i].slice(found.start, found.end).toLowerCase();
+      }
+      return null;
+    }, function () { return null; });
   };
 
   // What to show for a hit: URL (root-relative), title, breadcrumb, heading
@@ -688,6 +1006,12 @@
   }
 
   var api = {
+    contentWords: contentWords,
+    asksDefinition: asksDefinition,
+    switchLayout: switchLayout,
+    transliterate: transliterate,
+    splits: splits,
+    editDistance: editDistance,
     normalize: normalize,
     words: words,
     stem: stem,
