@@ -27,8 +27,8 @@ pub mod query;
 mod scanner;
 pub mod shard;
 pub mod site;
-pub mod synonyms;
 pub mod stem;
+pub mod synonyms;
 pub mod tokenize;
 
 use std::collections::BTreeMap;

@@ -205,7 +205,8 @@ pub fn asks_definition(words: &[String]) -> bool {
 /// The text as it would read had the other keyboard layout been active:
 /// Latin keys → Russian letters when the text has no Cyrillic letter,
 /// Russian letters → Latin keys when it has no Latin letter; `None` when it
-/// mixes both scripts or nothing changes. Case is kept.
+/// mixes both scripts, nothing changes, or a letter would become
+/// punctuation (`б2б` is not `,2,`). Case is kept.
 pub fn switch_layout(text: &str) -> Option<String> {
     let has_latin = text.chars().any(|c| c.is_ascii_alphabetic());
     let has_cyrillic = text.chars().any(is_cyrillic);
@@ -231,7 +232,8 @@ pub fn switch_layout(text: &str) -> Option<String> {
             }
         })
         .collect();
-    (out != text).then_some(out)
+    let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count();
+    (out != text && letters(&out) >= letters(text)).then_some(out)
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -324,7 +326,10 @@ mod tests {
     #[test]
     fn tables_are_well_formed() {
         assert!(FILLER.windows(2).all(|w| w[0] < w[1]), "FILLER is sorted");
-        assert_eq!(LAYOUT_LATIN.chars().count(), LAYOUT_CYRILLIC.chars().count());
+        assert_eq!(
+            LAYOUT_LATIN.chars().count(),
+            LAYOUT_CYRILLIC.chars().count()
+        );
         for w in FILLER {
             assert_eq!(normalize(w), *w, "filler words are normalised");
         }
@@ -392,7 +397,10 @@ mod tests {
             std::fs::write(path, &json).unwrap();
         }
         let golden = std::fs::read_to_string(path).unwrap_or_default();
-        assert_eq!(golden, json, "tests/search/query-rules.json is stale: KURATOR_BLESS=1 cargo test --lib query");
+        assert_eq!(
+            golden, json,
+            "tests/search/query-rules.json is stale: KURATOR_BLESS=1 cargo test --lib query"
+        );
         assert!(json.contains(r#""ц","#));
     }
 }

@@ -110,9 +110,11 @@ mod tests {
 
     #[test]
     fn an_empty_file_is_no_synonyms() {
-        assert!(check(YamlSource::file("data/synonyms.yaml", "# none yet\n"))
-            .unwrap()
-            .is_empty());
+        assert!(
+            check(YamlSource::file("data/synonyms.yaml", "# none yet\n"))
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]

@@ -101,6 +101,9 @@ export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ viewport: DESKTOP, ...options });
   const page = await context.newPage();
   page.errors = [];
+  // Every URL the page asked for, in order (search tests count index files).
+  page.requests = [];
+  page.on("request", (req) => page.requests.push(req.url()));
   page.on("pageerror", (err) => page.errors.push(String(err)));
   page.on("console", (msg) => {
     // A 404 for the document itself is what a test asked for; subresource

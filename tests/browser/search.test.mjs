@@ -109,9 +109,21 @@ test("search page: ?q=зарплата shows titles, breadcrumbs and highlighted
   const status = await searchPage(page, session.url + "/search/", "зарплата");
   assert.match(status, /^Найдено: \d+ результат/);
   assert.equal(await page.locator("#search-page-q").inputValue(), "зарплата", "the query from the URL is in the box");
-  const results = await pageResults(page);
+  let results = await pageResults(page);
   assert.ok(results.length >= 3, `several results: ${results.length}`);
-  assert.equal(Number(status.match(/\d+/)[0]), results.length, "the count matches the list");
+  const total = Number(status.match(/\d+/)[0]);
+  assert.equal(results.length, Math.min(total, 10), "ten results first");
+  if (total > 10) {
+    // The rest come on demand, ten at a time, with their fragments.
+    const before = page.requests.filter((u) => /\/search\/f\//.test(u)).length;
+    await page.locator(".ks-show-more").click();
+    await page.waitForFunction((n) => document.querySelectorAll(".search-results li.ks-result").length > n, results.length);
+    const more = await pageResults(page);
+    assert.equal(more.length, Math.min(total, 20));
+    assert.deepEqual(more.slice(0, 10).map((r) => r.href), results.map((r) => r.href), "the first ten stay in place");
+    assert.ok(page.requests.filter((u) => /\/search\/f\//.test(u)).length > before, "fragments of the new results load now");
+    results = more;
+  }
   // The salary page is among the first two (its quiz, titled «Проверьте себя: зарплата», may rank above it).
   assert.ok(results.slice(0, 2).some((r) => /^\/salary\/#.+$/.test(r.href)), `the salary page is near the top: ${results.slice(0, 3).map((r) => r.href)}`);
   for (const r of results) {
@@ -130,6 +142,31 @@ test("search page: ?q=зарплата shows titles, breadcrumbs and highlighted
   const none = await searchPage(page, session.url + "/search/", "щкрзблыр фывапр");
   assert.equal(none, "По запросу «щкрзблыр фывапр» ничего не найдено. Проверьте написание или попробуйте другие слова.");
   assert.equal(await page.locator(".search-results li").count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the wrong keyboard layout is searched as meant, with a notice; no result offers the nearest words", async () => {
+  const page = await session.page();
+  // «дебиторка» typed with the English layout on, in the header box, key by key.
+  await page.goto(session.url + "/");
+  await focusBySlash(page);
+  await page.keyboard.type("lt,bnjhrf", { delay: 60 });
+  await page.locator(`${LIST}:not([hidden]) li.ks-result`).first().waitFor();
+  await page.waitForFunction(() => /Показаны результаты для «дебиторка»\. Найдено: \d+/.test(document.querySelector("form[data-kurator-search] .search-status").textContent));
+  const first = await page.locator(`${LIST} li.ks-result`).first().textContent();
+  assert.match(first, /дебитор/i, first);
+  // The same on the search page.
+  const status = await searchPage(page, session.url + "/search/", "ЛЗШ");
+  assert.match(status, /^Показаны результаты для «KPI»\. Найдено: \d+/);
+  // A misspelling too far for the typo rule: nothing, and a way out.
+  const none = await searchPage(page, session.url + "/search/", "эскалцыя");
+  assert.match(none, /ничего не найдено/);
+  const hint = page.locator(".search-page .ks-suggestion a");
+  assert.match(await page.locator(".search-page .ks-suggestion").textContent(), /^Возможно, вы искали: эскалац/);
+  await hint.click();
+  await page.waitForFunction(() => /^Найдено: \d+/.test(document.querySelector(".search-page .search-status").textContent));
+  assert.match(await page.locator("#search-page-q").inputValue(), /^эскалац/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

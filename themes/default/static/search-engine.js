@@ -222,7 +222,8 @@
   var CYRILLIC_LETTER = /[\u0400-\u04ff]/;
 
   // The text as typed with the other keyboard layout; null when it mixes
-  // scripts or nothing changes. Case kept.
+  // scripts, nothing changes or a letter would become punctuation. Case
+  // kept.
   function switchLayout(text, rules) {
     var latin = /[a-zA-Z]/.test(text), cyrillic = CYRILLIC_LETTER.test(text);
     if (latin === cyrillic) return null;
@@ -232,7 +233,8 @@
       if (i < 0) return c;
       return lower === c ? to[i] : to[i].toUpperCase();
     }).join('');
-    return out === text ? null : out;
+    var letters = function (t) { return (t.match(/\p{L}/gu) || []).length; };
+    return out === text || letters(out) < letters(text) ? null : out;
   }
 
   // A normalised word in the other script; null for neither or both.
@@ -786,15 +788,18 @@
   };
 
   // Whether another reading of the query is worth a try: nothing found,
-  // not all words together, or only through typos.
+  // not all words together, only through typos, or a word the index has
+  // only in the other script or split.
   function weak(res) {
-    return !res.total || res.mode === 'or' || res.hits.every(function (h) { return h.typos > 0; });
+    return !res.total || res.mode === 'or' || res.dead > 0 || res.hits.every(function (h) { return h.typos > 0; });
   }
 
+  // Whether reading a is better than reading b.
   function better(a, b) {
     if (!a.total) return false;
     if (!b.total) return true;
     if (a.mode !== b.mode) return a.mode === 'and';
+    if (a.dead !== b.dead) return a.dead < b.dead;
     var typos = function (r) { return r.hits.every(function (h) { return h.typos > 0; }); };
     return typos(b) && !typos(a);
   }
@@ -806,13 +811,14 @@
     var parsed = self.parse(text);
     var rules = self.meta.query;
     var boost = rules && asksDefinition(words(text).map(function (w) { return w.parts.join('-'); })) ? self.meta.definitions : null;
+    var dead = [];
     return self.loadShards(self.neededShards(parsed)).then(function () {
       self.expand(parsed);
-      var dead = rules ? parsed.filter(function (w) { return self.isDead(w); }) : [];
+      dead = rules ? parsed.filter(function (w) { return self.isDead(w); }) : [];
       return dead.length ? self.widen(dead) : null;
     }).then(function () {
       var ranked = self.rank(parsed, limit, boost);
-      return { total: ranked.total, cut: ranked.cut, mode: ranked.mode, words: parsed, hits: ranked.hits };
+      return { total: ranked.total, cut: ranked.cut, mode: ranked.mode, words: parsed, hits: ranked.hits, dead: dead.length };
     });
   };
 

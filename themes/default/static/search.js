@@ -41,6 +41,9 @@
       partial: ' (не все слова встречаются вместе)',
       best: ' (самые подходящие: слова есть почти на каждой странице)',
       all: function (n) { return 'Все результаты (' + n + ')'; },
+      corrected: function (q) { return 'Показаны результаты для «' + q + '». '; },
+      suggestion: 'Возможно, вы искали: ',
+      more: 'Показать ещё',
     },
     en: {
       loading: 'Loading search…',
@@ -50,6 +53,9 @@
       partial: ' (not all words appear together)',
       best: ' (the best matches: the words are on nearly every page)',
       all: function (n) { return 'All results (' + n + ')'; },
+      corrected: function (q) { return 'Showing results for “' + q + '”. '; },
+      suggestion: 'Did you mean: ',
+      more: 'Show more',
     },
   };
 
@@ -194,16 +200,21 @@
 
   // Runs a query and hands the presented results to `show`; drops answers
   // that arrive after a newer query.
+  // Runs queries for one list: a newer query supersedes an older one, whose
+  // results are then neither presented (no fragment loads) nor shown.
+  // run(q, form, count) shows the first `count` results (default `limit`).
   function runner(limit, show) {
     var serial = 0;
-    return function (q, form) {
+    return function (q, form, count) {
       var mine = ++serial;
+      var n = count || limit;
       if (!q.trim()) return show(null);
       start(form).then(function () {
-        return engine.query(q, limit);
+        return engine.query(q, n);
       }).then(function (res) {
-        return Promise.all(res.hits.slice(0, limit).map(function (h) { return engine.present(h); })).then(function (shown) {
-          if (mine === serial) show({ q: q, total: res.total, cut: res.cut, mode: res.mode, results: shown });
+        if (mine !== serial) return;
+        return Promise.all(res.hits.slice(0, n).map(function (h) { return engine.present(h); })).then(function (shown) {
+          if (mine === serial) show({ q: q, total: res.total, cut: res.cut, mode: res.mode, results: shown, corrected: res.corrected, suggestion: res.suggestion });
         });
       }).catch(function (err) {
         if (mine === serial) show({ q: q, error: err });
@@ -215,7 +226,19 @@
     var t = texts();
     if (res.error) return t.failed;
     if (!res.total) return t.none(res.q);
-    return t.some(res.total) + (res.mode === 'or' ? t.partial : res.cut ? t.best : '');
+    return (res.corrected ? t.corrected(res.corrected) : '') + t.some(res.total) + (res.mode === 'or' ? t.partial : res.cut ? t.best : '');
+  }
+
+  // «Возможно, вы искали: …» as a link to the search page for it.
+  function suggestionNode(tag, res) {
+    var node = doc.createElement(tag);
+    node.className = 'ks-suggestion';
+    node.appendChild(doc.createTextNode(texts().suggestion));
+    var link = doc.createElement('a');
+    link.href = searchPageHref(res.suggestion);
+    link.textContent = res.suggestion;
+    node.appendChild(link);
+    return node;
   }
 
   // The header box: a combobox with a listbox of results under it.
@@ -254,6 +277,15 @@
         return setOpen(false);
       }
       status.textContent = statusText(res);
+      if (res.suggestion) {
+        var hint = suggestionNode('li', res);
+        hint.setAttribute('role', 'option');
+        hint.setAttribute('aria-selected', 'false');
+        hint.id = 'ks-opt-suggestion';
+        hint.setAttribute('data-href', new URL(searchPageHref(res.suggestion), global.location.href).href);
+        options.push(hint);
+        list.appendChild(hint);
+      }
       (res.results || []).forEach(function (r, i) {
         var li = resultNode('li', r, 'ks-opt-' + i);
         li.setAttribute('role', 'option');
@@ -320,19 +352,39 @@
   }
 
   // The search page: ?q= in the URL runs the query; results as a list.
+  // Results the search page presents at first, and on each «Показать ещё».
+  var PAGE_STEP = 10;
+
   function initPage(box) {
     var input = box.querySelector('input[name="q"]');
     var list = box.querySelector('.search-results');
     var status = box.querySelector('.search-status');
     var form = box.querySelector('form') || box;
-    var run = runner(50, function (res) {
+    var extra = null;
+    var run = runner(PAGE_STEP, function (res) {
       list.textContent = '';
+      if (extra) extra.remove();
+      extra = null;
       if (!res) {
         status.textContent = '';
         return;
       }
       status.textContent = statusText(res);
       (res.results || []).forEach(function (r) { list.appendChild(resultNode('li', r)); });
+      if (res.suggestion) {
+        extra = suggestionNode('p', res);
+      } else if (res.total > (res.results || []).length) {
+        // Results past the first screen are presented (their fragments
+        // loaded) only when asked for.
+        extra = doc.createElement('button');
+        extra.type = 'button';
+        extra.className = 'ks-show-more';
+        extra.textContent = texts().more;
+        extra.addEventListener('click', function () {
+          run(res.q, form, (res.results || []).length + PAGE_STEP);
+        });
+      }
+      if (extra) list.after(extra);
     });
     var params = new URLSearchParams(global.location.search);
     input.value = params.get('q') || '';
