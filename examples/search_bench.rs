@@ -110,6 +110,7 @@ fn main() {
             tags: &p.tags,
             sections: &p.sections,
             weight: 1.0,
+            defines: false,
         })
         .collect();
     // BENCH_TOKENIZE=1: the index's word path alone (three passes, one
