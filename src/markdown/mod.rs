@@ -22,6 +22,7 @@ use serde::Serialize;
 pub use headings::TocEntry;
 use headings::{HeadingCapture, IdAllocator};
 pub use links::{AnchorLink, Links, OwnAnchorLink};
+pub use template_block::TEMPLATE_BLOCK_CLASS;
 
 use crate::content::links::LinkResolver;
 use crate::content::Site;

@@ -7,6 +7,10 @@
 use super::typography::typograph;
 use crate::html::escape as escape_attr;
 
+/// The class of a rendered template block, which `template-copy.js` looks
+/// for (and base.html loads that script only for pages that have one).
+pub const TEMPLATE_BLOCK_CLASS: &str = "class=\"template-block\"";
+
 /// A `template` fence: the visible title from its info string.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateBlock {

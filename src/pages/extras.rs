@@ -315,6 +315,8 @@ fn special_view<'a>(title: &'a str, url: &str, origin: &str) -> PageView<'a> {
         word_count: 0,
         reading_time: 0,
         has_quiz: false,
+        has_checklist: false,
+        has_template: false,
         extra: EMPTY.get_or_init(Default::default),
         pages: Vec::new(),
         subsections: Vec::new(),

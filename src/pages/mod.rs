@@ -350,6 +350,8 @@ impl<'a> RenderPlan<'a> {
             word_count: rendered.word_count,
             reading_time: markdown::reading_minutes(rendered.word_count),
             has_quiz: !rendered.quizzes.is_empty(),
+            has_checklist: !rendered.tasks.is_empty(),
+            has_template: rendered.html.contains(markdown::TEMPLATE_BLOCK_CLASS),
             extra: &page.front.extra,
             pages,
             subsections,

@@ -1,7 +1,10 @@
 //! `f/<n>.js`: what the browser shows for the pages of fragment group `n`
-//! (URL, title, breadcrumb, description and the plain text of every
-//! section, for snippets), one object per page in an array: page `p` is
-//! item `p % group` of file `p / group`, where `group` is in `meta.js`.
+//! (URL, title, breadcrumb, description and the plain text of the first
+//! `meta.chunk` sections, for snippets), one object per page in an
+//! array: page `p` is item `p % group` of file `p / group`, where `group`
+//! is in `meta.js`. The further sections of a long page are in
+//! `f/<p>-<k>.js` (sections `k * meta.chunk` on, one object), so a result
+//! deep in a long chapter loads a few KB, not the chapter.
 //! Fragments are the bulk of the index's bytes (a copy of every page's
 //! text), so they are written by hand, not through serde.
 //!
@@ -22,6 +25,45 @@ const FILES: usize = 2_000;
 /// (a page longer than this still gets a file of its own).
 const GROUP_TEXT: usize = 64 * 1024;
 
+/// Text a page's fragment aims at: what one result costs the reader. The
+/// sections per fragment (`meta.chunk`, the same for the whole site, so
+/// the browser finds a section's file without a table) are as many as
+/// average sections make this.
+const CHUNK_TEXT: usize = 6 * 1024;
+/// Bounds of sections per fragment.
+const CHUNK_SECTIONS: std::ops::RangeInclusive<usize> = 2..=64;
+
+/// Sections per fragment for these pages (see [`CHUNK_TEXT`]).
+pub(super) fn chunk_sections(docs: &[&SearchDoc<'_>]) -> usize {
+    let (count, text) = docs
+        .iter()
+        .flat_map(|d| d.sections.iter())
+        .fold((0usize, 0usize), |(n, t), s| (n + 1, t + s.text.len()));
+    let average = text / count.max(1) + 1;
+    (CHUNK_TEXT / average).clamp(*CHUNK_SECTIONS.start(), *CHUNK_SECTIONS.end())
+}
+
+/// Fragments of a page: the first in its group's file, then `f/<p>-<k>.js`.
+pub(super) fn chunk_count(doc: &SearchDoc<'_>, per: usize) -> usize {
+    doc.sections.len().div_ceil(per).max(1)
+}
+
+/// Fragment `k` (from 1) of page `p`, `per` sections a fragment:
+/// `f/<p>-<k>.js`, one object.
+pub(super) fn chunk(p: usize, k: usize, per: usize, doc: &SearchDoc<'_>, base: &str) -> Vec<u8> {
+    let from = (k * per).min(doc.sections.len());
+    let to = (from + per).min(doc.sections.len());
+    let text: usize = doc.sections[from..to]
+        .iter()
+        .map(|s| s.text.len() + 64)
+        .sum();
+    let mut out = Vec::with_capacity(text + 256);
+    out.extend_from_slice(format!("window.__kuratorSearch.add(\"f/{p}-{k}\",").as_bytes());
+    page_sections(&mut out, doc, base, &doc.sections[from..to]);
+    out.extend_from_slice(b");\n");
+    out
+}
+
 /// Pages per fragment file: 1 up to [`FILES`] pages; past that, enough to
 /// keep the files near [`FILES`], but no more than fit in [`GROUP_TEXT`].
 pub(super) fn group_size(docs: &[&SearchDoc<'_>]) -> usize {
@@ -37,8 +79,9 @@ pub(super) fn group_size(docs: &[&SearchDoc<'_>]) -> usize {
     by_count.min(GROUP_TEXT / per_page).max(1)
 }
 
-/// Fragment file `n`: the pages `docs` (of one group), in order.
-pub(super) fn group(n: usize, docs: &[&SearchDoc<'_>], base: &str) -> Vec<u8> {
+/// Fragment file `n`: the pages `docs` (of one group), in order, each with
+/// its first `per` sections.
+pub(super) fn group(n: usize, docs: &[&SearchDoc<'_>], per: usize, base: &str) -> Vec<u8> {
     let text: usize = docs
         .iter()
         .flat_map(|d| d.sections.iter().map(|s| s.text.len() + 64))
@@ -49,14 +92,25 @@ pub(super) fn group(n: usize, docs: &[&SearchDoc<'_>], base: &str) -> Vec<u8> {
         if i > 0 {
             out.push(b',');
         }
-        page(&mut out, doc, base);
+        page(&mut out, doc, per, base);
     }
     out.extend_from_slice(b"]);\n");
     out
 }
 
-/// One page's fragment: a JavaScript object literal.
-fn page(out: &mut Vec<u8>, doc: &SearchDoc<'_>, base: &str) {
+/// One page's first fragment: a JavaScript object literal.
+fn page(out: &mut Vec<u8>, doc: &SearchDoc<'_>, per: usize, base: &str) {
+    let first = &doc.sections[..doc.sections.len().min(per)];
+    page_sections(out, doc, base, first);
+}
+
+/// A page's fragment object with the given sections.
+fn page_sections(
+    out: &mut Vec<u8>,
+    doc: &SearchDoc<'_>,
+    base: &str,
+    sections: &[crate::markdown::TextSection],
+) {
     out.extend_from_slice(b"{\"url\":");
     js_str(out, fragment_url(doc, base));
     out.extend_from_slice(b",\"title\":");
@@ -71,10 +125,10 @@ fn page(out: &mut Vec<u8>, doc: &SearchDoc<'_>, base: &str) {
     out.extend_from_slice(b"],\"description\":");
     js_str(out, doc.description);
     out.extend_from_slice(b",\"sections\":[");
-    if doc.sections.is_empty() {
+    if sections.is_empty() {
         out.extend_from_slice(br#"["","",""]"#);
     }
-    for (i, s) in doc.sections.iter().enumerate() {
+    for (i, s) in sections.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
@@ -134,6 +188,9 @@ mod tests {
     use crate::search::tests::section;
     use serde::Serialize;
 
+    /// Sections per fragment in these tests.
+    const PER: usize = 4;
+
     /// What a fragment holds, serialised by serde_json: the reference.
     #[derive(Serialize)]
     struct Fragment<'a> {
@@ -147,9 +204,15 @@ mod tests {
 
     impl<'a> Fragment<'a> {
         fn new(doc: &'a SearchDoc<'a>, base: &str) -> Self {
+            Self::chunk(doc, base, 0)
+        }
+
+        fn chunk(doc: &'a SearchDoc<'a>, base: &str, k: usize) -> Self {
             let mut sections: Vec<[&str; 3]> = doc
                 .sections
                 .iter()
+                .skip(k * PER)
+                .take(PER)
                 .map(|s| {
                     [
                         s.anchor.as_deref().unwrap_or(""),
@@ -174,7 +237,7 @@ mod tests {
     /// The data of a fragment script, read as JavaScript would: its
     /// literal, with the control characters JavaScript allows raw in a
     /// string (and JSON does not) escaped, parsed as JSON.
-    fn parse(script: &[u8], n: usize) -> serde_json::Value {
+    fn parse(script: &[u8], n: &str) -> serde_json::Value {
         let text = std::str::from_utf8(script).unwrap();
         let prefix = format!("window.__kuratorSearch.add(\"f/{n}\",");
         let literal = text
@@ -235,8 +298,19 @@ mod tests {
                 .iter()
                 .map(|d| serde_json::to_value(Fragment::new(d, "/kb/")).unwrap())
                 .collect();
-            let script = group(n, pages, "/kb/");
-            assert_eq!(parse(&script, n), serde_json::Value::from(expected));
+            let script = group(n, pages, PER, "/kb/");
+            assert_eq!(
+                parse(&script, &n.to_string()),
+                serde_json::Value::from(expected)
+            );
+        }
+        // The rest of the first page's sections, PER a file.
+        assert_eq!(chunk_count(&docs[0], PER), sections.len().div_ceil(PER));
+        assert_eq!(chunk_count(&docs[1], PER), 1, "a page with no text has one");
+        for k in 1..chunk_count(&docs[0], PER) {
+            let expected = serde_json::to_value(Fragment::chunk(&docs[0], "/kb/", k)).unwrap();
+            let script = chunk(3, k, PER, &docs[0], "/kb/");
+            assert_eq!(parse(&script, &format!("3-{k}")), expected, "chunk {k}");
         }
     }
 
@@ -255,6 +329,27 @@ mod tests {
             })
             .collect();
         group_size(&docs.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn long_sections_make_fewer_sections_a_fragment() {
+        let doc = |sections| SearchDoc {
+            url: "/a/",
+            title: "",
+            breadcrumb: vec![],
+            description: "",
+            tags: &[],
+            sections,
+            weight: 1.0,
+            defines: false,
+        };
+        let short = [section(None, "", "слово"), section(None, "", "два")];
+        let long = [section(None, "", &"я".repeat(3_000))]; // 6,000 bytes
+        let huge = [section(None, "", &"я".repeat(100_000))];
+        assert_eq!(chunk_sections(&[&doc(&short[..])]), 64);
+        assert_eq!(chunk_sections(&[&doc(&long[..])]), 2);
+        assert_eq!(chunk_sections(&[&doc(&huge[..])]), 2);
+        assert_eq!(chunk_sections(&[]), 64);
     }
 
     /// One page a file on small sites; on large ones groups that keep the

@@ -12,10 +12,11 @@
 //!   terms whose longest matching shard key is `meta.shards[n]`. Postings
 //!   are varints (see `shard.rs`): page delta, section, BM25F score.
 //! - `f/<n>.js`: what to show for a page: URL (root-relative, without the
-//!   base path), title, breadcrumb, description and the plain text of every
-//!   section, for snippets; one page a file, or `meta.fragments` pages a
-//!   file on large sites (see `fragment.rs`). Loaded only for the results
-//!   on screen.
+//!   base path), title, breadcrumb, description and the plain text of its
+//!   first `meta.chunk` sections, for snippets; one page a file, or
+//!   `meta.fragments` pages a file on large sites; `f/<p>-<k>.js`: the
+//!   further sections of a long page (see `fragment.rs`). Loaded only for
+//!   the results on screen.
 //!
 //! The module owns tokenisation and ranking; it does no I/O.
 
@@ -59,7 +60,7 @@ pub struct SearchDoc<'a> {
 }
 
 /// Format version of the files, bumped on any incompatible change.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// Files to write, relative to the output root (e.g. "search/meta.js",
 /// "search/t/12.js", "search/f/3.js"), sorted, byte-deterministic.
@@ -125,12 +126,30 @@ pub fn write_index<E: Send>(
         })
         .collect::<Result<_, E>>()?;
     let group = fragment::group_size(&order);
+    let per = fragment::chunk_sections(&order);
     let fragments: Vec<(u64, u64)> = order
         .par_chunks(group)
         .enumerate()
-        .map(|(n, docs)| put_summed(format!("search/f/{n}.js"), fragment::group(n, docs, base)))
+        .map(|(n, docs)| {
+            put_summed(
+                format!("search/f/{n}.js"),
+                fragment::group(n, docs, per, base),
+            )
+        })
         .collect::<Result<_, E>>()?;
     sums.extend(fragments);
+    let chunks: Vec<(u64, u64)> = order
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(p, doc)| (1..fragment::chunk_count(doc, per)).map(move |k| (p, k, doc)))
+        .map(|(p, k, doc)| {
+            put_summed(
+                format!("search/f/{p}-{k}.js"),
+                fragment::chunk(p, k, per, doc, base),
+            )
+        })
+        .collect::<Result<_, E>>()?;
+    sums.extend(chunks);
     let mut hasher = Sha256::new();
     for (sum, len) in &sums {
         hasher.update(sum.to_le_bytes());
@@ -156,6 +175,7 @@ pub fn write_index<E: Send>(
             .max(1),
         shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
         fragments: group,
+        chunk: per,
         stop: stem::RUSSIAN_STOP
             .iter()
             .chain(stem::ENGLISH_STOP)
@@ -204,6 +224,8 @@ struct Meta<'a> {
     shards: Vec<&'a str>,
     /// Pages per fragment file (see `fragment.rs`).
     fragments: usize,
+    /// Sections per fragment of a page (see `fragment.rs`).
+    chunk: usize,
     stop: Vec<&'static str>,
     /// Query term → alternatives, each a list of terms that must all match.
     synonyms: BTreeMap<String, Vec<Vec<String>>>,

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
@@ -15,13 +16,46 @@ use crate::yaml::{self, YamlSource};
 pub const DATA_NAME: &str = "synonyms";
 
 /// One item of the file.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum SynonymEntry {
     /// Words that mean the same to a reader, each finding the others.
     Group(Vec<String>),
     /// What a reader types → what the pages say, one way.
     OneWay { from: String, to: Vec<String> },
+}
+
+/// The fields of a one-way item.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OneWay {
+    from: String,
+    to: Vec<String>,
+}
+
+// By hand rather than `#[serde(untagged)]`: untagged errors point at the
+// start of the list, this points at the item that is wrong.
+impl<'de> Deserialize<'de> for SynonymEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> Visitor<'de> for Entry {
+            type Value = SynonymEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of words or {from: word, to: [words]}")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<SynonymEntry, A::Error> {
+                Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+                    .map(SynonymEntry::Group)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<SynonymEntry, A::Error> {
+                let one = OneWay::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(SynonymEntry::OneWay {
+                    from: one.from,
+                    to: one.to,
+                })
+            }
+        }
+        deserializer.deserialize_any(Entry)
+    }
 }
 
 /// Checks the file's shape, so a mistake is reported at its line and

@@ -73,6 +73,10 @@ pub(crate) struct PageView<'a> {
     pub word_count: usize,
     pub reading_time: usize,
     pub has_quiz: bool,
+    /// The page has task lists (`checklist.js`) or template blocks
+    /// (`template-copy.js`): pages without them load neither script.
+    pub has_checklist: bool,
+    pub has_template: bool,
     pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
     /// For sections: child pages and sub-sections, in order.
     pub pages: Vec<PageLink>,

@@ -6,7 +6,9 @@
  * The index (built by src/search in Rust) is a set of classic scripts under
  * <root>search/ that call window.__kuratorSearch.add(name, data): meta, word
  * shards t/<n> and page fragments f/<n> (an array of meta.fragments pages:
- * page p is item p % group of file p / group). The engine reads them
+ * page p is item p % group of file p / group, with its first meta.chunk
+ * sections; section s ≥ chunk of page p is in f/<p>-<s / chunk>). The
+ * engine reads them
  * through a loader it is given (search.js inserts <script> elements, which
  * works from file:// where fetch fails).
  *
@@ -459,6 +461,19 @@
     return [a.main + '-' + b.main, stem(a.raw + b.raw)];
   }
 
+  // Whether a query can be ranked from what is loaded, with no request
+  // for the index (a result's text may still have to be fetched).
+  // A word the loaded index does not have means more loading (the other
+  // script, the other layout), so it does not count as ready.
+  Engine.prototype.localReady = function (text) {
+    var self = this;
+    if (!self.meta || !stemmer()) return false;
+    var parsed = self.parse(text);
+    if (!self.neededShards(parsed).every(function (id) { return !!self.shards[id]; })) return false;
+    self.expand(parsed);
+    return !parsed.some(function (w) { return self.isDead(w); });
+  };
+
   // Whether a term is in the index (its shard loaded).
   Engine.prototype.hasTerm = function (term) {
     var shard = this.shards[this.shardOf(term)];
@@ -771,7 +786,9 @@
     return self.ready().then(function () {
       return self.understand(text, limit);
     }).then(function (res) {
-      var switched = self.meta.query && weak(res) ? switchLayout(text, self.meta.query) : null;
+      // One letter is too little to tell a layout (and would cost a request).
+      var letters = (text.match(/\p{L}/gu) || []).length;
+      var switched = self.meta.query && weak(res) && letters >= 2 ? switchLayout(text, self.meta.query) : null;
       if (!switched) return res;
       return self.understand(switched, limit).then(function (other) {
         if (!better(other, res)) return res;
@@ -937,12 +954,20 @@
 
   // What to show for a hit: URL (root-relative), title, breadcrumb, heading
   // and snippet segments. Loads the fragment file holding the page.
+  // The fragment file holding a hit's section: a long page's later
+  // sections are in fragments of their own.
+  Engine.prototype.fragmentFile = function (hit) {
+    var per = this.meta.chunk || Infinity, k = Math.floor(hit.section / per);
+    return k ? 'f/' + hit.page + '-' + k : 'f/' + Math.floor(hit.page / this.meta.fragments);
+  };
+
   Engine.prototype.present = function (hit) {
     var self = this;
     var group = self.meta.fragments;
-    return self.load('f/' + Math.floor(hit.page / group)).then(function (pages) {
-      var f = pages[hit.page % group];
-      var section = f.sections[hit.section] || f.sections[0];
+    var per = self.meta.chunk || Infinity, k = Math.floor(hit.section / per);
+    return self.load(self.fragmentFile(hit)).then(function (data) {
+      var f = k ? data : data[hit.page % group];
+      var section = f.sections[k ? hit.section - k * per : hit.section] || f.sections[0];
       var anchor = section[0], heading = section[1], text = section[2];
       var terms = new Set(hit.terms);
       var segs = snippet(text, terms, self.stop);

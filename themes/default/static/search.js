@@ -202,10 +202,13 @@
   // that arrive after a newer query.
   // Runs queries for one list: a newer query supersedes an older one, whose
   // results are then neither presented (no fragment loads) nor shown.
-  // run(q, form, count) shows the first `count` results (default `limit`).
+  // run(q, form, count, local) shows the first `count` results (default
+  // `limit`); `local`: the query was run at once, from the loaded index,
+  // so results whose text is not loaded yet wait for the reader's pause
+  // (a newer key cancels them) before their fragments are fetched.
   function runner(limit, show) {
     var serial = 0;
-    return function (q, form, count) {
+    return function (q, form, count, local) {
       var mine = ++serial;
       var n = count || limit;
       if (!q.trim()) return show(null);
@@ -213,13 +216,32 @@
         return engine.query(q, n);
       }).then(function (res) {
         if (mine !== serial) return;
-        return Promise.all(res.hits.slice(0, n).map(function (h) { return engine.present(h); })).then(function (shown) {
+        var hits = res.hits.slice(0, n);
+        var missing = hits.some(function (h) { return !loaded[engine.fragmentFile(h)]; });
+        var wait = /\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT;
+        var pause = local && missing ? new Promise(function (ok) { setTimeout(ok, wait); }) : null;
+        return Promise.resolve(pause).then(function () {
+          if (mine !== serial) return null;
+          return Promise.all(hits.map(function (h) { return engine.present(h); }));
+        }).then(function (shown) {
+          if (!shown) return;
           if (mine === serial) show({ q: q, total: res.total, cut: res.cut, mode: res.mode, results: shown, corrected: res.corrected, suggestion: res.suggestion });
         });
       }).catch(function (err) {
         if (mine === serial) show({ q: q, error: err });
       });
     };
+  }
+
+  // Runs `now` at once when the query can be answered from the loaded
+  // index, else after the reader pauses for NETWORK_WAIT ms, so no request
+  // goes out for a prefix typed past (`setTimer` gets the timer). After a
+  // space the reader is most likely typing the next word: a longer pause.
+  var NETWORK_WAIT = 90;
+  var BETWEEN_WORDS_WAIT = 300;
+  function later(q, now, setTimer) {
+    if (engine.localReady(q)) now(true);
+    else setTimer(setTimeout(function () { now(false); }, /\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT));
   }
 
   function statusText(res) {
@@ -242,6 +264,8 @@
   }
 
   // The header box: a combobox with a listbox of results under it.
+  var BOX_RESULTS = 6;
+
   function initBox(form) {
     var input = form.querySelector('input[name="q"]');
     var list = form.querySelector('[role="listbox"]');
@@ -268,7 +292,10 @@
         input.removeAttribute('aria-activedescendant');
       }
     }
-    var run = runner(8, function (res) {
+    // As many results as the list shows without scrolling (32rem): the
+    // rest are one Enter away on the search page, and a result not on
+    // screen should not cost the reader its fragment.
+    var run = runner(BOX_RESULTS, function (res) {
       list.textContent = '';
       options = [];
       active = -1;
@@ -312,7 +339,7 @@
     input.addEventListener('input', function () {
       clearTimeout(timer);
       lastQuery = input.value;
-      timer = setTimeout(function () { run(lastQuery, form); }, 60);
+      later(lastQuery, function (local) { run(lastQuery, form, 0, local); }, function (t) { timer = t; });
     });
     input.addEventListener('keydown', function (e) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -389,17 +416,17 @@
     var params = new URLSearchParams(global.location.search);
     input.value = params.get('q') || '';
     var timer = null;
-    var update = function () {
+    var update = function (local) {
       var q = input.value;
       var url = new URL(global.location.href);
       if (q) url.searchParams.set('q', q);
       else url.searchParams.delete('q');
       try { global.history.replaceState(null, '', url.href); } catch (e) { /* file:// in some browsers */ }
-      run(q, form);
+      run(q, form, 0, local === true);
     };
     input.addEventListener('input', function () {
       clearTimeout(timer);
-      timer = setTimeout(update, 60);
+      later(input.value, update, function (t) { timer = t; });
     });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
