@@ -96,6 +96,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
 
     // 6. Links and anchors; any error stops the build here.
     problems.extend(validate::links(&site, &rendered, &quizzes, options.mode));
+    problems.extend(search::site::check_data_refs(&site, &data));
     diagnostic::sort(&mut problems);
     diagnostic::attach_sources(root, &mut problems);
     if problems.iter().any(Diagnostic::is_error) {

@@ -28,6 +28,13 @@ pub struct FrontMatter {
     /// of the index): a quiz or a changelog can rank below the pages it is
     /// about.
     pub search_weight: Option<f64>,
+    /// A data file (`data/<name>.yaml`, a list) whose items this page's
+    /// template shows: each item is searchable as a section of the page
+    /// (`search/site.rs`), so what a reader sees on the page is found.
+    pub search_data: Option<String>,
+    /// The anchor of an item's section: `{id}` stands for the item's `id`
+    /// (default `{id}`; items without an id link to the page).
+    pub search_anchor: Option<String>,
     /// Who answers for the page (a name or a team); a section's owner is
     /// its pages' unless they name their own.
     pub owner: Option<String>,

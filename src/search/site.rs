@@ -1,10 +1,15 @@
 //! Step 8's input: the analysed site's pages as [`SearchDoc`]s (one per
-//! page, its text per heading), handed to [`write_index`], with the site's
-//! thesaurus (`data/synonyms.yaml`) added to `kurator.yaml`'s synonyms.
+//! page, its text per heading, plus a section per item of the data its
+//! template shows, `search_data`), handed to [`write_index`], with the
+//! site's thesaurus (`data/synonyms.yaml`) added to `kurator.yaml`'s
+//! synonyms.
 
 use super::{synonyms, write_index, SearchDoc};
 use crate::build_types::Analysis;
 use crate::config::SearchConfig;
+use crate::content::Site;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::TextSection;
 
 /// Writes the search index of the analysed site through `put`; returns the
 /// number of files.
@@ -18,6 +23,22 @@ pub fn write_site_index(
         .pages
         .iter()
         .map(|p| format!("{base_path}{}", p.url))
+        .collect();
+    // Pages whose template shows data: their text and one section per item.
+    let with_data: Vec<Option<Vec<TextSection>>> = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let name = page.front.search_data.as_deref()?;
+            let items = analysis.data.get(&data_key(name))?;
+            let mut sections = analysis.rendered[i].sections.clone();
+            sections.extend(data_sections(
+                items,
+                page.front.search_anchor.as_deref().unwrap_or("{id}"),
+            ));
+            Some(sections)
+        })
         .collect();
     let definitions = definition_pages(
         &analysis.config.search,
@@ -46,7 +67,9 @@ pub fn write_site_index(
                 .as_deref()
                 .unwrap_or(&analysis.rendered[i].first_paragraph),
             tags: &page.front.tags,
-            sections: &analysis.rendered[i].sections,
+            sections: with_data[i]
+                .as_deref()
+                .unwrap_or(&analysis.rendered[i].sections),
             weight: page.front.search_weight.unwrap_or(1.0) as f32,
             defines: definitions.contains(&page.content_path.as_str()),
         })
@@ -60,6 +83,86 @@ pub fn write_site_index(
     );
     // Each file is written as soon as it is made, not all held first.
     write_index(&docs, &config, &analysis.config.language, put)
+}
+
+/// `data.<key>` of a data file's name (as `data.rs` names them).
+fn data_key(name: &str) -> String {
+    name.trim_end_matches(".yaml").replace(['-', '/'], "_")
+}
+
+/// Step 6's check of `search_data`: the data file exists and is a list.
+pub fn check_data_refs(
+    site: &Site,
+    data: &serde_json::Map<String, serde_json::Value>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for page in &site.pages {
+        let Some(name) = page.front.search_data.as_deref() else {
+            continue;
+        };
+        let line = page.front.positions.line("search_data").unwrap_or(1);
+        let problem = match data.get(&data_key(name)) {
+            None => Some(format!(
+                "search_data names data/{name}.yaml, which does not exist"
+            )),
+            Some(v) if !v.is_array() => Some(format!(
+                "search_data: data/{name}.yaml is not a list, so it has no items to search"
+            )),
+            Some(_) => None,
+        };
+        if let Some(message) = problem {
+            out.push(
+                Diagnostic::error(&page.source, message)
+                    .at(line, 1)
+                    .help("name a file under data/ whose top level is a list, without .yaml"),
+            );
+        }
+    }
+    out
+}
+
+/// A section per item of a data list: the heading is its `title`, `name`
+/// or `provider`; the text every other string in it (nested lists too);
+/// the anchor `pattern` with `{id}` replaced (no anchor without an id).
+fn data_sections(items: &serde_json::Value, pattern: &str) -> Vec<TextSection> {
+    let Some(items) = items.as_array() else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let object = item.as_object()?;
+            let text_of = |key: &str| object.get(key).and_then(|v| v.as_str());
+            let heading = ["title", "name", "provider"]
+                .iter()
+                .find_map(|k| text_of(k))
+                .unwrap_or_default()
+                .to_string();
+            let mut words = Vec::new();
+            for (key, value) in object {
+                if !["title", "name", "provider", "id"].contains(&key.as_str()) {
+                    strings(value, &mut words);
+                }
+            }
+            let anchor = text_of("id").map(|id| pattern.replace("{id}", id));
+            Some(TextSection {
+                anchor,
+                heading,
+                level: 2,
+                text: words.join(" "),
+            })
+        })
+        .collect()
+}
+
+/// Every string in a value, in order (keys left out: they are field names).
+fn strings<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s),
+        serde_json::Value::Array(list) => list.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
 }
 
 /// The content paths of the pages that define terms: `search.definitions`
@@ -79,6 +182,28 @@ fn definition_pages<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_items_become_sections() {
+        let items = serde_json::json!([
+            {"id": "vertical", "title": "Вертикальный рост", "summary": "Руководящая должность",
+             "steps": [{"title": "Освоиться в роли", "text": "Вести клиентов"}], "minutes": 30},
+            {"provider": "Школа Пример", "duration": "от 2 месяцев"},
+            "not an object"
+        ]);
+        let sections = data_sections(&items, "path-{id}");
+        assert_eq!(sections.len(), 2);
+        assert_eq!(sections[0].anchor.as_deref(), Some("path-vertical"));
+        assert_eq!(sections[0].heading, "Вертикальный рост");
+        assert_eq!(
+            sections[0].text,
+            "Освоиться в роли Вести клиентов Руководящая должность"
+        );
+        assert_eq!(sections[1].anchor, None);
+        assert_eq!(sections[1].heading, "Школа Пример");
+        assert_eq!(sections[1].text, "от 2 месяцев");
+        assert!(data_sections(&serde_json::json!({"a": 1}), "{id}").is_empty());
+    }
 
     #[test]
     fn the_glossary_defines_terms_unless_the_config_says_which_pages_do() {

@@ -43,6 +43,8 @@ mod living;
 mod properties;
 /// `kurator package scorm`: the manifest and the zip.
 mod scorm;
+/// Data shown by templates, and the thesaurus, in the index (issue 20).
+mod search_data;
 /// Search quality (recall@5) over the bundled site.
 mod search_recall;
 /// The committed hashes of the seed article's 10-word windows.
