@@ -154,6 +154,7 @@ test("the wrong keyboard layout is searched as meant, with a notice; no result o
   await page.keyboard.type("lt,bnjhrf", { delay: 60 });
   await page.locator(`${LIST}:not([hidden]) li.ks-result`).first().waitFor();
   await page.waitForFunction(() => /Показаны результаты для «дебиторка»\. Найдено: \d+/.test(document.querySelector("form[data-kurator-search] .search-status").textContent));
+  assert.equal((await page.locator(`${LIST} #ks-opt-corrected`).textContent()).trim(), "Показаны результаты для «дебиторка».", "the notice is where the reader looks");
   const first = await page.locator(`${LIST} li.ks-result`).first().textContent();
   assert.match(first, /дебитор/i, first);
   // The same on the search page.

@@ -304,6 +304,19 @@
         return setOpen(false);
       }
       status.textContent = statusText(res);
+      if (res.corrected) {
+        // The query was read with the other keyboard layout: say so where
+        // the reader looks, as an option that opens those results in full.
+        var notice = doc.createElement('li');
+        notice.className = 'ks-corrected';
+        notice.setAttribute('role', 'option');
+        notice.setAttribute('aria-selected', 'false');
+        notice.id = 'ks-opt-corrected';
+        notice.setAttribute('data-href', new URL(searchPageHref(res.corrected), global.location.href).href);
+        notice.textContent = texts().corrected(res.corrected).trim();
+        options.push(notice);
+        list.appendChild(notice);
+      }
       if (res.suggestion) {
         var hint = suggestionNode('li', res);
         hint.setAttribute('role', 'option');
