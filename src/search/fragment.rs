@@ -1,10 +1,14 @@
 //! `f/<n>.js`: what the browser shows for the pages of fragment group `n`
-//! (URL, title, breadcrumb, description and the plain text of the first
-//! `meta.chunk` sections, for snippets), one object per page in an
+//! (URL, title, breadcrumb, description and the plain text of its
+//! sections, for snippets), one object per page in an
 //! array: page `p` is item `p % group` of file `p / group`, where `group`
-//! is in `meta.js`. The further sections of a long page are in
-//! `f/<p>-<k>.js` (sections `k * meta.chunk` on, one object), so a result
-//! deep in a long chapter loads a few KB, not the chapter.
+//! is in `meta.js`. A long page (more than [`LONG_PAGE`] of text, listed
+//! in `meta.long`) keeps only its first `meta.chunk` sections there; the
+//! rest are in `f/<p>-<k>.js` (sections `k * meta.chunk` on, one object),
+//! so a result deep in a long chapter loads a few KB, not the chapter.
+//! Only long pages are cut: every file costs the build a file creation
+//! (cutting all 10,000 pages of the benchmark corpus, 14 KB each, made the
+//! index cost +88 % of the build instead of +23 %).
 //! Fragments are the bulk of the index's bytes (a copy of every page's
 //! text), so they are written by hand, not through serde.
 //!
@@ -33,19 +37,34 @@ const CHUNK_TEXT: usize = 6 * 1024;
 /// Bounds of sections per fragment.
 const CHUNK_SECTIONS: std::ops::RangeInclusive<usize> = 2..=64;
 
-/// Sections per fragment for these pages (see [`CHUNK_TEXT`]).
+/// Text past which a page's fragment is cut into several.
+pub(super) const LONG_PAGE: usize = 24 * 1024;
+
+/// Whether a page is cut into several fragments.
+pub(super) fn is_long(doc: &SearchDoc<'_>) -> bool {
+    doc.sections.iter().map(|s| s.text.len()).sum::<usize>() > LONG_PAGE
+}
+
+/// Sections per fragment of the long pages among these (see
+/// [`CHUNK_TEXT`]).
 pub(super) fn chunk_sections(docs: &[&SearchDoc<'_>]) -> usize {
     let (count, text) = docs
         .iter()
+        .filter(|d| is_long(d))
         .flat_map(|d| d.sections.iter())
         .fold((0usize, 0usize), |(n, t), s| (n + 1, t + s.text.len()));
     let average = text / count.max(1) + 1;
     (CHUNK_TEXT / average).clamp(*CHUNK_SECTIONS.start(), *CHUNK_SECTIONS.end())
 }
 
-/// Fragments of a page: the first in its group's file, then `f/<p>-<k>.js`.
+/// Fragments of a page: the first in its group's file, then (a long page)
+/// `f/<p>-<k>.js`.
 pub(super) fn chunk_count(doc: &SearchDoc<'_>, per: usize) -> usize {
-    doc.sections.len().div_ceil(per).max(1)
+    if is_long(doc) {
+        doc.sections.len().div_ceil(per).max(1)
+    } else {
+        1
+    }
 }
 
 /// Fragment `k` (from 1) of page `p`, `per` sections a fragment:
@@ -79,8 +98,8 @@ pub(super) fn group_size(docs: &[&SearchDoc<'_>]) -> usize {
     by_count.min(GROUP_TEXT / per_page).max(1)
 }
 
-/// Fragment file `n`: the pages `docs` (of one group), in order, each with
-/// its first `per` sections.
+/// Fragment file `n`: the pages `docs` (of one group), in order, a long
+/// one with its first `per` sections.
 pub(super) fn group(n: usize, docs: &[&SearchDoc<'_>], per: usize, base: &str) -> Vec<u8> {
     let text: usize = docs
         .iter()
@@ -98,9 +117,11 @@ pub(super) fn group(n: usize, docs: &[&SearchDoc<'_>], per: usize, base: &str) -
     out
 }
 
-/// One page's first fragment: a JavaScript object literal.
+/// One page's first fragment: a JavaScript object literal (all of a page
+/// that is not long).
 fn page(out: &mut Vec<u8>, doc: &SearchDoc<'_>, per: usize, base: &str) {
-    let first = &doc.sections[..doc.sections.len().min(per)];
+    let shown = if is_long(doc) { per } else { usize::MAX };
+    let first = &doc.sections[..doc.sections.len().min(shown)];
     page_sections(out, doc, base, first);
 }
 
@@ -207,12 +228,14 @@ mod tests {
             Self::chunk(doc, base, 0)
         }
 
+        /// Fragment `k` of the page: all of a page that is not long.
         fn chunk(doc: &'a SearchDoc<'a>, base: &str, k: usize) -> Self {
+            let per = if is_long(doc) { PER } else { usize::MAX };
             let mut sections: Vec<[&str; 3]> = doc
                 .sections
                 .iter()
-                .skip(k * PER)
-                .take(PER)
+                .skip(k * per)
+                .take(per)
                 .map(|s| {
                     [
                         s.anchor.as_deref().unwrap_or(""),
@@ -279,6 +302,9 @@ mod tests {
             .enumerate()
             .map(|(i, t)| section((i % 3 > 0).then_some(t.as_str()), t, t))
             .collect();
+        // The same page made long: cut into fragments of PER sections.
+        let mut long_sections = sections.clone();
+        long_sections.push(section(Some("long"), "Long", &"ж\"".repeat(LONG_PAGE)));
         let crumbs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let doc = |title, sections| SearchDoc {
             url: "/kb/a\\b/",
@@ -290,9 +316,14 @@ mod tests {
             weight: 1.0,
             defines: false,
         };
-        let docs = [doc("Заголовок \"x\"\n", &sections[..]), doc("", &[][..])];
+        let docs = [
+            doc("Заголовок \"x\"\n", &long_sections[..]),
+            doc("", &[][..]),
+            doc("Short", &sections[..]),
+        ];
         let refs: Vec<&SearchDoc> = docs.iter().collect();
-        // File 0 with one page, file 7 with both.
+        assert!(is_long(&docs[0]) && !is_long(&docs[2]));
+        // File 0 with one page, file 7 with all three.
         for (n, pages) in [(0, &refs[..1]), (7, &refs[..])] {
             let expected: Vec<serde_json::Value> = pages
                 .iter()
@@ -304,9 +335,10 @@ mod tests {
                 serde_json::Value::from(expected)
             );
         }
-        // The rest of the first page's sections, PER a file.
-        assert_eq!(chunk_count(&docs[0], PER), sections.len().div_ceil(PER));
+        // The rest of the long page's sections, PER a file.
+        assert_eq!(chunk_count(&docs[0], PER), long_sections.len().div_ceil(PER));
         assert_eq!(chunk_count(&docs[1], PER), 1, "a page with no text has one");
+        assert_eq!(chunk_count(&docs[2], PER), 1, "a page that is not long has one");
         for k in 1..chunk_count(&docs[0], PER) {
             let expected = serde_json::to_value(Fragment::chunk(&docs[0], "/kb/", k)).unwrap();
             let script = chunk(3, k, PER, &docs[0], "/kb/");
@@ -344,12 +376,17 @@ mod tests {
             defines: false,
         };
         let short = [section(None, "", "слово"), section(None, "", "два")];
-        let long = [section(None, "", &"я".repeat(3_000))]; // 6,000 bytes
-        let huge = [section(None, "", &"я".repeat(100_000))];
-        assert_eq!(chunk_sections(&[&doc(&short[..])]), 64);
-        assert_eq!(chunk_sections(&[&doc(&long[..])]), 2);
-        assert_eq!(chunk_sections(&[&doc(&huge[..])]), 2);
+        // Five sections of 1,000 bytes: 5,000 bytes, not a long page.
+        let medium: Vec<TextSection> = (0..5).map(|_| section(None, "", &"a".repeat(1_000))).collect();
+        // Thirty of 1,000 bytes: long, six a fragment; of 6,000: two.
+        let long: Vec<TextSection> = (0..30).map(|_| section(None, "", &"a".repeat(1_000))).collect();
+        let longer: Vec<TextSection> = (0..30).map(|_| section(None, "", &"a".repeat(6_000))).collect();
+        assert_eq!(chunk_sections(&[&doc(&short[..])]), 64, "no long page");
+        assert_eq!(chunk_sections(&[&doc(&medium[..])]), 64, "no long page");
+        assert_eq!(chunk_sections(&[&doc(&long[..]), &doc(&short[..])]), 6);
+        assert_eq!(chunk_sections(&[&doc(&longer[..])]), 2);
         assert_eq!(chunk_sections(&[]), 64);
+        assert!(!is_long(&doc(&medium[..])) && is_long(&doc(&long[..])));
     }
 
     /// One page a file on small sites; on large ones groups that keep the

@@ -13,10 +13,10 @@
 //!   are varints (see `shard.rs`): page delta, section, BM25F score.
 //! - `f/<n>.js`: what to show for a page: URL (root-relative, without the
 //!   base path), title, breadcrumb, description and the plain text of its
-//!   first `meta.chunk` sections, for snippets; one page a file, or
-//!   `meta.fragments` pages a file on large sites; `f/<p>-<k>.js`: the
-//!   further sections of a long page (see `fragment.rs`). Loaded only for
-//!   the results on screen.
+//!   sections (a long page's first `meta.chunk`), for snippets; one page a
+//!   file, or `meta.fragments` pages a file on large sites; `f/<p>-<k>.js`:
+//!   the further sections of a long page (`meta.long`, see `fragment.rs`).
+//!   Loaded only for the results on screen.
 //!
 //! The module owns tokenisation and ranking; it does no I/O.
 
@@ -176,6 +176,12 @@ pub fn write_index<E: Send>(
         shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
         fragments: group,
         chunk: per,
+        long: order
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| fragment::is_long(d))
+            .map(|(i, _)| i)
+            .collect(),
         stop: stem::RUSSIAN_STOP
             .iter()
             .chain(stem::ENGLISH_STOP)
@@ -224,8 +230,10 @@ struct Meta<'a> {
     shards: Vec<&'a str>,
     /// Pages per fragment file (see `fragment.rs`).
     fragments: usize,
-    /// Sections per fragment of a page (see `fragment.rs`).
+    /// Sections per fragment of a long page (see `fragment.rs`).
     chunk: usize,
+    /// The long pages, cut into several fragments.
+    long: Vec<usize>,
     stop: Vec<&'static str>,
     /// Query term → alternatives, each a list of terms that must all match.
     synonyms: BTreeMap<String, Vec<Vec<String>>>,

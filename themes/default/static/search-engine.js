@@ -6,9 +6,9 @@
  * The index (built by src/search in Rust) is a set of classic scripts under
  * <root>search/ that call window.__kuratorSearch.add(name, data): meta, word
  * shards t/<n> and page fragments f/<n> (an array of meta.fragments pages:
- * page p is item p % group of file p / group, with its first meta.chunk
- * sections; section s ≥ chunk of page p is in f/<p>-<s / chunk>). The
- * engine reads them
+ * page p is item p % group of file p / group; of a long page, listed in
+ * meta.long, only the first meta.chunk sections are there, section s is in
+ * f/<p>-<s / chunk>). The engine reads them
  * through a loader it is given (search.js inserts <script> elements, which
  * works from file:// where fetch fails).
  *
@@ -954,20 +954,32 @@
 
   // What to show for a hit: URL (root-relative), title, breadcrumb, heading
   // and snippet segments. Loads the fragment file holding the page.
-  // The fragment file holding a hit's section: a long page's later
-  // sections are in fragments of their own.
+  // Where a hit's section is: its fragment file and the place in it. A
+  // long page (meta.long) is cut into fragments of meta.chunk sections;
+  // the first is the page's item in its group's file, the others are
+  // f/<page>-<k>.
+  Engine.prototype.fragmentOf = function (hit) {
+    if (!this.long) this.long = new Set(this.meta.long || []);
+    var per = this.meta.chunk || Infinity;
+    var k = this.long.has(hit.page) ? Math.floor(hit.section / per) : 0;
+    return {
+      file: k ? 'f/' + hit.page + '-' + k : 'f/' + Math.floor(hit.page / this.meta.fragments),
+      k: k,
+      section: hit.section - k * per,
+    };
+  };
+
   Engine.prototype.fragmentFile = function (hit) {
-    var per = this.meta.chunk || Infinity, k = Math.floor(hit.section / per);
-    return k ? 'f/' + hit.page + '-' + k : 'f/' + Math.floor(hit.page / this.meta.fragments);
+    return this.fragmentOf(hit).file;
   };
 
   Engine.prototype.present = function (hit) {
     var self = this;
     var group = self.meta.fragments;
-    var per = self.meta.chunk || Infinity, k = Math.floor(hit.section / per);
-    return self.load(self.fragmentFile(hit)).then(function (data) {
-      var f = k ? data : data[hit.page % group];
-      var section = f.sections[k ? hit.section - k * per : hit.section] || f.sections[0];
+    var where = self.fragmentOf(hit);
+    return self.load(where.file).then(function (data) {
+      var f = where.k ? data : data[hit.page % group];
+      var section = f.sections[where.section] || f.sections[0];
       var anchor = section[0], heading = section[1], text = section[2];
       var terms = new Set(hit.terms);
       var segs = snippet(text, terms, self.stop);
