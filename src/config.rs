@@ -81,6 +81,11 @@ pub struct SearchConfig {
     /// asking what something is («что такое CRM») puts them first. Empty:
     /// `glossary/_index.md` or `glossary.md` when the site has one.
     pub definitions: Vec<String>,
+    /// The site's subject: its title, whose words readers add to queries
+    /// («навыки аккаунт-менеджера» on an account managers' site). Set by
+    /// the build from `title`, not written in `kurator.yaml`.
+    #[serde(skip)]
+    pub subject: String,
 }
 
 impl Default for SearchConfig {
@@ -89,6 +94,7 @@ impl Default for SearchConfig {
             enabled: true,
             synonyms: BTreeMap::new(),
             definitions: Vec::new(),
+            subject: String::new(),
         }
     }
 }

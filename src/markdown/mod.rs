@@ -49,6 +49,9 @@ pub struct TextSection {
     /// Heading id; `None` for the text before the first heading.
     pub anchor: Option<String>,
     pub heading: String,
+    /// 1–6 for a heading of the page; 0 for the text before the first
+    /// heading and for an item of data the template shows
+    /// (`search/site.rs`), whose title weighs as body text in search.
     pub level: u8,
     pub text: String,
 }

@@ -463,9 +463,17 @@ fn progress_template_renders() {
     let mut tera = tera::Tera::default();
     tera.add_raw_template(
         "base.html",
-        "<title>{% block title %}{% endblock title %}</title><main>{% block content %}{% endblock content %}</main>",
+        "<title>{% block title %}{% endblock title %}</title>{% block page_assets %}{% endblock page_assets %}<main>{% block content %}{% endblock content %}</main>",
     )
     .unwrap();
+    // The theme's asset function (content-hashed names) is the build's; a
+    // plain name is enough here.
+    tera.register_function(
+        "asset_url",
+        |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            kwargs.must_get::<&str>("path").map(String::from)
+        },
+    );
     tera.add_raw_template("progress.html", &page).unwrap();
     let mut entry = run(&format!(
         "{HEAD}  - {{ type: true-false, prompt: P, answer: true }}\n"

@@ -336,9 +336,16 @@ mod tests {
             );
         }
         // The rest of the long page's sections, PER a file.
-        assert_eq!(chunk_count(&docs[0], PER), long_sections.len().div_ceil(PER));
+        assert_eq!(
+            chunk_count(&docs[0], PER),
+            long_sections.len().div_ceil(PER)
+        );
         assert_eq!(chunk_count(&docs[1], PER), 1, "a page with no text has one");
-        assert_eq!(chunk_count(&docs[2], PER), 1, "a page that is not long has one");
+        assert_eq!(
+            chunk_count(&docs[2], PER),
+            1,
+            "a page that is not long has one"
+        );
         for k in 1..chunk_count(&docs[0], PER) {
             let expected = serde_json::to_value(Fragment::chunk(&docs[0], "/kb/", k)).unwrap();
             let script = chunk(3, k, PER, &docs[0], "/kb/");
@@ -377,10 +384,16 @@ mod tests {
         };
         let short = [section(None, "", "слово"), section(None, "", "два")];
         // Five sections of 1,000 bytes: 5,000 bytes, not a long page.
-        let medium: Vec<TextSection> = (0..5).map(|_| section(None, "", &"a".repeat(1_000))).collect();
+        let medium: Vec<TextSection> = (0..5)
+            .map(|_| section(None, "", &"a".repeat(1_000)))
+            .collect();
         // Thirty of 1,000 bytes: long, six a fragment; of 6,000: two.
-        let long: Vec<TextSection> = (0..30).map(|_| section(None, "", &"a".repeat(1_000))).collect();
-        let longer: Vec<TextSection> = (0..30).map(|_| section(None, "", &"a".repeat(6_000))).collect();
+        let long: Vec<TextSection> = (0..30)
+            .map(|_| section(None, "", &"a".repeat(1_000)))
+            .collect();
+        let longer: Vec<TextSection> = (0..30)
+            .map(|_| section(None, "", &"a".repeat(6_000)))
+            .collect();
         assert_eq!(chunk_sections(&[&doc(&short[..])]), 64, "no long page");
         assert_eq!(chunk_sections(&[&doc(&medium[..])]), 64, "no long page");
         assert_eq!(chunk_sections(&[&doc(&long[..]), &doc(&short[..])]), 6);

@@ -30,6 +30,8 @@ const WEIGHTS: [f32; FIELDS] = [8.0, 4.0, 2.5, 2.0, 1.0];
 /// Length normalisation per field: short fields hardly at all.
 const B: [f32; FIELDS] = [0.3, 0.4, 0.3, 0.5, 0.75];
 const K1: f32 = 1.2;
+/// Score factor of a section that is an item of data (see `analyse`).
+const DATA_ITEM_WEIGHT: f32 = 0.5;
 /// Posting scores are stored as 1..=SCORE_MAX.
 pub const SCORE_MAX: u32 = 31;
 
@@ -174,8 +176,21 @@ fn analyse(
         .terms(doc.title, stemmers, |term| title.push(term));
     for i in 0..doc.sections.len().max(1) {
         counter.add_terms(&title, title_len, Field::Title);
+        let mut weight = doc.weight;
         if let Some(section) = doc.sections.get(i) {
-            counter.add_text(&section.heading, Field::Headings, stemmers);
+            // An item of data the template shows (level 0 past the first
+            // section) sums up another page: it ranks below that page.
+            if i > 0 && section.level == 0 {
+                weight *= DATA_ITEM_WEIGHT;
+            }
+            // A data item's title (level 0) is a summary of another page,
+            // not a heading of this one: it weighs as body text.
+            let field = if section.level == 0 {
+                Field::Body
+            } else {
+                Field::Headings
+            };
+            counter.add_text(&section.heading, field, stemmers);
             counter.add_text(&section.text, Field::Body, stemmers);
         }
         if i == 0 {
@@ -184,7 +199,7 @@ fn analyse(
                 counter.add_text(tag, Field::Tags, stemmers);
             }
         }
-        counter.finish(page, i as u32, doc.weight, chunk);
+        counter.finish(page, i as u32, weight, chunk);
     }
 }
 

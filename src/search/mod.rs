@@ -188,6 +188,7 @@ pub fn write_index<E: Send>(
             .copied()
             .collect(),
         synonyms: synonyms(config),
+        subject: subject_terms(&config.subject),
         query: query::QueryRules::new(),
         definitions: order
             .iter()
@@ -241,6 +242,9 @@ struct Meta<'a> {
     query: query::QueryRules,
     /// Pages (by number) that define terms.
     definitions: Vec<usize>,
+    /// Terms of the site's subject (its title): not required in a query
+    /// that has other words.
+    subject: Vec<String>,
 }
 
 /// The base path all page URLs share: the home page's URL (the page with no
@@ -274,6 +278,23 @@ fn base_path<'a>(docs: &[SearchDoc<'a>]) -> &'a str {
         }
     }
     common
+}
+
+/// The index terms of the site's title, sorted: every page is about them,
+/// so a query's other words say what the reader looks for.
+fn subject_terms(title: &str) -> Vec<String> {
+    let mut stemmers = stem::Stemmers::default();
+    let mut ids = Vec::new();
+    tokenize::words(title, |parts| {
+        tokenize::word_terms(parts, &mut stemmers, |id| ids.push(id));
+    });
+    let mut out: Vec<String> = ids
+        .into_iter()
+        .map(|id| stemmers.text(id).to_string())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The author's synonyms as terms: reader's word → alternatives.
@@ -328,6 +349,15 @@ mod tests {
             level: 2,
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn the_site_title_is_its_subject() {
+        assert_eq!(
+            subject_terms("Аккаунт-менеджер. База знаний"),
+            ["аккаунт", "аккаунт-менеджер", "баз", "знан", "менеджер"]
+        );
+        assert!(subject_terms("").is_empty());
     }
 
     #[test]

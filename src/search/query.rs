@@ -12,19 +12,26 @@
 use serde::Serialize;
 
 /// Words that frame a question without saying what it is about:
-/// interrogatives, particles and fillers the stop list does not already
-/// drop. They do not take part in the match unless the query is made of
+/// interrogatives, particles, prepositions and fillers the stop list does
+/// not already drop, the verbs of «как написать / сказать / вести …» and
+/// the words of «чем отличается … от …». They do not take part in the match unless the query is made of
 /// nothing else. Sorted (binary search).
 pub const FILLER: &[&str] = &[
     "how",
+    "vs",
     "what",
     "why",
     "бывает",
+    "быть",
+    "ведет",
+    "ведут",
+    "вести",
     "вообще",
     "делать",
     "должен",
     "должна",
     "должны",
+    "завести",
     "зачем",
     "значит",
     "какие",
@@ -37,19 +44,42 @@ pub const FILLER: &[&str] = &[
     "какое",
     "каком",
     "какую",
+    "между",
     "можно",
     "мой",
     "моя",
     "надо",
+    "написать",
+    "научиться",
     "нужно",
+    "объяснить",
+    "один",
     "означает",
+    "ответить",
+    "отличается",
+    "отличаются",
+    "отличие",
+    "отличия",
+    "перед",
+    "писать",
     "пожалуйста",
+    "после",
+    "поступить",
     "почему",
+    "различие",
+    "различия",
+    "разница",
+    "разницу",
+    "рассказать",
     "сделать",
+    "сказать",
     "сколько",
+    "сообщить",
+    "стоит",
     "такие",
     "такое",
     "такой",
+    "через",
 ];
 
 /// The QWERTY keys and the ЙЦУКЕН letters on the same keys, in order: a

@@ -77,6 +77,7 @@ pub fn write_site_index(
         .filter(|doc| doc.weight > 0.0)
         .collect();
     let mut config = analysis.config.search.clone();
+    config.subject.clone_from(&analysis.config.title);
     config.synonyms = synonyms::merged(
         &config.synonyms,
         &synonyms::from_data(analysis.data.get(synonyms::DATA_NAME)),
@@ -140,7 +141,7 @@ fn data_sections(items: &serde_json::Value, pattern: &str) -> Vec<TextSection> {
                 .to_string();
             let mut words = Vec::new();
             for (key, value) in object {
-                if !["title", "name", "provider", "id"].contains(&key.as_str()) {
+                if !["title", "name", "provider"].contains(&key.as_str()) && !is_reference(key) {
                     strings(value, &mut words);
                 }
             }
@@ -148,19 +149,43 @@ fn data_sections(items: &serde_json::Value, pattern: &str) -> Vec<TextSection> {
             Some(TextSection {
                 anchor,
                 heading,
-                level: 2,
+                // Not a heading of the page: ranks as body text.
+                level: 0,
                 text: words.join(" "),
             })
         })
         .collect()
 }
 
-/// Every string in a value, in order (keys left out: they are field names).
+/// Fields that point somewhere (ids, paths, links) rather than say
+/// something a reader sees: `skills/soft-skills.md` is not text.
+fn is_reference(key: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "id",
+        "url",
+        "href",
+        "link",
+        "path",
+        "page",
+        "pages",
+        "quiz",
+        "checklist",
+        "image",
+        "icon",
+    ];
+    KEYS.contains(&key)
+}
+
+/// Every string in a value, in order (keys left out: they are field names;
+/// so are references, and strings naming a file).
 fn strings<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
     match value {
-        serde_json::Value::String(s) => out.push(s),
+        serde_json::Value::String(s) if !s.ends_with(".md") => out.push(s),
         serde_json::Value::Array(list) => list.iter().for_each(|v| strings(v, out)),
-        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| !is_reference(k))
+            .for_each(|(_, v)| strings(v, out)),
         _ => {}
     }
 }
@@ -187,7 +212,8 @@ mod tests {
     fn data_items_become_sections() {
         let items = serde_json::json!([
             {"id": "vertical", "title": "Вертикальный рост", "summary": "Руководящая должность",
-             "steps": [{"title": "Освоиться в роли", "text": "Вести клиентов"}], "minutes": 30},
+             "steps": [{"title": "Освоиться в роли", "text": "Вести клиентов"}], "minutes": 30,
+             "pages": ["career/_index.md"], "quiz": "career-check", "extra": "x.md"},
             {"provider": "Школа Пример", "duration": "от 2 месяцев"},
             "not an object"
         ]);
@@ -197,8 +223,9 @@ mod tests {
         assert_eq!(sections[0].heading, "Вертикальный рост");
         assert_eq!(
             sections[0].text,
-            "Освоиться в роли Вести клиентов Руководящая должность"
+            "Вести клиентов Освоиться в роли Руководящая должность"
         );
+        assert_eq!(sections[0].level, 0, "not a heading of the page");
         assert_eq!(sections[1].anchor, None);
         assert_eq!(sections[1].heading, "Школа Пример");
         assert_eq!(sections[1].text, "от 2 месяцев");

@@ -1,6 +1,7 @@
 //! Search quality over the bundled site: builds it with the real binary and
-//! runs `tests/js/recall.test.mjs` (40+ reader queries through the real
-//! JavaScript engine and index). In CI a missing node is a failure.
+//! runs `tests/js/recall.test.mjs` (40+ reader queries) and
+//! `tests/js/recall-blind.test.mjs` (150+ questions written blind) through
+//! the real JavaScript engine and index. In CI a missing node is a failure.
 
 use std::process::Command;
 
@@ -26,7 +27,11 @@ fn recall_at_five_on_the_bundled_site() {
         String::from_utf8_lossy(&build.stderr)
     );
     let run = Command::new(node)
-        .args(["--test", "tests/js/recall.test.mjs"])
+        .args([
+            "--test",
+            "tests/js/recall.test.mjs",
+            "tests/js/recall-blind.test.mjs",
+        ])
         .current_dir(root)
         .env("KURATOR_SITE_DIR", &site)
         .output()

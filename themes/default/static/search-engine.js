@@ -303,7 +303,14 @@
 
   // ---------------------------------------------------------------- engine
 
-  var WEIGHT = { exact: 1, synonym: 0.9, parts: 0.8, prefix: 0.7, typo: 0.5 };
+  var WEIGHT = { exact: 1, synonym: 0.9, parts: 0.8, prefix: 0.7, kin: 0.6, typo: 0.5 };
+  // A stem shares this much of its start with a word of the same root in
+  // another form (выставлять / выставить, эскалировать / эскалация): at
+  // least KIN_MIN letters, all but KIN_SLACK of the other word's stem and
+  // all but KIN_SUFFIX of the typed one's (verb suffixes are long).
+  var KIN_MIN = 5;
+  var KIN_SLACK = 2;
+  var KIN_SUFFIX = 5;
   var PREFIX_LIMIT = 40;
   var PREFIX_SHARDS = 8;
   // Decoded postings kept in memory (5 bytes each).
@@ -312,6 +319,10 @@
   var PAGE_AND = 0.6;
   // Score factor of a glossary's hit for «что такое …».
   var DEFINITION_BOOST = 4;
+  // … and for any other query.
+  var GLOSSARY_PLAIN = 0.7;
+  // Below this many pages with every word, pages with most words follow.
+  var OR_FILL = 5;
   // Joined-word splits tried for a word the index does not have.
   var SPLITS_TRIED = 3;
 
@@ -394,10 +405,18 @@
     var single = function (w) { return w.parts.length === 1 ? w.parts[0] : null; };
     var kept = contentWords(list.map(function (w) { return w.parts.join('-'); }), rules, self.stop);
     var keepAll = kept.length === list.length;
+    // Words of the site's subject (its title: every page is about it) are
+    // not required when the query says something else too.
+    var subject = new Set(self.meta.subject || []);
+    var aboutSubject = function (w) {
+      return w.parts.every(function (p) { return self.stop.has(p) || subject.has(stem(p)); });
+    };
+    var other = list.filter(function (w) { return !aboutSubject(w) && !filler.has(single(w)) && !(single(w) !== null && self.stop.has(single(w))); });
     var trailingSpace = /[\s\p{P}]$/u.test(query) && !/-$/.test(query);
     var out = [];
     list.forEach(function (word, index) {
       if (!keepAll && filler.has(single(word))) return;
+      if (other.length && aboutSubject(word)) return;
       var isLast = index === list.length - 1 && !trailingSpace;
       var wt = wordTerms(word, self.stop);
       var alts = [];
@@ -495,6 +514,7 @@
         if (under.length <= PREFIX_SHARDS) ids = ids.concat(under);
       });
       if (i > 0) pairTerms(parsed[i - 1], w).forEach(function (t) { ids.push(self.shardOf(t)); });
+      if (w.single && w.main && w.main.length >= KIN_MIN) ids.push(self.shardOf(w.main.slice(0, KIN_MIN)));
     });
     return Array.from(new Set(ids)).filter(function (id) { return id >= 0; });
   };
@@ -529,6 +549,22 @@
           w.alts.push({ terms: [t], w: WEIGHT.prefix, prefix: true });
         });
       });
+      if (w.single && w.main && w.main.length >= KIN_MIN) {
+        // The same root in another form: verbs and nouns the stemmer
+        // leaves apart (допродавать / допродажа).
+        [self.shardOf(w.main), self.shardOf(w.main.slice(0, KIN_MIN))].forEach(function (id) {
+          var kinShard = self.shards[id] || {};
+          for (var t in kinShard) {
+            if (have.has(t) || t.indexOf('-') >= 0) continue;
+            var lcp = 0;
+            while (lcp < t.length && lcp < w.main.length && t[lcp] === w.main[lcp]) lcp++;
+            if (lcp >= KIN_MIN && lcp >= t.length - KIN_SLACK && lcp >= w.main.length - KIN_SUFFIX) {
+              have.add(t);
+              w.alts.push({ terms: [t], w: WEIGHT.kin });
+            }
+          }
+        });
+      }
       if (w.typo) {
         var shard = self.shards[self.shardOf(w.main)] || {};
         var raw = w.raw;
@@ -546,6 +582,12 @@
           }
         }
       }
+      // A form found another way (kin, typo) has the synonyms the word
+      // itself would have: «допродавать» and «допрадажа» find «upsell».
+      w.alts.slice().forEach(function (a) {
+        var syn = (a.typo || a.w === WEIGHT.kin) && a.terms.length === 1 && self.meta.synonyms[a.terms[0]];
+        if (syn) syn.forEach(function (terms) { w.alts.push({ terms: terms, w: a.w * WEIGHT.synonym, typo: a.typo }); });
+      });
     });
   };
 
@@ -630,7 +672,7 @@
     var pool = this.pool || (this.pool = {});
     if (!pool[name]) {
       var size = this.meta.pages;
-      pool[name] = { score: new Float64Array(size), key: new Int32Array(size).fill(-1), matched: new Uint8Array(size), typos: new Uint8Array(size), pages: new Int32Array(size), n: 0 };
+      pool[name] = { score: new Float64Array(size), key: new Int32Array(size).fill(-1), matched: new Uint8Array(size), cover: new Uint8Array(size), typos: new Uint8Array(size), pages: new Int32Array(size), n: 0 };
     }
     var b = pool[name];
     for (var i = 0; i < b.n; i++) b.key[b.pages[i]] = -1;
@@ -653,13 +695,28 @@
       if (list.df > list.n) cut = true;
     }
     var best = this.pageBuffers('best');
-    var consider = function (key, score, matched, typos) {
+    // How much of the query an entry covers, 0–100: the words it has,
+    // each weighed by its IDF, so a page without a common word («ведёт»,
+    // «работа») ranks near the full matches and one without the rare word
+    // far below.
+    var weights = parsed.map(function (w) {
+      var top = 0;
+      for (var a = 0; a < w.alts.length; a++) {
+        for (var t = 0; t < w.alts[a].terms.length; t++) {
+          if (this.termPostings(w.alts[a].terms[t]).n) top = Math.max(top, this.idf(w.alts[a].terms[t]));
+        }
+      }
+      return top;
+    }, this);
+    var allWeight = weights.reduce(function (x, y) { return x + y; }, 0) || 1;
+    var consider = function (key, score, matched, typos, cover) {
       var page = Math.floor(key / stride);
       if (best.key[page] < 0) best.pages[best.n++] = page;
-      else if (!(matched > best.matched[page] || (matched === best.matched[page] && (typos < best.typos[page] || (typos === best.typos[page] && score > best.score[page]))))) return;
+      else if (!(cover > best.cover[page] || (cover === best.cover[page] && (typos < best.typos[page] || (typos === best.typos[page] && score > best.score[page]))))) return;
       best.key[page] = key;
       best.score[page] = score;
       best.matched[page] = matched;
+      best.cover[page] = cover;
       best.typos[page] = typos;
     };
     var mode = 'and';
@@ -676,7 +733,7 @@
           score += order[i].score[key];
           if (f === 2) typos++;
         }
-        consider(key, score, n, typos);
+        consider(key, score, n, typos, 100);
       }
     }
     if (n > 1) {
@@ -710,13 +767,16 @@
             top = pk.key[page];
           }
         }
-        consider(top, sum * PAGE_AND, n, typoCount);
+        consider(top, sum * PAGE_AND, n, typoCount, 100);
       }
     }
-    if (!best.n && n > 1) {
-      mode = 'or';
+    // Few pages have every word: the pages with most of them (by weight)
+    // follow, so a question worded unlike the page still finds it.
+    if (best.n < OR_FILL && n > 1) {
+      if (!best.n) mode = 'or';
       var or = this.entryBuffers('or');
       clearEntries(or);
+      var cover = or.cover || (or.cover = new Float32Array(or.score.length));
       for (k = 0; k < n; k++) {
         var h = perWord[k];
         for (j = 0; j < h.n; j++) {
@@ -724,26 +784,30 @@
           if (!or.flag[key]) {
             or.keys[or.n++] = key;
             or.score[key] = 0;
+            cover[key] = 0;
           }
           or.flag[key]++;
           or.score[key] += h.score[key];
+          cover[key] += weights[k];
           if (h.flag[key] === 2) or.extra[key]++;
         }
       }
       for (j = 0; j < or.n; j++) {
         key = or.keys[j];
-        consider(key, or.score[key], or.flag[key], or.extra[key]);
+        var part = or.flag[key] === n ? 100 : Math.min(99, Math.floor(100 * cover[key] / allWeight));
+        consider(key, or.score[key], or.flag[key], or.extra[key], part);
       }
     }
-    // Pages that define terms, for a question asking what one means.
-    if (boost) {
-      for (j = 0; j < boost.length; j++) {
-        if (boost[j] < best.key.length && best.key[boost[j]] >= 0) best.score[boost[j]] *= DEFINITION_BOOST;
-      }
+    // Pages that define terms go first for a question asking what one
+    // means, and after the page about the term otherwise (a glossary entry
+    // is short, so it would outscore the page on the term's own words).
+    var defining = this.meta.definitions || [];
+    for (j = 0; j < defining.length; j++) {
+      if (defining[j] < best.key.length && best.key[defining[j]] >= 0) best.score[defining[j]] *= boost ? DEFINITION_BOOST : GLOSSARY_PLAIN;
     }
-    // Order: more words matched, fewer typos, higher score, lower page.
+    // Order: more of the query covered, fewer typos, higher score, lower page.
     var before = function (a, b) {
-      return best.matched[a] !== best.matched[b] ? best.matched[a] > best.matched[b]
+      return best.cover[a] !== best.cover[b] ? best.cover[a] > best.cover[b]
         : best.typos[a] !== best.typos[b] ? best.typos[a] < best.typos[b]
           : best.score[a] !== best.score[b] ? best.score[a] > best.score[b] : a < b;
     };
