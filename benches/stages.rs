@@ -118,6 +118,7 @@ mod markdown_render {
             first_line: page.body_line,
             links: &pages.links,
             language: "ru",
+            title_is_first_heading: false,
         })
     }
 

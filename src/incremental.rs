@@ -55,6 +55,7 @@ pub fn rebuild_page(
         first_line: page.body_line,
         links: &analysis.links,
         language: &config.language,
+        title_is_first_heading: page.title_from == crate::content::page::TitleFrom::Heading,
     });
     let old_rendered = &analysis.rendered[i];
     // Other pages list this one with its first paragraph when it has no

@@ -15,7 +15,7 @@
 use std::time::Instant;
 
 use crate::content::links::LinkResolver;
-use crate::content::{collisions, walk, Site};
+use crate::content::{self, collisions, walk, Site};
 use crate::diagnostic::{self, Diagnostic};
 use crate::output::Sink;
 use crate::pages::RenderPlan;
@@ -48,6 +48,8 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     let (mut site, model_problems) =
         Site::build(&files.markdown, options.drafts, &config.taxonomies);
     problems.extend(model_problems);
+    // mdBook's `{{#include}}` and `{{#title}}` in Markdown written for it.
+    content::include::expand_site(&mut site, root, &mut problems);
     // The pages hold their bodies now; the raw sources are not needed again.
     drop(files.markdown);
     // Files in a folder a draft hides are not published either.

@@ -32,6 +32,7 @@ fuzz_target!(|text: &str| {
         first_line: 3,
         links,
         language: "ru",
+        title_is_first_heading: false,
     });
     let last = 3 + text.split('\n').count() - 1;
     for d in &rendered.link_problems {

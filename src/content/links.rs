@@ -140,6 +140,23 @@ impl LinkResolver {
         };
         let candidates: Vec<String> = if joined.ends_with(".md") {
             vec![joined.clone()]
+        } else if let Some(stem) = joined
+            .strip_suffix(".html")
+            .filter(|_| !self.assets.contains(&joined))
+        {
+            // Markdown written for mdBook links to the page it will build
+            // (`chapter.html`, `dir/index.html` for `dir/README.md`).
+            let mut c = vec![format!("{stem}.md")];
+            if let Some(dir) = stem.strip_suffix("index") {
+                if dir.is_empty() || dir.ends_with('/') {
+                    c.extend([
+                        format!("{dir}README.md"),
+                        format!("{dir}_index.md"),
+                        format!("{dir}index.md"),
+                    ]);
+                }
+            }
+            c
         } else if decoded.ends_with('/') || joined.is_empty() {
             let prefix = if joined.is_empty() {
                 String::new()
@@ -294,6 +311,17 @@ mod tests {
     fn missing_external_and_unsafe() {
         let r = resolver();
         assert!(matches!(r.resolve("", "nope.md"), Resolved::Missing { .. }));
+        // mdBook's links name the page it builds.
+        assert!(
+            matches!(r.resolve("kpi", "ltv.html#x"), Resolved::Page { href, .. } if href == "/kb/kpi/ltv/#x")
+        );
+        assert!(
+            matches!(r.resolve("", "kpi/index.html"), Resolved::Page { href, .. } if href == "/kb/kpi/")
+        );
+        assert!(matches!(
+            r.resolve("", "nope.html"),
+            Resolved::Missing { .. }
+        ));
         let r2 = resolver().with_unreadable(["nope.md".to_string()]);
         assert_eq!(r2.resolve("", "nope.md"), Resolved::Unchanged);
         assert!(matches!(

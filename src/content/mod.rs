@@ -4,6 +4,7 @@
 
 pub mod collisions;
 pub mod front_matter;
+pub mod include;
 pub mod links;
 pub mod page;
 pub mod walk;
@@ -75,7 +76,26 @@ impl Site {
                         draft_dirs.push(page.dir);
                     }
                 }
-                Ok(page) => parsed.push(page),
+                Ok(page) => {
+                    if page.title_from == page::TitleFrom::FileName
+                        && !page.content_path.is_empty()
+                        && page.source.ends_with(".md")
+                        && !(page.is_section && page.dir.is_empty())
+                    {
+                        diagnostics.push(
+                            Diagnostic::warning(
+                                &page.source,
+                                format!(
+                                    "this page has no title, so it is called «{}» after its file",
+                                    page.title
+                                ),
+                            )
+                            .at(1, 1)
+                            .help("add `title:` to its front matter, or start it with a heading"),
+                        );
+                    }
+                    parsed.push(page);
+                }
                 Err(mut problems) => {
                     let rel = file.rel.strip_prefix("content/").unwrap_or(&file.rel);
                     unparsed.push(rel.to_string());
@@ -423,7 +443,12 @@ mod tests {
             file("content/a.md", "---\ntitle: [\n---\n"),
             file("content/b.md", ""),
         ]);
-        assert_eq!(d.len(), 1);
+        assert_eq!(d.iter().filter(|d| d.is_error()).count(), 1);
+        assert!(
+            d.iter()
+                .any(|d| !d.is_error() && d.message.contains("«B» after its file")),
+            "a page with no title says what it is called: {d:?}"
+        );
         assert_eq!(s.pages.len(), 2);
     }
 

@@ -22,6 +22,7 @@ pub struct Page {
     pub url: String,
     pub front: FrontMatter,
     pub title: String,
+    pub title_from: TitleFrom,
     pub body: String,
     /// File line on which `body` starts.
     pub body_line: usize,
@@ -64,18 +65,16 @@ impl Page {
         let segment = url_segment(front.slug.as_deref().unwrap_or(natural));
         // A blank `title:` counts as none (found by the property tests,
         // issue 9: it gave pages an empty <title>, heading and nav link).
-        let title = front
-            .title
-            .clone()
-            .filter(|t| !t.trim().is_empty())
-            .or_else(|| first_heading(split.body))
-            .unwrap_or_else(|| {
-                if natural.is_empty() {
-                    "Home".to_string()
-                } else {
-                    natural.to_string()
-                }
-            });
+        // Markdown written for other tools has no front matter: its first
+        // heading of any level is the title (issue 21).
+        let (title, title_from) = match front.title.clone().filter(|t| !t.trim().is_empty()) {
+            Some(t) => (t, TitleFrom::FrontMatter),
+            None => match first_heading(split.body) {
+                Some(h) => (h, TitleFrom::Heading),
+                None if natural.is_empty() => ("Home".to_string(), TitleFrom::FileName),
+                None => (pretty_name(natural), TitleFrom::FileName),
+            },
+        };
         Ok(Page {
             source: rel.to_string(),
             dir: dir.to_string(),
@@ -84,6 +83,7 @@ impl Page {
             segment,
             url: String::new(),
             title,
+            title_from,
             body: split.body.to_string(),
             body_line: split.body_line,
             front,
@@ -126,8 +126,31 @@ impl Page {
     }
 }
 
-/// The text of the first `# ` heading, used as a title when front matter
-/// gives none.
+/// Where a page's title came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TitleFrom {
+    #[default]
+    FrontMatter,
+    /// The first heading, of any level: it is lifted out of the body, so
+    /// the title is not shown twice.
+    Heading,
+    /// Neither: the file name, prettified (a warning says so).
+    FileName,
+}
+
+/// A file name as a title: `getting-started` → `Getting started`.
+pub fn pretty_name(name: &str) -> String {
+    let spaced = name.replace(['-', '_'], " ");
+    let spaced = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name.to_string(),
+    }
+}
+
+/// The text of the first ATX heading of any level (`#` to `######`),
+/// outside code fences, used as a title when front matter gives none.
 pub fn first_heading(body: &str) -> Option<String> {
     let mut in_fence = false;
     for line in body.lines() {
@@ -138,7 +161,12 @@ pub fn first_heading(body: &str) -> Option<String> {
         if in_fence {
             continue;
         }
-        if let Some(rest) = trimmed.strip_prefix("# ") {
+        let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+        let rest = (1..=6)
+            .contains(&hashes)
+            .then(|| trimmed[hashes..].strip_prefix(' '))
+            .flatten();
+        if let Some(rest) = rest {
             let text = rest.trim().trim_end_matches('#').trim();
             let text = match text.rfind(" {") {
                 Some(i) if text.ends_with('}') => text[..i].trim(),
@@ -216,10 +244,23 @@ mod tests {
         let p = page("content/a.md", "---\ntitle: \" \"\n---\n# Real\n");
         assert_eq!(p.title, "Real");
         let p = page("content/b.md", "---\ntitle: \"\"\n---\n");
-        assert_eq!(p.title, "b");
+        assert_eq!(p.title, "B");
+        assert_eq!(p.title_from, TitleFrom::FileName);
         let p = page("content/my page.md", "```\n# not a heading\n```\n");
-        assert_eq!(p.title, "my page");
+        assert_eq!(p.title, "My page");
         assert_eq!(p.segment, "my-page");
+        // Markdown written for mdBook starts chapters with `##`.
+        let p = page("content/ch1.md", "## Глава первая\n\nТекст.\n");
+        assert_eq!(
+            (p.title.as_str(), p.title_from),
+            ("Глава первая", TitleFrom::Heading)
+        );
+        let p = page(
+            "content/a.md",
+            "#hashtag\n\n####### seven\n\n### Third {#t}\n",
+        );
+        assert_eq!(p.title, "Third");
+        assert_eq!(pretty_name("getting_started-now"), "Getting started now");
     }
 
     #[test]

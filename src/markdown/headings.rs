@@ -48,7 +48,17 @@ impl RenderState<'_> {
             }
         };
         let n = level as u8;
-        if n == 1 && h.start == 0 && self.out.title_anchor.is_none() {
+        // The title heading: a leading `# Title`, or the first heading of
+        // any level when the page's title is taken from it.
+        let first = self.current.anchor.is_none();
+        let lift = self.out.title_anchor.is_none()
+            && ((n == 1 && h.start == 0) || (self.input.title_is_first_heading && first));
+        if lift {
+            if !self.current.text.trim().is_empty() {
+                // Text before it stays a section of its own.
+                let intro = std::mem::take(&mut self.current);
+                self.out.sections.push(intro);
+            }
             out.truncate(h.start);
             // A `<!-- more -->` inside the title went with it (found by
             // fuzzing, issue 9: the cut pointed past the end and panicked).

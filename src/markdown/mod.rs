@@ -41,6 +41,9 @@ pub struct MarkdownInput<'a> {
     pub links: &'a LinkResolver,
     /// Site language, for callout titles and labels.
     pub language: &'a str,
+    /// The page's title is its first heading (no front matter title): that
+    /// heading is lifted out whatever its level, so it is not shown twice.
+    pub title_is_first_heading: bool,
 }
 
 /// Plain text under one heading (or before the first), for the search index.
@@ -149,6 +152,7 @@ pub fn render_pages(site: &Site, links: &LinkResolver, language: &str) -> Vec<Re
                 first_line: page.body_line,
                 links,
                 language,
+                title_is_first_heading: page.title_from == crate::content::page::TitleFrom::Heading,
             })
         })
         .collect()

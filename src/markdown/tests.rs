@@ -23,6 +23,7 @@ fn md(text: &str) -> Rendered {
         first_line: 5,
         links: &links,
         language: "ru",
+        title_is_first_heading: false,
     };
     render(&input)
 }
@@ -166,6 +167,7 @@ fn fragments_strip_single_paragraph() {
         first_line: 3,
         links: &links,
         language: "ru",
+        title_is_first_heading: false,
     };
     let f = render_fragment(&input, true);
     assert_eq!(f.html, "См. <a href=\"/kpi/\">KPI</a>.");
@@ -186,6 +188,7 @@ fn fragments_escape_raw_html() {
         first_line: 3,
         links: &links,
         language: "ru",
+        title_is_first_heading: false,
     };
     let f = render_fragment(&input, false);
     assert!(!f.html.contains("<script"), "{}", f.html);

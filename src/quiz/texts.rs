@@ -57,6 +57,7 @@ impl Texts<'_> {
             first_line: 1,
             links: self.cx.links,
             language: self.cx.language,
+            title_is_first_heading: false,
         };
         let mut fragment = render_fragment(&input, inline);
         let html = fragment.html.trim().to_string();

@@ -20,6 +20,8 @@ mod cli;
 mod faults;
 /// Issue 24: sitemap index past 50,000 URLs, feed limits, section feeds.
 mod feeds;
+/// Markdown written for other tools: mdBook style (issue 21).
+mod formats;
 /// GIFT quiz blocks and files, and `kurator export quizzes`.
 mod gift;
 /// Issue 17: nothing outside the site is read, published or destroyed.

@@ -258,6 +258,7 @@ fn check_page(text: &str) {
                 first_line: page.body_line,
                 links: &links,
                 language: "ru",
+                title_is_first_heading: false,
             });
             assert_inside(text, 1, PATH, &rendered.links.problems);
         }
@@ -368,6 +369,7 @@ fn check_quiz(yaml: &str) {
         first_line: 4,
         links: &links,
         language: "ru",
+        title_is_first_heading: false,
     });
     assert_eq!(&text[..17], "---\ntitle: Q\n---\n");
     let cx = QuizContext {
@@ -532,6 +534,7 @@ fn check_markdown(text: &str, with_raw_html: bool) {
         first_line: 5,
         links: &links,
         language: "ru",
+        title_is_first_heading: false,
     });
     assert_inside(text, 5, PATH, &rendered.links.problems);
     for link in &rendered.links.anchor_links {

@@ -1,0 +1,127 @@
+//! Issue 21, first part: Markdown written for mdBook builds in a Kurator
+//! site as it is. Pages without front matter take their first heading of
+//! any level as the title (shown once), `chapter.html` links reach the
+//! chapter, `{{#include}}` (whole, lines, anchors), `{{#rustdoc_include}}`
+//! and `{{#title}}` work, and what cannot be used is a warning at its place.
+
+use crate::support::SiteTest;
+
+fn main_region(html: &str) -> &str {
+    let start = html.find("<main").unwrap_or(0);
+    let end = html.find("</main>").unwrap_or(html.len());
+    &html[start..end]
+}
+
+#[test]
+fn mdbook_style_markdown_builds_with_titles_links_and_includes() {
+    let site = SiteTest::fixture("mdbook-style");
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    // Titles: the first heading of any level, lifted out of the body.
+    let steps = site.read("public/first-steps/index.html");
+    assert!(steps.contains("<title>First steps — Handbook</title>"));
+    let body = main_region(&steps);
+    assert_eq!(
+        body.matches("<h1 id=\"first-steps\">First steps</h1>")
+            .count(),
+        1,
+        "{body}"
+    );
+    assert!(
+        !body.contains("<h2 id=\"first-steps\""),
+        "not shown twice: {body}"
+    );
+    assert!(body.contains("<h3 id=\"accounts\">"), "later headings stay");
+
+    // Links written for mdBook's output reach the chapter and its anchor.
+    assert!(
+        body.contains("<a href=\"/tools/#example\">example</a>"),
+        "{body}"
+    );
+    let home = site.read("public/index.html");
+    assert!(home.contains("href=\"/tools/#editor\""), "{home}");
+    assert!(home.contains("<title>Handbook</title>"));
+
+    // Includes, by anchor (rustdoc lines hidden) and by lines; {{#title}}.
+    let tools = site.read("public/tools/index.html");
+    assert!(tools.contains("<title>Tools we use — Handbook</title>"));
+    assert!(
+        tools.contains("fn greet() {\n    println!(\"hello\");\n}"),
+        "{}",
+        main_region(&tools)
+    );
+    assert!(
+        !tools.contains("let hidden = 1"),
+        "rustdoc's hidden lines are left out"
+    );
+    assert!(!tools.contains("ANCHOR"));
+    assert!(tools.contains("// A listing for the handbook.\nuse std::io;\n</code>"));
+    assert!(
+        tools.contains("<code>{{#include file.rs}}</code>"),
+        "an escaped directive is shown"
+    );
+    assert!(tools.contains("<p>Some text before the first heading.</p>"));
+
+    // What could not be used: one warning each, at its place.
+    assert!(
+        r.stderr.contains(
+            "content/notes.md:1:1: this page has no title, so it is called «Notes» after its file"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("content/notes.md:1:43: missing.rs does not exist"),
+        "{}",
+        r.stderr
+    );
+    assert!(site
+        .read("public/notes/index.html")
+        .contains("<title>Notes — Handbook</title>"));
+}
+
+#[test]
+fn an_include_may_not_leave_the_site() {
+    let site = SiteTest::fixture("mdbook-style");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "TOKEN=s3cr3t").unwrap();
+    let page = format!(
+        "## Leak\n\n{{{{#include {}}}}}\n\n{{{{#include ../kurator.yaml}}}}\n",
+        outside.path().join("secret.txt").display()
+    );
+    site.write("content/leak.md", &page);
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = site.read("public/leak/index.html");
+    assert!(!html.contains("s3cr3t"), "nothing outside the site is read");
+    assert!(
+        r.stderr.contains("is outside the site folder"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        html.contains("title: Handbook"),
+        "a file inside the site may be included"
+    );
+}
+
+#[test]
+fn the_same_sources_build_the_same_bytes() {
+    let site = SiteTest::fixture("mdbook-style");
+    assert_eq!(site.run(&["build", "-o", "one"]).code, 0);
+    assert_eq!(site.run(&["build", "-o", "two"]).code, 0);
+    for page in [
+        "index.html",
+        "first-steps/index.html",
+        "tools/index.html",
+        "notes/index.html",
+    ] {
+        assert_eq!(
+            site.read(&format!("one/{page}")),
+            site.read(&format!("two/{page}")),
+            "{page}"
+        );
+    }
+}
