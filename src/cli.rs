@@ -29,6 +29,8 @@ pub enum Command {
     Package(PackageArgs),
     /// Export content in other formats: `export quizzes` for a Moodle question bank.
     Export(ExportArgs),
+    /// Write a native Kurator site from docs made for another tool (reads SRC only).
+    Import(ImportArgs),
     /// Internal: removes previous outputs that `build` moved aside.
     #[command(name = "__remove-retired", hide = true)]
     RemoveRetired {
@@ -161,6 +163,23 @@ pub enum ScormVersionArg {
     V12,
     #[value(name = "2004")]
     V2004,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The tool the docs were written for.
+    #[arg(long, value_enum)]
+    pub from: ImportFrom,
+    /// The folder of the docs (for mdBook: the one with book.toml).
+    pub src: PathBuf,
+    /// A new or empty folder for the Kurator site.
+    pub dest: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFrom {
+    /// An mdBook: book.toml and src/SUMMARY.md.
+    Mdbook,
 }
 
 #[derive(Debug, Args)]

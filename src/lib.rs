@@ -20,11 +20,13 @@ pub(crate) mod data;
 pub mod diagnostic;
 /// What a build read and wrote, for `Up to date`.
 pub(crate) mod fingerprint;
-/// `serve`'s one-page fast path.
+/// Markdown written for other tools: mdBook's layout (issue 21).
+pub mod formats;
 /// Quiz banks in Moodle's GIFT format: parser, writer, Moodle XML.
 pub mod gift;
 /// HTML escaping, for every module that writes HTML by hand.
 pub(crate) mod html;
+/// `serve`'s one-page fast path.
 pub mod incremental;
 /// Markdown → HTML, plus headings, links and text per section.
 pub mod markdown;

@@ -161,7 +161,7 @@ test("the wrong keyboard layout is searched as meant, with a notice; no result o
   const status = await searchPage(page, session.url + "/search/", "ЛЗШ");
   assert.match(status, /^Показаны результаты для «KPI»\. Найдено: \d+/);
   // A misspelling too far for the typo rule: nothing, and a way out.
-  const none = await searchPage(page, session.url + "/search/", "зкскалация");
+  const none = await searchPage(page, session.url + "/search/", "эскилоция");
   assert.match(none, /ничего не найдено/);
   const hint = page.locator(".search-page .ks-suggestion a");
   assert.match(await page.locator(".search-page .ks-suggestion").textContent(), /^Возможно, вы искали: эскалац/);

@@ -30,6 +30,8 @@ mod hardening;
 mod hostile;
 /// Huge and odd input builds or fails clearly, in bounded time.
 mod huge;
+/// `kurator import --from mdbook` (issue 21).
+mod import;
 /// `serve`'s one-page fast path against a clean build.
 mod incremental;
 /// quiz.js and progress under node.

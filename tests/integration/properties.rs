@@ -58,7 +58,11 @@ fn resolver() -> LinkResolver {
     })
     .collect();
     let (site, problems) = Site::build(&files, false, &["tags".to_string()]);
-    assert!(problems.is_empty(), "{problems:?}");
+    // Empty pages are named after their files, with a warning each.
+    assert!(
+        !problems.iter().any(kurator::diagnostic::Diagnostic::is_error),
+        "{problems:?}"
+    );
     LinkResolver::new(
         &site,
         BASE,
