@@ -127,7 +127,10 @@ impl Default for SiteConfig {
 pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
     let path = root.join(CONFIG_FILE);
     let bytes = std::fs::read(&path).map_err(|e| {
-        let help = if e.kind() == std::io::ErrorKind::NotFound {
+        let help = if e.kind() == std::io::ErrorKind::NotFound && root.join("book.toml").is_file() {
+            // An mdBook (issue 21): say how to bring it over.
+            format!("this folder is an mdBook; write a Kurator site from it with `kurator import --from mdbook {} NEW-FOLDER`", root.display())
+        } else if e.kind() == std::io::ErrorKind::NotFound {
             format!("run the command in a site folder, pass --root, or create one with `kurator init {}`", root.display())
         } else {
             "check the file's permissions".to_string()

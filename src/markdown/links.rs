@@ -35,6 +35,9 @@ pub struct Links {
     pub anchor_links: Vec<AnchorLink>,
     /// Pages linked to (indexes into the site's pages), for orphan checks.
     pub linked_pages: Vec<usize>,
+    /// Where each link to another page stands in the page's text, for the
+    /// target's «Ссылаются на эту страницу» (`pages/backlinks.rs`).
+    pub mentions: Vec<Mention>,
     /// Links to the same page's anchors.
     pub own_anchor_links: Vec<OwnAnchorLink>,
     /// Links to missing pages or files, unsafe links (errors in `check`,
@@ -42,11 +45,21 @@ pub struct Links {
     pub problems: Vec<Diagnostic>,
 }
 
+/// A link to a page: which, and where in the linking page's search text
+/// (section number and byte offset into its text) it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub page: usize,
+    pub section: usize,
+    pub at: usize,
+}
+
 impl Links {
     /// Moves everything `other` holds onto the end of `self`.
     pub fn append(&mut self, other: &mut Links) {
         self.anchor_links.append(&mut other.anchor_links);
         self.linked_pages.append(&mut other.linked_pages);
+        self.mentions.append(&mut other.mentions);
         self.own_anchor_links.append(&mut other.own_anchor_links);
         self.problems.append(&mut other.problems);
     }
@@ -102,6 +115,13 @@ impl<'a> RenderState<'_> {
                     );
                 }
                 self.out.links.linked_pages.push(page);
+                if !is_image {
+                    self.out.links.mentions.push(Mention {
+                        page,
+                        section: self.out.sections.len(),
+                        at: self.current.text.len(),
+                    });
+                }
                 if let Some(anchor) = anchor {
                     self.out.links.anchor_links.push(AnchorLink {
                         page,

@@ -317,6 +317,7 @@ fn special_view<'a>(title: &'a str, url: &str, origin: &str) -> PageView<'a> {
         has_quiz: false,
         has_checklist: false,
         has_template: false,
+        backlinks: Vec::new(),
         extra: EMPTY.get_or_init(Default::default),
         pages: Vec::new(),
         subsections: Vec::new(),

@@ -5,6 +5,7 @@
 //! pages around the content (`extras`: taxonomies, 404, sitemap, feed) have
 //! their own files.
 
+mod backlinks;
 mod checklists;
 mod extras;
 mod nav;
@@ -26,7 +27,7 @@ use crate::quiz;
 use crate::quiz::site::splice as with_quizzes;
 use crate::review;
 use crate::site_files;
-use crate::templates::view::{MenuItem, PageLink, PageView, SiteView, TermLink};
+use crate::templates::view::{BacklinkView, MenuItem, PageLink, PageView, SiteView, TermLink};
 use crate::templates::{Lookups, Templates};
 
 pub use nav::nav_items;
@@ -43,6 +44,8 @@ pub struct RenderPlan<'a> {
     statics: Vec<(String, &'a [u8])>,
     /// Each page's owner and review state, by page index.
     reviews: Vec<review::PageReview>,
+    /// The pages linking to each page, by page index.
+    backlinks: Vec<Vec<backlinks::Backlink>>,
 }
 
 impl<'a> RenderPlan<'a> {
@@ -129,6 +132,7 @@ impl<'a> RenderPlan<'a> {
             .unwrap_or_else(|| review::today(None, None).unwrap_or(jiff::civil::Date::MIN));
         Ok(RenderPlan {
             reviews: review::site_reviews(&analysis.site, &analysis.config, today),
+            backlinks: backlinks::backlinks(analysis.site.pages.len(), &analysis.rendered),
             analysis,
             options,
             templates,
@@ -352,6 +356,14 @@ impl<'a> RenderPlan<'a> {
             has_quiz: !rendered.quizzes.is_empty(),
             has_checklist: !rendered.tasks.is_empty(),
             has_template: rendered.html.contains(markdown::TEMPLATE_BLOCK_CLASS),
+            backlinks: self.backlinks[i]
+                .iter()
+                .map(|b| BacklinkView {
+                    title: site.pages[b.page].title.clone(),
+                    url: self.url(b.page),
+                    context: b.context.clone(),
+                })
+                .collect(),
             extra: &page.front.extra,
             pages,
             subsections,

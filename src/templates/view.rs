@@ -40,6 +40,15 @@ pub(crate) struct PageLink {
     pub description: String,
 }
 
+/// A page that links to this one, with the sentence its link stands in
+/// (issue 22).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct BacklinkView {
+    pub title: String,
+    pub url: String,
+    pub context: String,
+}
+
 /// A tag with its listing URL.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct TermLink {
@@ -77,6 +86,8 @@ pub(crate) struct PageView<'a> {
     /// (`template-copy.js`): pages without them load neither script.
     pub has_checklist: bool,
     pub has_template: bool,
+    /// «Ссылаются на эту страницу»: the pages linking here.
+    pub backlinks: Vec<BacklinkView>,
     pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
     /// For sections: child pages and sub-sections, in order.
     pub pages: Vec<PageLink>,

@@ -98,6 +98,9 @@ fn import_never_writes_into_a_folder_with_files_or_into_the_book() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("inside the book"), "{}", r.stderr);
     assert!(!book.root().join("out").exists());
+    let r = book.run(&["build"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("this folder is an mdBook; write a Kurator site from it with `kurator import --from mdbook"), "{}", r.stderr);
     let r = book.run(&["import", "--from", "mdbook", "src", "/tmp/never-written"]);
     assert_eq!(r.code, 2);
     assert!(

@@ -207,3 +207,36 @@ fn bad_review_values_are_errors_at_their_place() {
         r.stderr
     );
 }
+
+/// Issue 22: every page lists the pages that link to it, with the sentence
+/// the link stands in; a page is not listed under itself.
+#[test]
+fn pages_list_the_pages_that_link_to_them_with_the_sentence() {
+    let site = crate::support::SiteTest::fixture("minimal");
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let guide = site.read("public/guide/index.html");
+    let aside = &guide[guide
+        .find("<aside class=\"backlinks\"")
+        .expect("the guide is linked to")..];
+    let aside = &aside[..aside.find("</aside>").unwrap()];
+    assert!(
+        aside.contains("<h2 id=\"kurator-backlinks\">Ссылаются на эту страницу</h2>"),
+        "{aside}"
+    );
+    // From the home page and from its own page, each with its sentence.
+    assert!(aside.contains("Начните с гида."), "{aside}");
+    assert!(
+        aside.contains("Прочитайте правила и вернитесь к гиду."),
+        "{aside}"
+    );
+    assert!(
+        !aside.contains("href=\"/guide/\""),
+        "not listed under itself"
+    );
+    let steps = site.read("public/guide/first-steps/index.html");
+    assert!(
+        steps.contains("Раздел с одной страницей: первые шаги."),
+        "{steps}"
+    );
+}

@@ -60,7 +60,9 @@ fn resolver() -> LinkResolver {
     let (site, problems) = Site::build(&files, false, &["tags".to_string()]);
     // Empty pages are named after their files, with a warning each.
     assert!(
-        !problems.iter().any(kurator::diagnostic::Diagnostic::is_error),
+        !problems
+            .iter()
+            .any(kurator::diagnostic::Diagnostic::is_error),
         "{problems:?}"
     );
     LinkResolver::new(
