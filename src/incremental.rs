@@ -64,6 +64,13 @@ pub fn rebuild_page(
     {
         return None;
     }
+    // Other pages list this one with the sentences its links stand in
+    // («Ссылаются на эту страницу»): a change there is a change to them.
+    if crate::pages::backlinks::mentions_of(i, &rendered)
+        != crate::pages::backlinks::mentions_of(i, old_rendered)
+    {
+        return None;
+    }
     let base_path = config.base_path();
     let cx = SiteQuizContext {
         links: &analysis.links,

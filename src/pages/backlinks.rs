@@ -41,6 +41,27 @@ pub(super) fn backlinks(pages: usize, rendered: &[Rendered]) -> Vec<Vec<Backlink
     out
 }
 
+/// What a page's links say to other pages' «Ссылаются на эту страницу»:
+/// each page it links to, once, with the sentence. `serve`'s one-page fast
+/// path compares it before and after an edit (`incremental.rs`).
+pub(crate) fn mentions_of(from: usize, rendered: &Rendered) -> Vec<(usize, String)> {
+    let mut seen = HashSet::new();
+    rendered
+        .links
+        .mentions
+        .iter()
+        .filter(|m| m.page != from && seen.insert(m.page))
+        .map(|m| {
+            let context = rendered
+                .sections
+                .get(m.section)
+                .map(|s| sentence_at(&s.text, m.at))
+                .unwrap_or_default();
+            (m.page, context)
+        })
+        .collect()
+}
+
 /// The sentence of `text` that holds byte `at`, at most [`CONTEXT`]
 /// characters (cut with `…` around the place).
 pub(super) fn sentence_at(text: &str, at: usize) -> String {

@@ -5,11 +5,12 @@
 //! pages around the content (`extras`: taxonomies, 404, sitemap, feed) have
 //! their own files.
 
-mod backlinks;
+pub(crate) mod backlinks;
 mod checklists;
 mod extras;
 mod nav;
 mod onboarding;
+mod previews;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -179,10 +180,18 @@ impl<'a> RenderPlan<'a> {
                     .into_par_iter()
                     .map(|i| {
                         let html = self.render_page(i, &nav)?;
-                        let rel = format!("{}index.html", site.pages[i].url);
-                        self.put_html(sink, &rel, html).map_err(|e| {
-                            Diagnostic::error(site.pages[i].source.clone(), format!("{e:#}"))
-                        })
+                        let page = &site.pages[i];
+                        let rel = format!("{}index.html", page.url);
+                        // The page's link preview beside it (issue 22).
+                        let preview = previews::script(
+                            &page.url,
+                            &page.title,
+                            self.description(i),
+                            &self.analysis.rendered[i].sections,
+                        );
+                        self.put_html(sink, &rel, html)
+                            .and_then(|()| sink.put(&previews::path(&page.url), preview))
+                            .map_err(|e| Diagnostic::error(page.source.clone(), format!("{e:#}")))
                     })
                     .collect()
             },
