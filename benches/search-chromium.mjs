@@ -43,6 +43,8 @@ try {
     const stemmer = document.querySelector('[data-stemmer]')?.getAttribute('data-stemmer') || `${root}stemmer.js`;
     if (!window.KuratorStemmer) await script(stemmer);
     // The page's own loader (search.js exposes it for this).
+    // The engine loads on first use; load it now.
+    if (window.KuratorSearch.ready) await window.KuratorSearch.ready();
     const load = window.KuratorSearch.load;
     if (!load) throw new Error('this search.js does not expose KuratorSearch.load');
     // The search page asks for 50 hits (the header list for 8); older

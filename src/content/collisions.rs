@@ -229,6 +229,15 @@ fn owner_of<'o>(
         }
         end += 1;
     }
+    // Every page's link preview (issue 22).
+    if rel.starts_with("_previews/") && rel.ends_with("index.js") {
+        static PREVIEWS: std::sync::OnceLock<Owner> = std::sync::OnceLock::new();
+        return Some(PREVIEWS.get_or_init(|| Owner {
+            name: "a page's link preview".into(),
+            kind: Kind::BuiltIn,
+            instead: None,
+        }));
+    }
     let in_index =
         rel == "search/meta.js" || rel.starts_with("search/t/") || rel.starts_with("search/f/");
     (search_index && in_index).then(|| {
@@ -410,11 +419,18 @@ mod tests {
                 ("robots.txt", "static/robots.txt"),
                 ("a.png", "static/a.png"),
                 ("a.png", "content/a.png"),
+                ("_previews/kpi/index.js", "static/_previews/kpi/index.js"),
             ],
             &replace,
         ));
         let texts: Vec<String> = d.iter().map(ToString::to_string).collect();
-        assert_eq!(d.len(), 7, "{texts:#?}");
+        assert_eq!(d.len(), 8, "{texts:#?}");
+        assert!(
+            texts.iter().any(|t| t.contains(
+                "static/_previews/kpi/index.js: this file replaces a page's link preview"
+            )),
+            "{texts:#?}"
+        );
         let has = |needle: &str| texts.iter().any(|t| t.contains(needle));
         assert!(has("error: content/search/_index.md:1:1: this page is written to /search/, where the built-in search page"));
         assert!(has("error: content/progress/_index.md:1:1"));

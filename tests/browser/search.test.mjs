@@ -288,7 +288,7 @@ test("query time of the engine in Chromium, after the index is loaded: median an
   await page.locator(".search-results li.ks-result").first().waitFor(); // stemmer and meta loaded
   const times = await page.evaluate(async (queries) => {
     // A second Engine over the same index scripts, through the page's loader.
-    const { Engine, load } = window.KuratorSearch;
+    const { Engine, load } = await window.KuratorSearch.ready();
     const engine = new Engine(load);
     for (const q of queries) await engine.query(q); // load every shard the queries need
     const out = [];

@@ -4,13 +4,7 @@
 //! chapter, `{{#include}}` (whole, lines, anchors), `{{#rustdoc_include}}`
 //! and `{{#title}}` work, and what cannot be used is a warning at its place.
 
-use crate::support::SiteTest;
-
-fn main_region(html: &str) -> &str {
-    let start = html.find("<main").unwrap_or(0);
-    let end = html.find("</main>").unwrap_or(html.len());
-    &html[start..end]
-}
+use crate::support::{main_region, SiteTest};
 
 #[test]
 fn mdbook_style_markdown_builds_with_titles_links_and_includes() {

@@ -1,5 +1,6 @@
 /* Kurator link previews (issue 22): hovering or focusing a link to another
- * page of the site shows the target's title and the start of the section
+ * page of the site, in the page's text or its backlinks, shows the
+ * target's title and the start of the section
  * the link points at, from _previews/<page>/index.js, a classic script
  * loaded on demand (so it works from file://). The popover floats over the
  * page (no layout shift), is described to screen readers through
@@ -124,9 +125,12 @@
     if (box) box.hidden = true;
   }
 
+  // Links in the page's text and in «Ссылаются на эту страницу»: they
+  // lead to content pages, which all have a preview (tag lists, the search
+  // and progress pages do not).
   function linkOf(target) {
     var a = target && target.closest ? target.closest('a[href]') : null;
-    return a && a.closest('main') && !a.closest('.kurator-preview') ? a : null;
+    return a && a.closest('main .content, main .backlinks') ? a : null;
   }
 
   function open(link, delay) {

@@ -1,16 +1,16 @@
 /* Kurator search: the search UI (header box, search page, result lists)
- * over the query engine of search-engine.js, which is loaded before it
- * (both classic deferred scripts, so this works from file://). It loads the
- * index scripts under <root>search/ on first use by inserting <script>
- * elements, and stemmer.js with them. Under node (tests) it exports the
+ * over the query engine of search-engine.js. Only this file is on every
+ * page; the engine, stemmer.js and the index scripts under <root>search/
+ * are loaded on first use of a search box by inserting <script> elements
+ * (which works from file://, where fetch does not), so a page that is only
+ * read does not carry them. Under node (tests) it exports the
  * engine's parts with its own pure ones (renderSegments, TEXTS).
  */
 (function (global) {
   'use strict';
 
   var isNode = typeof module !== 'undefined' && module.exports;
-  var engineApi = isNode ? require('./search-engine.js') : global.KuratorSearchEngine;
-  var Engine = engineApi.Engine;
+  var engineApi = isNode ? require('./search-engine.js') : global.KuratorSearchEngine || {};
 
   // Appends segments to a DOM node as text nodes and <mark> elements.
   function renderSegments(doc, parent, segs) {
@@ -68,7 +68,7 @@
     withinOneEdit: engineApi.withinOneEdit,
     snippet: engineApi.snippet,
     renderSegments: renderSegments,
-    Engine: Engine,
+    Engine: engineApi.Engine,
     TEXTS: TEXTS,
   };
 
@@ -129,13 +129,37 @@
   // Engine of their own over the same index scripts.
   api.load = load;
 
-  var engine = new Engine(load);
+  // The engine, once search-engine.js is loaded (its URL, with the content
+  // hash, is the search form's data-engine).
+  var engine = null;
+  var engineLoading = null;
+  function loadEngine(form) {
+    if (!engineLoading) {
+      var holder = form || doc.querySelector('[data-engine]');
+      var src = (holder && holder.getAttribute('data-engine')) || root() + 'search-engine.js';
+      var script = global.KuratorSearchEngine ? Promise.resolve() : loadScript(src);
+      engineLoading = script.then(function () {
+        engineApi = global.KuratorSearchEngine;
+        ['normalize', 'words', 'stem', 'wordTerms', 'decodePostings', 'withinOneEdit', 'snippet', 'Engine'].forEach(function (k) {
+          api[k] = engineApi[k];
+        });
+        engine = new engineApi.Engine(load);
+        return engine;
+      });
+      engineLoading.catch(function () { engineLoading = null; });
+    }
+    return engineLoading;
+  }
+  // For browser tests and benchmarks: the engine's parts, loaded.
+  api.ready = function () { return loadEngine(null).then(function () { return api; }); };
+
   var starting = null;
   function start(form) {
     if (!starting) {
       var stemmerSrc = form && form.getAttribute('data-stemmer');
       var needStemmer = global.KuratorStemmer ? Promise.resolve() : loadScript(stemmerSrc || root() + 'stemmer.js');
-      starting = Promise.all([needStemmer, engine.ready()]).then(function (r) {
+      var needIndex = loadEngine(form).then(function (e) { return e.ready(); });
+      starting = Promise.all([needStemmer, needIndex]).then(function (r) {
         version = r[1].version;
         return r[1];
       });
@@ -145,7 +169,7 @@
   }
 
   function texts() {
-    var lang = (engine.meta && engine.meta.language) || doc.documentElement.lang || 'ru';
+    var lang = (engine && engine.meta && engine.meta.language) || doc.documentElement.lang || 'ru';
     return lang.slice(0, 2) === 'ru' ? TEXTS.ru : TEXTS.en;
   }
 
@@ -240,7 +264,7 @@
   var NETWORK_WAIT = 90;
   var BETWEEN_WORDS_WAIT = 300;
   function later(q, now, setTimer) {
-    if (engine.localReady(q)) now(true);
+    if (engine && engine.localReady(q)) now(true);
     else setTimer(setTimeout(function () { now(false); }, /\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT));
   }
 
@@ -264,7 +288,7 @@
   }
 
   // The header box: a combobox with a listbox of results under it.
-  var BOX_RESULTS = 6;
+  var BOX_RESULTS = 5;
 
   function initBox(form) {
     var input = form.querySelector('input[name="q"]');
@@ -275,6 +299,17 @@
     var active = -1;
     var options = [];
     var lastQuery = '';
+
+    // An entry of the list the arrows move through; `q`: it opens the
+    // search page for that query (results carry their own data-href).
+    function addOption(li, id, q) {
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      if (id) li.id = id;
+      if (q !== undefined) li.setAttribute('data-href', new URL(searchPageHref(q), global.location.href).href);
+      options.push(li);
+      list.appendChild(li);
+    }
 
     function setOpen(open) {
       list.hidden = !open;
@@ -309,42 +344,20 @@
         // the reader looks, as an option that opens those results in full.
         var notice = doc.createElement('li');
         notice.className = 'ks-corrected';
-        notice.setAttribute('role', 'option');
-        notice.setAttribute('aria-selected', 'false');
-        notice.id = 'ks-opt-corrected';
-        notice.setAttribute('data-href', new URL(searchPageHref(res.corrected), global.location.href).href);
         notice.textContent = texts().corrected(res.corrected).trim();
-        options.push(notice);
-        list.appendChild(notice);
+        addOption(notice, 'ks-opt-corrected', res.corrected);
       }
-      if (res.suggestion) {
-        var hint = suggestionNode('li', res);
-        hint.setAttribute('role', 'option');
-        hint.setAttribute('aria-selected', 'false');
-        hint.id = 'ks-opt-suggestion';
-        hint.setAttribute('data-href', new URL(searchPageHref(res.suggestion), global.location.href).href);
-        options.push(hint);
-        list.appendChild(hint);
-      }
+      if (res.suggestion) addOption(suggestionNode('li', res), 'ks-opt-suggestion', res.suggestion);
       (res.results || []).forEach(function (r, i) {
-        var li = resultNode('li', r, 'ks-opt-' + i);
-        li.setAttribute('role', 'option');
-        li.setAttribute('aria-selected', 'false');
-        options.push(li);
-        list.appendChild(li);
+        addOption(resultNode('li', r, 'ks-opt-' + i));
       });
       var more = doc.createElement('li');
       more.className = 'ks-more';
-      more.setAttribute('role', 'option');
-      more.setAttribute('aria-selected', 'false');
-      more.id = 'ks-opt-more';
-      more.setAttribute('data-href', new URL(searchPageHref(res.q), global.location.href).href);
       var label = doc.createElement('span');
       label.className = 'ks-link';
       label.textContent = res.total ? texts().all(res.total) : statusText(res);
       more.appendChild(label);
-      options.push(more);
-      list.appendChild(more);
+      addOption(more, 'ks-opt-more', res.q);
       setOpen(true);
     });
     var timer = null;
