@@ -64,6 +64,47 @@ impl LinkResolver {
         }
     }
 
+    /// The content path an Obsidian-style `[[name]]` means (issue 21): the
+    /// page (or, for `![[…]]`, the file) whose path is `name` or ends with
+    /// `/name`, `.md` optional, case ignored; of several, the one with the
+    /// shortest path, the way Obsidian resolves a note name. Returns it and
+    /// the other candidates, or `None`.
+    pub fn resolve_note(&self, name: &str, file: bool) -> Option<(String, Vec<String>)> {
+        let name = name.trim().trim_start_matches("./").to_lowercase();
+        if name.is_empty() {
+            return None;
+        }
+        let wanted = if file || name.ends_with(".md") {
+            vec![name]
+        } else {
+            vec![
+                format!("{name}.md"),
+                format!("{name}/_index.md"),
+                format!("{name}/index.md"),
+            ]
+        };
+        let matches = |path: &str| {
+            let lower = path.to_lowercase();
+            wanted
+                .iter()
+                .any(|w| lower == *w || lower.ends_with(&format!("/{w}")))
+        };
+        let mut found: Vec<String> = if file {
+            self.assets.iter().filter(|p| matches(p)).cloned().collect()
+        } else {
+            self.pages.keys().filter(|p| matches(p)).cloned().collect()
+        };
+        found.sort_by(|a, b| {
+            a.matches('/')
+                .count()
+                .cmp(&b.matches('/').count())
+                .then(a.cmp(b))
+        });
+        let mut found = found.into_iter();
+        let first = found.next()?;
+        Some((first, found.collect()))
+    }
+
     /// Marks sources that failed to read or parse (see `unreadable`).
     pub fn with_unreadable(mut self, paths: impl IntoIterator<Item = String>) -> Self {
         self.unreadable.extend(paths);

@@ -4,7 +4,7 @@
 //! orphan pages). Ids in raw HTML are collected here too, since they are
 //! link targets.
 
-use pulldown_cmark::{CowStr, Tag};
+use pulldown_cmark::{CowStr, LinkType, Tag};
 
 use super::RenderState;
 use crate::content::links::Resolved;
@@ -75,7 +75,11 @@ impl<'a> RenderState<'_> {
                 title,
                 id,
             } => {
-                let dest = self.rewrite(&dest_url, offset, false);
+                let dest = match link_type {
+                    LinkType::WikiLink { .. } => self.wiki_target(&dest_url, offset, false),
+                    _ => None,
+                }
+                .or_else(|| self.rewrite(&dest_url, offset, false));
                 Tag::Link {
                     link_type,
                     dest_url: dest.map_or(dest_url, CowStr::from),
@@ -89,7 +93,11 @@ impl<'a> RenderState<'_> {
                 title,
                 id,
             } => {
-                let dest = self.rewrite(&dest_url, offset, true);
+                let dest = match link_type {
+                    LinkType::WikiLink { .. } => self.wiki_target(&dest_url, offset, true),
+                    _ => None,
+                }
+                .or_else(|| self.rewrite(&dest_url, offset, true));
                 Tag::Image {
                     link_type,
                     dest_url: dest.map_or(dest_url, CowStr::from),
@@ -99,6 +107,58 @@ impl<'a> RenderState<'_> {
             }
             other => other,
         }
+    }
+
+    /// An Obsidian-style `[[Note]]`, `[[Note#Heading]]`, `[[#Heading]]` or
+    /// `![[image.png]]` (issue 21): the note found by name, as a link
+    /// `rewrite` then resolves and checks like any other; a name several
+    /// notes share is a warning naming them, a name no note has a problem
+    /// like a missing link.
+    fn wiki_target(&mut self, dest: &str, offset: usize, file: bool) -> Option<String> {
+        let (name, heading) = dest.split_once('#').unwrap_or((dest, ""));
+        let anchor = if heading.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", super::headings::slugify(heading))
+        };
+        if name.trim().is_empty() {
+            return self.rewrite(&anchor, offset, file).or(Some(anchor));
+        }
+        let Some((path, others)) = self.input.links.resolve_note(name, file) else {
+            let (line, column) = self.position(offset);
+            self.problem(
+                line,
+                column,
+                format!(
+                    "[[{dest}]]: no {} is called `{name}`",
+                    if file { "file" } else { "note" }
+                ),
+                "check the name; Obsidian links name a note by its file name, without .md",
+            );
+            return Some(dest.to_string());
+        };
+        if !others.is_empty() {
+            let (line, column) = self.position(offset);
+            self.out.links.problems.push(
+                Diagnostic::warning(
+                    self.input.source,
+                    format!(
+                        "[[{name}]] could be {}; it links to the first",
+                        std::iter::once(&path)
+                            .chain(&others)
+                            .map(|p| format!("content/{p}"))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ),
+                )
+                .at(line, column)
+                .help("write more of the path, as Obsidian does: [[folder/Note]]"),
+            );
+        }
+        // From the site root: the content path resolves like a written link.
+        let up = "../".repeat(self.input.dir.split('/').filter(|s| !s.is_empty()).count());
+        let target = format!("{up}{path}{anchor}");
+        self.rewrite(&target, offset, file)
     }
 
     /// Rewrites a link target; records anchors to check and problems.

@@ -105,6 +105,8 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        // Obsidian's [[Note]] links (issue 21), resolved by note name.
+        | Options::ENABLE_WIKILINKS
 }
 
 /// Renders a page body. Raw HTML passes through: in a page it is the

@@ -119,3 +119,54 @@ fn the_same_sources_build_the_same_bytes() {
         );
     }
 }
+
+/// Obsidian notes (issue 21): `[[Note]]`, `[[Note|text]]`, `[[Note#Heading]]`,
+/// `[[#Heading]]` and `![[image.png]]` resolve by note name, the shortest
+/// path first; a name two notes share is a warning naming both, a name no
+/// note has is reported at its place; wiki links count for backlinks.
+#[test]
+fn obsidian_wiki_links_resolve_by_note_name() {
+    let site = SiteTest::fixture("obsidian");
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains("<a href=\"/Daily-notes/\">Daily notes</a>"),
+        "{home}"
+    );
+    assert!(home.contains("<a href=\"/Projects/Plan/\">the plan</a>"));
+    assert!(
+        home.contains("<a href=\"/Projects/Plan/#goals\">"),
+        "shortest path, heading slug"
+    );
+    assert!(
+        home.contains("<img src=\"/attachments/diagram.png\""),
+        "an image embed"
+    );
+    let plan = site.read("public/Projects/Plan/index.html");
+    assert!(plan.contains("<a href=\"#goals\">"));
+    assert!(plan.contains("<a href=\"/Daily-notes/\">start</a>"));
+    assert!(
+        r.stderr.contains("content/_index.md:3:67: [[Plan]] could be content/Projects/Plan.md or content/Archive/old/Plan.md"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("[[Someday]]: no note is called `Someday`"),
+        "{}",
+        r.stderr
+    );
+    // Wiki links make backlinks: the plan lists the notes that link to it.
+    let aside = &plan[plan.find("<aside class=\"backlinks\"").expect("backlinks")..];
+    assert!(
+        aside.contains("href=\"/\">Vault</a>")
+            && aside.contains("href=\"/Daily-notes/\">Daily notes</a>"),
+        "{aside}"
+    );
+    assert_eq!(
+        site.run(&["check"]).code,
+        1,
+        "check fails on the missing note"
+    );
+}
