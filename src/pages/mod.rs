@@ -11,6 +11,7 @@ mod extras;
 mod nav;
 mod onboarding;
 mod previews;
+mod reading;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -114,6 +115,10 @@ impl<'a> RenderPlan<'a> {
         globals.insert("quizzes", &quizzes);
         let checklists = checklists::manifest(&analysis.site, &analysis.rendered, &base_path);
         globals.insert("checklists", &checklists);
+        globals.insert(
+            "reading_sections",
+            &reading::sections(&analysis.site, &base_path),
+        );
         if let Some(data) = analysis.data.get("onboarding") {
             let text = std::fs::read_to_string(options.root.join(onboarding::SOURCE));
             let view = onboarding::view(&onboarding::Inputs {
