@@ -16,9 +16,10 @@
  * (Intl.Segmenter), lower case, ё → е, hyphenated compounds, stop words from
  * the meta file, Snowball stems from stemmer.js.
  *
- * Near 700 lines in one closure: words, postings decoding, ranking and
+ * About 1,100 lines in one closure: words, how people type (the rules of
+ * src/search/query.rs), postings decoding, ranking, suggestions and
  * snippets share the stop list, the stem cache and the decoded-postings
- * cache, and a page loads the engine as one deferred script.
+ * cache, and search.js loads the engine as one script on first use.
  */
 (function (global) {
   'use strict';
