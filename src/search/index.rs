@@ -1,6 +1,7 @@
 //! One piece over 500 lines (with its tests): the word index, one entry per
-//! heading section of every page, BM25F weights per field, postings per term. The part of BM25 that depends on
-//! the entry (term frequency per field, field lengths) is computed here and
+//! heading section of every page, BM25F weights per field, postings per
+//! term. The part of BM25 that depends on the entry (term frequency per
+//! field, field lengths) is computed here and
 //! stored quantised in each posting; the part that depends on the whole
 //! collection at query time (IDF from the posting count) is left to the
 //! browser, so the browser needs no per-entry lengths.
