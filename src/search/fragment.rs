@@ -372,16 +372,7 @@ mod tests {
 
     #[test]
     fn long_sections_make_fewer_sections_a_fragment() {
-        let doc = |sections| SearchDoc {
-            url: "/a/",
-            title: "",
-            breadcrumb: vec![],
-            description: "",
-            tags: &[],
-            sections,
-            weight: 1.0,
-            defines: false,
-        };
+        let doc = |sections| crate::search::tests::doc("", sections);
         let short = [section(None, "", "слово"), section(None, "", "два")];
         // Five sections of 1,000 bytes: 5,000 bytes, not a long page.
         let medium: Vec<TextSection> = (0..5)

@@ -358,7 +358,7 @@ fn quantise(tf: &[u8; FIELDS], field_weights: &[f32; FIELDS], page_weight: f32) 
 mod tests {
     use super::*;
     use crate::markdown::TextSection;
-    use crate::search::tests::section;
+    use crate::search::tests::{doc, section};
 
     fn score_of(postings: &Postings<Vec<Posting>>, term: &str, page: u32) -> u8 {
         let (_, list) = postings
@@ -367,19 +367,6 @@ mod tests {
             .find(|(t, _)| &**t == term)
             .expect("term indexed");
         list.iter().find(|p| p.0 == page).map(|p| p.2).unwrap_or(0)
-    }
-
-    fn doc<'a>(title: &'a str, sections: &'a [TextSection]) -> SearchDoc<'a> {
-        SearchDoc {
-            url: "/x/",
-            title,
-            breadcrumb: vec![],
-            description: "",
-            tags: &[],
-            sections,
-            weight: 1.0,
-            defines: false,
-        }
     }
 
     #[test]

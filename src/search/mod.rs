@@ -341,6 +341,20 @@ fn script<T: Serialize>(name: &str, data: &T) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    /// A page of the search module's tests: a title and sections.
+    pub(super) fn doc<'a>(title: &'a str, sections: &'a [TextSection]) -> SearchDoc<'a> {
+        SearchDoc {
+            url: "/x/",
+            title,
+            breadcrumb: vec![],
+            description: "",
+            tags: &[],
+            sections,
+            weight: 1.0,
+            defines: false,
+        }
+    }
+
     /// A section of page text, for the search module's tests.
     pub(super) fn section(anchor: Option<&str>, heading: &str, text: &str) -> TextSection {
         TextSection {
