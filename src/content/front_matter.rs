@@ -74,40 +74,147 @@ impl Positions {
 pub struct Split<'a> {
     /// The YAML text, without fences, and the file line it starts on.
     pub yaml: Option<(&'a str, usize)>,
+    /// Zola's TOML front matter (`+++` fences), and its first line.
+    pub toml: Option<(&'a str, usize)>,
     pub body: &'a str,
     /// 1-based file line on which `body` starts.
     pub body_line: usize,
 }
 
-/// Splits `---` fenced front matter from the body. Only a `---` on the very
-/// first line opens front matter.
+/// Splits `---` fenced (YAML) or `+++` fenced (TOML, as Zola writes it)
+/// front matter from the body. Only a fence on the very first line opens
+/// front matter.
 pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
-    if text[..first_line_end].trim_end() != "---" {
+    let fence = text[..first_line_end].trim_end();
+    if fence != "---" && fence != "+++" {
         return Ok(Split {
             yaml: None,
+            toml: None,
             body: text,
             body_line: 1,
         });
     }
-    let yaml_start = (first_line_end + 1).min(text.len());
-    let mut offset = yaml_start;
-    for (line, raw_line) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
-        if raw_line.trim_end() == "---" {
+    let start = (first_line_end + 1).min(text.len());
+    let mut offset = start;
+    for (line, raw_line) in (2..).zip(text[start..].split_inclusive('\n')) {
+        if raw_line.trim_end() == fence {
             let body_start = offset + raw_line.len();
+            let inner = Some((&text[start..offset], 2));
+            let (yaml, toml) = if fence == "---" {
+                (inner, None)
+            } else {
+                (None, inner)
+            };
             return Ok(Split {
-                yaml: Some((&text[yaml_start..offset], 2)),
+                yaml,
+                toml,
                 body: &text[body_start..],
                 body_line: line + 1,
             });
         }
         offset += raw_line.len();
     }
-    Err(
-        Diagnostic::error(path, "front matter opened with `---` is never closed")
-            .at(1, 1)
-            .help("add a line with `---` after the last front matter key"),
+    Err(Diagnostic::error(
+        path,
+        format!("front matter opened with `{fence}` is never closed"),
     )
+    .at(1, 1)
+    .help(format!(
+        "add a line with `{fence}` after the last front matter key"
+    )))
+}
+
+/// Zola's front matter keys Kurator uses (others, such as `in_search_index`
+/// or `sort_by`, are Zola's own and are left alone).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ZolaFront {
+    title: Option<String>,
+    description: Option<String>,
+    date: Option<toml::Value>,
+    updated: Option<toml::Value>,
+    weight: Option<i64>,
+    draft: bool,
+    slug: Option<String>,
+    aliases: Vec<String>,
+    template: Option<String>,
+    taxonomies: BTreeMap<String, Vec<String>>,
+    extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// Parses Zola's `+++` TOML front matter into Kurator's: title,
+/// description, date, updated, weight, draft, slug, aliases, template,
+/// `[taxonomies]` (their terms become tags) and `[extra]` (issue 21).
+pub fn parse_toml(
+    path: &str,
+    text: &str,
+    first_line: usize,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let zola: ZolaFront = toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map_or((0, 0), |span| {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count();
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            (line, column)
+        });
+        vec![
+            Diagnostic::error(path, format!("invalid TOML front matter: {}", e.message()))
+                .at(first_line + line, column.max(1))
+                .help("Zola's front matter is TOML between `+++` lines: `title = \"…\"`"),
+        ]
+    })?;
+    let date_text = |v: Option<toml::Value>| {
+        v.map(|v| match v {
+            toml::Value::String(s) => s,
+            toml::Value::Datetime(d) => d.to_string(),
+            // Not a date: `parse_date` below says so.
+            other => format!("{other:?}"),
+        })
+    };
+    let tags = zola.taxonomies.into_values().flatten().collect();
+    let front = FrontMatter {
+        title: zola.title,
+        description: zola.description,
+        date: date_text(zola.date),
+        updated: date_text(zola.updated),
+        weight: zola.weight,
+        draft: zola.draft,
+        slug: zola.slug,
+        aliases: zola.aliases,
+        template: zola.template,
+        tags,
+        extra: zola.extra,
+        ..FrontMatter::default()
+    };
+    let mut problems = Vec::new();
+    for (key, value) in [("date", &front.date), ("updated", &front.updated)] {
+        if let Some(value) = value {
+            if let Err(why) = parse_date(value) {
+                problems.push(
+                    Diagnostic::error(path, format!("`{key} = {value}` is not a date: {why}"))
+                        .at(first_line + key_line_toml(text, key), 1)
+                        .help("write it as 2026-01-31, or with a time as 2026-01-31T09:30:00Z"),
+                );
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(front)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The 0-based line of a top-level TOML key (`key = …`), 0 if absent.
+fn key_line_toml(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .unwrap_or(0)
 }
 
 /// Parses front matter YAML and checks the values serde cannot.
@@ -479,5 +586,36 @@ mod tests {
             .to_string()
             .starts_with("error: x.md:3:1: search_weight -1 is out of range"));
         assert!(parse("x.md", "search_weight: .nan\n", 2).is_err());
+    }
+
+    #[test]
+    fn zola_toml_front_matter() {
+        let text = "+++\ntitle = \"Intro\"\ndate = 2024-01-15\nweight = 2\naliases = [\"/old/\"]\nsort_by = \"weight\"\n[taxonomies]\ntags = [\"start\"]\n[extra]\nlevel = 1\n+++\n# Body\n";
+        let split = split("content/a.md", text).unwrap();
+        let (toml, line) = split.toml.unwrap();
+        assert!(split.yaml.is_none());
+        assert_eq!((line, split.body_line, split.body), (2, 12, "# Body\n"));
+        let front = parse_toml("content/a.md", toml, line).unwrap();
+        assert_eq!(front.title.as_deref(), Some("Intro"));
+        assert_eq!(front.date.as_deref(), Some("2024-01-15"));
+        assert_eq!(
+            (front.weight, front.aliases.as_slice()),
+            (Some(2), &["/old/".to_string()][..])
+        );
+        assert_eq!(front.tags, ["start"]);
+        assert_eq!(front.extra["level"], serde_json::json!(1));
+    }
+
+    #[test]
+    fn bad_toml_names_its_line() {
+        let errs = parse_toml("content/a.md", "title = \"A\"\nweight = = 2\n", 2).unwrap_err();
+        assert_eq!(errs[0].line, Some(3), "{errs:?}");
+        let errs =
+            parse_toml("content/a.md", "title = \"A\"\ndate = \"yesterday\"\n", 2).unwrap_err();
+        assert_eq!(errs[0].line, Some(3), "{errs:?}");
+        assert!(
+            split("content/a.md", "+++\ntitle = 1\n").is_err(),
+            "an unclosed +++"
+        );
     }
 }

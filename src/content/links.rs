@@ -165,6 +165,10 @@ impl LinkResolver {
                 Resolved::Unchanged
             };
         }
+        // Zola's internal links: `@/path.md#anchor`, from the content root.
+        if let Some(path) = href.strip_prefix("@/") {
+            return self.resolve("", path);
+        }
         if href.is_empty() || href.starts_with('/') || href.starts_with('?') {
             return Resolved::Unchanged;
         }

@@ -44,9 +44,10 @@ impl Page {
         let rel = file.rel.as_str();
         let content_path = rel.strip_prefix("content/").unwrap_or(rel).to_string();
         let split = front_matter::split(rel, &file.text).map_err(|d| vec![d])?;
-        let front = match split.yaml {
-            Some((yaml, line)) => front_matter::parse(rel, yaml, line)?,
-            None => FrontMatter::default(),
+        let front = match (split.yaml, split.toml) {
+            (Some((yaml, line)), _) => front_matter::parse(rel, yaml, line)?,
+            (None, Some((toml, line))) => front_matter::parse_toml(rel, toml, line)?,
+            (None, None) => FrontMatter::default(),
         };
         let (dir, file_name) = match content_path.rfind('/') {
             Some(i) => (&content_path[..i], &content_path[i + 1..]),

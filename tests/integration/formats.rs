@@ -170,3 +170,50 @@ fn obsidian_wiki_links_resolve_by_note_name() {
         "check fails on the missing note"
     );
 }
+
+/// Zola pages (issue 21): `+++` TOML front matter (title, description,
+/// weight, date, draft, aliases, `[taxonomies]`, `[extra]`) and `@/` links.
+#[test]
+fn zola_front_matter_and_links() {
+    let site = SiteTest::fixture("zola");
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("warning"), "{}", r.stderr);
+    let home = site.read("public/index.html");
+    assert!(home.contains("<a href=\"/guide/\">guide</a>"), "{home}");
+    assert!(home.contains("<a href=\"/guide/setup/#install\">setup</a>"));
+    let setup = site.read("public/guide/setup/index.html");
+    assert!(setup.contains("<title>Setup — Docs</title>"));
+    assert!(
+        setup.contains("datetime=\"2024-03-01\""),
+        "the date is shown"
+    );
+    assert!(setup.contains("/tags/start/"), "taxonomy terms are tags");
+    assert!(setup.contains("<a href=\"/guide/intro/\">intro</a>"));
+    // Weight orders the guide: Intro (1) before Setup (2).
+    let guide = site.read("public/guide/index.html");
+    assert!(
+        guide.find("/guide/intro/").unwrap() < guide.find("/guide/setup/\">Setup").unwrap(),
+        "{guide}"
+    );
+    assert!(
+        site.path("public/old-setup/index.html").is_file(),
+        "aliases redirect"
+    );
+    assert!(
+        !site.path("public/guide/draft").exists(),
+        "drafts are left out"
+    );
+    // A TOML mistake names its line.
+    site.write(
+        "content/guide/intro.md",
+        "+++\ntitle = \"Intro\"\nweight = = 1\n+++\nText.\n",
+    );
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("content/guide/intro.md:3:"),
+        "{}",
+        r.stderr
+    );
+}
