@@ -50,6 +50,8 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     problems.extend(model_problems);
     // mdBook's `{{#include}}` and `{{#title}}` in Markdown written for it.
     content::include::expand_site(&mut site, root, &mut problems);
+    // Hugo's and Zola's shortcodes: links kept, the rest left out.
+    content::shortcodes::handle_site(&mut site, &mut problems);
     // The pages hold their bodies now; the raw sources are not needed again.
     drop(files.markdown);
     // Files in a folder a draft hides are not published either.

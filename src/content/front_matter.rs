@@ -47,6 +47,12 @@ pub struct FrontMatter {
     /// section's dated pages.
     pub feed: bool,
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// Hugo's keys (issue 21): `linkTitle` (the menu's shorter title, not
+    /// used yet), `categories` (shown as tags) and `params` (as `extra`).
+    #[serde(rename = "linkTitle")]
+    pub link_title: Option<String>,
+    pub categories: Vec<String>,
+    pub params: BTreeMap<String, serde_json::Value>,
     /// Where each top-level key and each alias stands in the file, for
     /// errors found after parsing (alias collisions, a missing template).
     #[serde(skip)]
@@ -225,6 +231,11 @@ pub fn parse(path: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, V
         first_line,
     };
     let mut front: FrontMatter = yaml::parse(source).map_err(|d| vec![d])?;
+    // Hugo's categories are tags here; its params are extra.
+    let categories = std::mem::take(&mut front.categories);
+    front.tags.extend(categories);
+    let params = std::mem::take(&mut front.params);
+    front.extra.extend(params);
     front.positions = positions(yaml, first_line, &front.aliases);
     let mut problems = Vec::new();
     let line_of = |key: &str| key_line(yaml, key).map_or(first_line, |l| first_line + l);

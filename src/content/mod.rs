@@ -7,6 +7,7 @@ pub mod front_matter;
 pub mod include;
 pub mod links;
 pub mod page;
+pub mod shortcodes;
 pub mod walk;
 
 use std::collections::{BTreeMap, HashMap};

@@ -217,3 +217,57 @@ fn zola_front_matter_and_links() {
         r.stderr
     );
 }
+
+/// Hugo pages (issue 21): its YAML keys (`linkTitle`, `categories`,
+/// `params`), TOML front matter, `ref`/`relref` links, and other
+/// shortcodes left out with one warning each, their inner text kept.
+#[test]
+fn hugo_front_matter_links_and_shortcodes() {
+    let site = SiteTest::fixture("hugo");
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains("<a href=\"/posts/first/\">first post</a>"),
+        "{home}"
+    );
+    let first = site.read("public/posts/first/index.html");
+    assert!(
+        first.contains("<a href=\"/posts/second/#details\">the second post</a>"),
+        "{first}"
+    );
+    assert!(
+        first.contains("Ask early."),
+        "a shortcode's inner text stays"
+    );
+    assert!(
+        !first.contains("youtube") && !first.contains("notice"),
+        "the shortcodes are gone"
+    );
+    assert!(first.contains("/tags/process/"), "categories are tags");
+    let second = site.read("public/posts/second/index.html");
+    assert!(second.contains("<a href=\"/posts/first/\">first</a>"));
+    assert!(
+        second.contains("<code>{{&lt; ref &quot;x.md&quot; &gt;}}</code>")
+            || second.contains("<code>{{&lt; ref \"x.md\" &gt;}}</code>"),
+        "code stays text: {second}"
+    );
+    assert!(
+        r.stderr
+            .contains("content/posts/first.md:9:1: the shortcode `youtube`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("content/posts/first.md:11:1: the shortcode `notice`"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        r.stderr.matches("the shortcode").count(),
+        2,
+        "one warning per shortcode: {}",
+        r.stderr
+    );
+}
