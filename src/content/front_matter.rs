@@ -159,7 +159,7 @@ pub fn parse_toml(
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
     let zola: ZolaFront = toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map_or((0, 0), |span| {
-            let before = &text[..span.start.min(text.len())];
+            let before = text.get(..span.start.min(text.len())).unwrap_or(text);
             let line = before.matches('\n').count();
             let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
             (line, column)

@@ -102,21 +102,20 @@ enum Code {
 /// What a shortcode's inside means; `None` when it is not one (a Tera-like
 /// `{{ x }}` without parentheses is text a page may well contain).
 fn shortcode(open: &str, inner: &str) -> Option<Code> {
-    let name: String = inner
-        .trim_start_matches('/')
-        .trim()
+    let base = inner.trim_start_matches('/').trim();
+    let name: String = base
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
         .collect();
     if name.is_empty() {
         return None;
     }
+    // What follows the name (`name` is a prefix of `base`).
+    let after = &base[name.len()..];
     match open {
         "{{<" | "{{%" => {
             if name == "ref" || name == "relref" {
-                let arg = inner[name.len()..]
-                    .trim()
-                    .trim_matches(|c| c == '"' || c == '\'');
+                let arg = after.trim().trim_matches(|c| c == '"' || c == '\'');
                 let arg = arg
                     .split_whitespace()
                     .next()
@@ -131,10 +130,7 @@ fn shortcode(open: &str, inner: &str) -> Option<Code> {
             Some(Code::Drop(name))
         }
         // Zola: `{{ name(args) }}`, `{% name(args) %}`, `{% end %}`.
-        _ => {
-            let after = inner[name.len()..].trim_start();
-            (after.starts_with('(') || name == "end").then_some(Code::Drop(name))
-        }
+        _ => (after.trim_start().starts_with('(') || name == "end").then_some(Code::Drop(name)),
     }
 }
 
@@ -182,6 +178,21 @@ mod tests {
         let names: Vec<&str> = h.dropped.iter().map(|(_, _, n)| n.as_str()).collect();
         assert_eq!(names, ["youtube", "notice", "gist", "quote"]);
         assert_eq!((h.dropped[2].0, h.dropped[2].1), (5, 3));
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for text in [
+            "{{< /ññ >}}",
+            "{{%",
+            "{% ж(",
+            "{{ ё() }} {{< ref >}} {{<>}}",
+            "`{{<` x >}}",
+            "{{<{{<{{< a >}}",
+        ] {
+            let _ = handle(text);
+        }
+        assert_eq!(handle("{{< ref >}}").text, "@/");
     }
 
     #[test]
