@@ -463,6 +463,11 @@ test("offline build on file://: the quiz checks, its progress shows on progress/
   await Promise.all([page.waitForNavigation(), page.locator('a[href$="progress/index.html"]').first().click()]);
   assert.equal(page.url(), fileUrl(dir, "progress/index.html"));
   const today = await page.evaluate(() => new Date().toLocaleDateString("ru"));
+  // quiz.js fills the row from storage once the page has loaded; on a busy
+  // machine that can come a moment after the navigation resolves.
+  await page
+    .waitForFunction(() => document.querySelector('.quiz-progress-row[data-quiz-id="profession-check"]')?.dataset.state !== "not-started", null, { timeout: 5000 })
+    .catch(() => {});
   assert.deepEqual(await progressRow(page, "profession-check"), { status: "пройден", best: "100 %", date: today });
   await Promise.all([page.waitForNavigation(), page.locator('.quiz-progress-row[data-quiz-id="fit-check"] a').click()]);
   assert.equal(page.url(), fileUrl(dir, "skills/fit/index.html") + "#quiz-fit-check-form");
