@@ -101,11 +101,16 @@ fn import_never_writes_into_a_folder_with_files_or_into_the_book() {
     let r = book.run(&["build"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("this folder is an mdBook; write a Kurator site from it with `kurator import --from mdbook"), "{}", r.stderr);
-    let r = book.run(&["import", "--from", "mdbook", "src", "/tmp/never-written"]);
+    let never = book.root().parent().unwrap().join("never-written");
+    let r = book.run(&["import", "--from", "mdbook", "src", never.to_str().unwrap()]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("has no readable book.toml"),
         "{}",
         r.stderr
+    );
+    assert!(
+        !never.exists(),
+        "nothing is written for a folder that is not a book"
     );
 }
