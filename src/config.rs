@@ -217,11 +217,12 @@ impl SiteConfig {
         if let Some(mut problem) = crate::theme::not_a_theme_name(&self.theme) {
             let line = line_of("theme");
             problem.line = Some(line);
+            // At the value; an empty value (`theme:`) at the line's end
+            // (found by the property tests).
             problem.column = text
                 .lines()
                 .nth(line - 1)
-                .and_then(|l| l.find(':'))
-                .map(|c| c + 3);
+                .and_then(|l| l.find(':').map(|c| (c + 3).min(l.chars().count() + 1)));
             problems.push(problem);
         }
         if let Some(every) = &self.review_every {
@@ -388,6 +389,12 @@ mod tests {
         assert!(runs_script("\u{1} java\tscript:x"));
         assert!(runs_script("DATA:text/html,x"));
         assert!(!runs_script("kpi/_index.md"));
+    }
+
+    #[test]
+    fn an_empty_theme_points_inside_its_line() {
+        let problems = SiteConfig::parse("title: T\ntheme:\n").unwrap_err();
+        assert_eq!((problems[0].line, problems[0].column), (Some(2), Some(7)));
     }
 
     #[test]
