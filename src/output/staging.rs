@@ -278,34 +278,48 @@ pub fn tidy_beside(output: &Path) -> bool {
 fn remove_output(dir: &Path) -> io::Result<()> {
     // Never through a link: `read_dir` would list the folder it points to.
     if !is_real_dir(dir) {
+        if std::fs::symlink_metadata(dir).is_err() {
+            return Ok(()); // already removed by another build's cleanup
+        }
         return Err(io::Error::other(format!(
             "refusing to remove `{}`: it is not a folder (a link or a file)",
             dir.display()
         )));
     }
     let mut first_error = None;
-    for entry in std::fs::read_dir(dir)? {
+    for entry in gone_is_done(std::fs::read_dir(dir).map(Some))?
+        .into_iter()
+        .flatten()
+    {
         let entry = entry?;
         if entry.file_name() == MARKER {
             continue;
         }
-        let result = if entry.file_type()?.is_dir() {
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        let result = if is_dir {
             std::fs::remove_dir_all(entry.path())
         } else {
             std::fs::remove_file(entry.path())
         };
-        if let Err(e) = result {
+        // Two cleanups may remove the same retired folder at once (a build
+        // right after another one): what the other took is done, not an error.
+        if let Err(e) = gone_is_done(result) {
             first_error.get_or_insert(e);
         }
     }
     if let Some(e) = first_error {
         return Err(e);
     }
-    match std::fs::remove_file(dir.join(MARKER)) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-        _ => {}
+    gone_is_done(std::fs::remove_file(dir.join(MARKER)))?;
+    gone_is_done(std::fs::remove_dir(dir))
+}
+
+/// A removal that finds its target already gone has succeeded.
+fn gone_is_done<T: Default>(result: io::Result<T>) -> io::Result<T> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(T::default()),
+        other => other,
     }
-    std::fs::remove_dir(dir)
 }
 
 /// Where the atomic exchange is missing, [`Staging::publish`] renames the
@@ -600,6 +614,30 @@ mod tests {
         std::fs::write(dir.join(MARKER), MARKER_TEXT).unwrap();
         remove_output(&dir).unwrap();
         assert!(!dir.exists());
+    }
+
+    /// Two cleanups removing the same retired folder at once (builds run
+    /// back to back) must not both give up half-way and leave it behind.
+    #[test]
+    fn concurrent_removals_of_one_folder_all_finish_it() {
+        for _ in 0..20 {
+            let s = site();
+            let dir = s.path().join(".public.kurator-old-1");
+            for i in 0..40 {
+                std::fs::create_dir_all(dir.join(format!("d{i}/sub"))).unwrap();
+                std::fs::write(dir.join(format!("d{i}/sub/f")), "f").unwrap();
+                std::fs::write(dir.join(format!("f{i}.html")), "f").unwrap();
+            }
+            std::fs::write(dir.join(MARKER), MARKER_TEXT).unwrap();
+            let results: Vec<io::Result<()>> = std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..6)
+                    .map(|_| scope.spawn(|| remove_output(&dir)))
+                    .collect();
+                workers.into_iter().map(|w| w.join().unwrap()).collect()
+            });
+            assert!(!dir.exists(), "left behind: {results:?}");
+            assert!(results.iter().all(Result::is_ok), "{results:?}");
+        }
     }
 
     /// Issue 19 item 4: a running build's staging folder survives another
