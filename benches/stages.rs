@@ -67,7 +67,7 @@ mod load {
         let root = kurator::site_root::SiteRoot::new(site_root(), &[]);
         bencher
             .counter(ItemsCount::new(support::PAGES))
-            .bench(|| walk::walk_content(&root));
+            .bench(|| walk::walk_content(&root, &walk::ContentDir::standard()));
     }
 
     /// Front matter, tree, order, URLs and taxonomies from read sources.
@@ -86,7 +86,7 @@ mod load {
         let root = kurator::site_root::SiteRoot::new(site_root(), &[]);
         let taxonomies = taxonomies();
         bencher.counter(ItemsCount::new(support::PAGES)).bench(|| {
-            let files = walk::walk_content(&root);
+            let files = walk::walk_content(&root, &walk::ContentDir::standard());
             Site::build(&files.markdown, false, &taxonomies)
         });
     }

@@ -69,6 +69,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Warnings (and, for `check`, errors) in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Whose layout the site had (another tool's is named in the summary).
+    pub format: crate::formats::Format,
 }
 
 /// Why a build did not finish: the one error type of every stage that can

@@ -55,9 +55,65 @@ pub struct SiteConfig {
     /// How often pages should be reviewed unless their section or page says
     /// otherwise (`6 months`); see `review.rs`.
     pub review_every: Option<String>,
+    /// Whose layout the site folder has: `kurator`, or Markdown written
+    /// for `mdbook`, `zola`, `hugo` or `obsidian`, built as it is
+    /// (`formats/`). Without `kurator.yaml` it is detected.
+    pub format: crate::formats::Format,
+    /// The folder of the pages, relative to the site root: `content`
+    /// (`src` for an mdBook, `.` for an Obsidian vault).
+    pub content_dir: String,
     /// File line of each top-level key, for diagnostics found later.
     #[serde(skip)]
     pub key_lines: BTreeMap<String, usize>,
+}
+
+/// A folder of pages must be inside the site: relative, without `..`.
+fn check_content_dir(dir: &str) -> Result<(), &'static str> {
+    let path = Path::new(dir);
+    if dir.trim().is_empty() {
+        return Err("is empty");
+    }
+    if path.is_absolute()
+        || path
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err("leaves the site folder");
+    }
+    Ok(())
+}
+
+impl SiteConfig {
+    /// Where the pages are, for the walk.
+    pub fn content_layout(&self) -> walk::ContentDir {
+        let prefix = self.content_prefix();
+        let mut exclude = Vec::new();
+        if prefix.is_empty() {
+            // Pages at the root: the output is not a page, nor are
+            // Kurator's own folders when it is a Kurator site.
+            let output = self.output_dir.trim_start_matches("./");
+            exclude.extend(output.split('/').next().map(str::to_string));
+            if !self.format.is_foreign() {
+                exclude.extend(["static", "templates", "themes", "data", "i18n"].map(String::from));
+            }
+        }
+        walk::ContentDir {
+            prefix,
+            readme_is_index: self.format == crate::formats::Format::MdBook,
+            exclude,
+        }
+    }
+
+    /// The pages' folder as a path prefix: `content/`, `src/`, or empty
+    /// for pages at the site root.
+    pub fn content_prefix(&self) -> String {
+        let dir = self.content_dir.trim_matches('/');
+        if dir.is_empty() || dir == "." {
+            String::new()
+        } else {
+            format!("{dir}/")
+        }
+    }
 }
 
 /// One header menu entry. `url` is either an absolute URL, a site path
@@ -118,20 +174,26 @@ impl Default for SiteConfig {
             feed_limit: DEFAULT_FEED_LIMIT,
             feed_full_text: false,
             review_every: None,
+            format: crate::formats::Format::Kurator,
+            content_dir: "content".into(),
             key_lines: BTreeMap::new(),
         }
     }
 }
 
-/// Step 1: reads `kurator.yaml` at `root`.
+/// Step 1: reads `kurator.yaml` at `root`; without one, a folder of
+/// another tool's Markdown (an mdBook, a Zola or Hugo site, an Obsidian
+/// vault) is configured from that tool's own files (issue 21).
 pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
     let path = root.join(CONFIG_FILE);
+    if std::fs::symlink_metadata(&path).is_err() {
+        if let Some(detected) = crate::formats::detect(root) {
+            return detected.map_err(|d| vec![d]);
+        }
+    }
     let bytes = std::fs::read(&path).map_err(|e| {
-        let help = if e.kind() == std::io::ErrorKind::NotFound && root.join("book.toml").is_file() {
-            // An mdBook (issue 21): say how to bring it over.
-            format!("this folder is an mdBook; write a Kurator site from it with `kurator import --from mdbook {} NEW-FOLDER`", root.display())
-        } else if e.kind() == std::io::ErrorKind::NotFound {
-            format!("run the command in a site folder, pass --root, or create one with `kurator init {}`", root.display())
+        let help = if e.kind() == std::io::ErrorKind::NotFound {
+            format!("run the command in a site folder (or an mdBook, Zola, Hugo or Obsidian folder), pass --root, or create one with `kurator init {}`", root.display())
         } else {
             "check the file's permissions".to_string()
         };
@@ -233,6 +295,16 @@ impl SiteConfig {
                         .help(crate::review::PERIOD_HELP),
                 );
             }
+        }
+        if let Err(why) = check_content_dir(&self.content_dir) {
+            problems.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    format!("content_dir `{}` {why}", self.content_dir),
+                )
+                .at(line_of("content_dir"), 1)
+                .help("name a folder inside the site, such as `content` or `src`"),
+            );
         }
         if self.output_dir.trim().is_empty() {
             problems.push(

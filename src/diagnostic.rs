@@ -147,6 +147,41 @@ impl Diagnostic {
     }
 }
 
+/// Problems of one kind, as a build summary shows them: the first few in
+/// full, then how many more there are.
+#[derive(Debug)]
+pub struct Group<'a> {
+    pub shown: Vec<&'a Diagnostic>,
+    pub more: usize,
+}
+
+/// Groups problems of one kind, in the order each kind first appears,
+/// keeping the first `shown` of each: a book with 156 links written the
+/// same wrong way gets three examples and a count, not 156 messages
+/// (issue 21). One kind is one severity and one piece of advice (the help
+/// text says what to do about the kind; the message names the instance).
+pub fn group(diagnostics: &[Diagnostic], shown: usize) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut index: HashMap<(Severity, &str), usize> = HashMap::new();
+    for d in diagnostics {
+        let key = (d.severity, d.help.as_deref().unwrap_or(&d.message));
+        let at = *index.entry(key).or_insert_with(|| {
+            groups.push(Group {
+                shown: Vec::new(),
+                more: 0,
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[at];
+        if group.shown.len() < shown {
+            group.shown.push(d);
+        } else {
+            group.more += 1;
+        }
+    }
+    groups
+}
+
 /// Attaches to each diagnostic with a line the text of that line, read
 /// from the file under `root` (each file once). Files that cannot be read
 /// (built-in templates, a vanished file) are skipped.
@@ -232,6 +267,34 @@ pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_of_one_kind_are_grouped_with_their_first_places() {
+        let link = |n: usize| {
+            Diagnostic::warning(
+                format!("src/ch{n}.md"),
+                format!("link to `x{n}.html` leads nowhere"),
+            )
+            .at(n, 1)
+            .help("link to a chapter of the book")
+        };
+        let mut all: Vec<Diagnostic> = (1..=5).map(link).collect();
+        all.insert(
+            2,
+            Diagnostic::error("src/a.md", "bad front matter").help("fix the YAML"),
+        );
+        all.push(Diagnostic::warning("src/b.md", "no title"));
+        let groups = group(&all, 3);
+        assert_eq!(groups.len(), 3);
+        assert_eq!(
+            groups[0].shown.iter().map(|d| d.line).collect::<Vec<_>>(),
+            [Some(1), Some(2), Some(3)]
+        );
+        assert_eq!(groups[0].more, 2);
+        assert_eq!((groups[1].shown.len(), groups[1].more), (1, 0));
+        assert_eq!(groups[2].shown[0].message, "no title");
+        assert!(group(&[], 3).is_empty());
+    }
 
     #[test]
     fn formats_like_cargo() {

@@ -25,8 +25,9 @@ pub fn rebuild_page(
     rel: &Path,
 ) -> Option<(String, Vec<u8>)> {
     let rel = rel.to_str()?.replace('\\', "/");
-    let content_path = rel.strip_prefix("content/")?;
-    let i = *analysis.site.by_content_path.get(content_path)?;
+    // The page read from this file (its folder is `content/`, or another
+    // tool's: an mdBook's `src/`, where `README.md` is `_index.md`).
+    let i = analysis.site.pages.iter().position(|p| p.source == rel)?;
     let path = options.root.join(&rel);
     // A page replaced by a link is checked by a full build (`site_root.rs`).
     if std::fs::symlink_metadata(&path)
@@ -38,12 +39,19 @@ pub fn rebuild_page(
     }
     let bytes = std::fs::read(&path).ok()?;
     let text = walk::decode(&rel, bytes).ok()?;
+    // Includes and shortcodes are expanded by the full build (`content::
+    // include`, `content::shortcodes`).
+    if text.contains("{{#") || text.contains("{{<") || text.contains("{{%") {
+        return None;
+    }
+    let old = &analysis.site.pages[i];
     let page = Page::parse(&SourceFile {
         rel: rel.clone(),
+        content_path: old.content_path.clone(),
+        defaults: old.defaults.clone(),
         text,
     })
     .ok()?;
-    let old = &analysis.site.pages[i];
     if page.front != old.front || page.title != old.title || page.is_section != old.is_section {
         return None;
     }

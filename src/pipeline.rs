@@ -23,7 +23,7 @@ use crate::quiz::site::SiteQuizContext;
 use crate::site_root::SiteRoot;
 use crate::theme::Theme;
 use crate::timing::mark;
-use crate::{config, data, markdown, quiz, search, validate};
+use crate::{config, data, formats, markdown, quiz, search, validate};
 
 pub use crate::build_types::{Analysis, BuildFailure, BuildOptions, BuildReport, Mode};
 
@@ -42,8 +42,10 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     // 2–3. Content and the site model; data and theme beside it. What the
     // build may read: the site and `allow_outside` (issue 17).
     let root = &SiteRoot::new(root, &config.allow_outside);
-    let mut files = walk::walk_content(root);
+    let mut files = walk::walk_content(root, &config.content_layout());
     problems.extend(files.diagnostics);
+    // Another tool's layout: an mdBook's `SUMMARY.md` (issue 21).
+    formats::apply(&config, &mut files.markdown, &mut problems);
     mark("walk");
     let (mut site, model_problems) =
         Site::build(&files.markdown, options.drafts, &config.taxonomies);
@@ -56,11 +58,24 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     drop(files.markdown);
     // Files in a folder a draft hides are not published either.
     files.assets.retain(|a| !site.is_hidden(&a.out));
-    let data = data::load(root, &mut problems);
-    let theme = Theme::load(root, &config.theme, &mut problems);
+    // Another tool's `data/` and `templates/` are its own (Hugo's data
+    // files, Zola's Tera templates): such a site gets the default theme.
+    let (data, theme) = if config.format.is_foreign() {
+        (serde_json::Map::new(), Theme::built_in())
+    } else {
+        (
+            data::load(root, &mut problems),
+            Theme::load(root, &config.theme, &mut problems),
+        )
+    };
     problems.extend(theme.check_page_templates(&site));
     problems.extend(config.stemming_warning());
-    let static_files = walk::walk_static(root, &root.join("static"), &mut problems);
+    // Pages at the root (a vault) already include any `static/` folder.
+    let static_files = if config.content_prefix().is_empty() {
+        Vec::new()
+    } else {
+        walk::walk_static(root, &root.join("static"), &mut problems)
+    };
     let base_path = config.base_path();
     let links = LinkResolver::new(
         &site,
@@ -159,6 +174,7 @@ pub fn build_keeping(
         files: files + search_files,
         elapsed: start.elapsed(),
         diagnostics: analysis.warnings.clone(),
+        format: analysis.config.format,
     };
     Ok((report, analysis))
 }

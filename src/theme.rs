@@ -29,6 +29,15 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The default theme alone, for a site written for another tool.
+    pub fn built_in() -> Theme {
+        let mut theme = Theme::default();
+        for (rel, bytes) in DEFAULT_THEME {
+            theme.insert(rel, format!("<built-in>/{rel}"), bytes.to_vec());
+        }
+        theme
+    }
+
     /// Loads the theme `name` for the site at `root`.
     pub fn load(root: &SiteRoot, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
         let mut theme = Theme::default();
@@ -37,9 +46,7 @@ impl Theme {
             return theme;
         }
         if name == "default" {
-            for (rel, bytes) in DEFAULT_THEME {
-                theme.insert(rel, format!("<built-in>/{rel}"), bytes.to_vec());
-            }
+            theme = Theme::built_in();
         }
         let theme_dir = root.join("themes").join(name);
         if theme_dir.is_dir() {
@@ -190,10 +197,10 @@ mod tests {
 
     #[test]
     fn missing_page_template_names_its_line() {
-        let files = [crate::content::walk::SourceFile {
-            rel: "content/a.md".into(),
-            text: "---\ntitle: A\ntemplate: pagee.html\n---\n".into(),
-        }];
+        let files = [crate::content::walk::SourceFile::new(
+            "content/a.md",
+            "---\ntitle: A\ntemplate: pagee.html\n---\n",
+        )];
         let (site, _) = crate::content::Site::build(&files, false, &[]);
         let dir = tempfile::tempdir().unwrap();
         let theme = Theme::load(&SiteRoot::new(dir.path(), &[]), "default", &mut Vec::new());

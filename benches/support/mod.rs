@@ -96,21 +96,21 @@ fn page_name(p: usize) -> String {
 /// Every source of a corpus of `pages` pages over `sections` sections, as
 /// Kurator's walker would return them (`content/…` paths).
 pub(crate) fn sources(pages: usize, sections: usize) -> Vec<SourceFile> {
-    let mut files = vec![SourceFile {
-        rel: "content/_index.md".into(),
-        text: "---\ntitle: База знаний\n---\n\nДобро пожаловать.\n".into(),
-    }];
+    let mut files = vec![SourceFile::new(
+        "content/_index.md",
+        "---\ntitle: База знаний\n---\n\nДобро пожаловать.\n",
+    )];
     for s in 0..sections {
-        files.push(SourceFile {
-            rel: format!("content/{}/_index.md", section_name(s)),
-            text: format!("---\ntitle: Раздел {s}\nweight: {s}\n---\n\nОбзор раздела.\n"),
-        });
+        files.push(SourceFile::new(
+            format!("content/{}/_index.md", section_name(s)),
+            format!("---\ntitle: Раздел {s}\nweight: {s}\n---\n\nОбзор раздела.\n"),
+        ));
     }
     for p in 0..pages {
-        files.push(SourceFile {
-            rel: format!("content/{}/{}.md", section_name(p % sections), page_name(p)),
-            text: page(p, pages, sections),
-        });
+        files.push(SourceFile::new(
+            format!("content/{}/{}.md", section_name(p % sections), page_name(p)),
+            page(p, pages, sections),
+        ));
     }
     files
 }

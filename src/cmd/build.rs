@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
-use super::{counts, plural, print_diagnostics};
+use super::{counts, plural, print_grouped};
 use crate::cli::BuildArgs;
 use crate::fingerprint::{self, BuildRecord};
 use crate::output::Staging;
@@ -23,7 +23,7 @@ pub(crate) fn run(args: &BuildArgs) -> Result<u8> {
         None => match crate::config::load(&root) {
             Ok(config) => root.join(config.output_dir),
             Err(problems) => {
-                print_diagnostics(&problems);
+                print_grouped(&problems);
                 return Ok(super::EXIT_SITE_ERRORS);
             }
         },
@@ -65,7 +65,10 @@ pub(crate) fn build_into(options: &BuildOptions, output: &Path, force: bool) -> 
     let staging = Staging::create(&options.root, output)?;
     match pipeline::build(options, &staging) {
         Ok(report) => {
-            print_diagnostics(&report.diagnostics);
+            if let Some(line) = report.format.summary_line() {
+                println!("{line}");
+            }
+            print_grouped(&report.diagnostics);
             // Builds with warnings are not recorded: the next build runs in
             // full and shows them again.
             if let Some(inputs) = inputs.filter(|_| report.diagnostics.is_empty()) {
@@ -94,7 +97,7 @@ pub(crate) fn build_into(options: &BuildOptions, output: &Path, force: bool) -> 
             Ok(0)
         }
         Err(BuildFailure::Content(problems)) => {
-            print_diagnostics(&problems);
+            print_grouped(&problems);
             let (errors, _) = counts(&problems);
             eprintln!(
                 "error: build failed with {}; {} was left as it was",

@@ -29,7 +29,9 @@ fn import_mdbook(src: &Path, dest: &Path) -> Result<u8> {
     let book = match mdbook::read_book_toml(&text) {
         Ok(b) => b,
         Err(e) => {
-            print_diagnostics(&[Diagnostic::error("book.toml", e.trim().to_string())]);
+            let mut problem = vec![crate::formats::detect::toml_error("book.toml", &text, &e)];
+            crate::diagnostic::attach_sources(src, &mut problem);
+            print_diagnostics(&problem);
             return Ok(EXIT_USAGE);
         }
     };

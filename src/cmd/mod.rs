@@ -55,6 +55,26 @@ pub(crate) fn today(flag: Option<&str>) -> anyhow::Result<jiff::civil::Date> {
     crate::review::today(flag, epoch.as_deref()).map_err(anyhow::Error::msg)
 }
 
+/// Prints a build's problems grouped by kind: three of each in full, then
+/// a count (`kurator check` prints every one).
+pub(crate) fn print_grouped(diagnostics: &[Diagnostic]) {
+    use std::io::Write;
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for group in crate::diagnostic::group(diagnostics, 3) {
+        for d in &group.shown {
+            let _ = writeln!(err, "{d}");
+        }
+        if group.more > 0 {
+            let _ = writeln!(
+                err,
+                "note: {} more like the above; `kurator check` lists every one\n",
+                group.more
+            );
+        }
+    }
+}
+
 /// Prints diagnostics to stderr, one per line, in file order.
 pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic]) {
     use std::io::Write;

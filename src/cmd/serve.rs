@@ -5,7 +5,7 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use anyhow::{bail, Result};
 
-use super::{counts, plural, print_diagnostics};
+use super::{counts, plural, print_grouped};
 use crate::cli::ServeArgs;
 use crate::serve::{self, Options, Progress};
 
@@ -42,7 +42,10 @@ fn print(progress: Progress<'_>) {
             println!("Port {asked} is taken; using {used} instead.");
         }
         Progress::FirstBuild(report) => {
-            print_diagnostics(&report.diagnostics);
+            if let Some(line) = report.format.summary_line() {
+                println!("{line}");
+            }
+            print_grouped(&report.diagnostics);
             let (_, warnings) = counts(&report.diagnostics);
             let warn = if warnings > 0 {
                 format!(", {}", plural(warnings, "warning", "warnings"))
@@ -70,7 +73,7 @@ fn print(progress: Progress<'_>) {
             files,
             diagnostics,
         } => {
-            print_diagnostics(diagnostics);
+            print_grouped(diagnostics);
             println!("Rebuilt in {ms} ms ({files})");
         }
         Progress::RebuildFailed { text, files } => {

@@ -334,10 +334,7 @@ mod tests {
     fn site(files: &[(&str, &str)]) -> Site {
         let files: Vec<SourceFile> = files
             .iter()
-            .map(|(rel, text)| SourceFile {
-                rel: (*rel).into(),
-                text: (*text).into(),
-            })
+            .map(|(rel, text)| SourceFile::new(*rel, *text))
             .collect();
         let (site, d) = Site::build(&files, false, &["tags".to_string()]);
         assert!(!d.iter().any(Diagnostic::is_error), "{d:?}");

@@ -252,7 +252,13 @@ pub fn expand_site(
         if !page.body.contains("{{#") || !page.source.ends_with(".md") {
             continue;
         }
-        let folder = root.join("content").join(&page.dir);
+        // The page file's own folder (its `dir` is where it sits in the
+        // site, which for an mdBook's `src/` is another path).
+        let folder = root.join(
+            std::path::Path::new(&page.source)
+                .parent()
+                .unwrap_or(std::path::Path::new("")),
+        );
         let mut read = |path: &str| read_included(root, &folder, path);
         let expanded = expand(&page.body, &mut read);
         for p in expanded.problems {
@@ -263,7 +269,7 @@ pub fn expand_site(
             );
         }
         if let Some(title) = expanded.title.filter(|t| !t.trim().is_empty()) {
-            if page.title_from != super::page::TitleFrom::FrontMatter {
+            if !matches!(page.title_from, super::page::TitleFrom::FrontMatter) {
                 page.title = title;
                 page.title_from = super::page::TitleFrom::FrontMatter;
             }

@@ -184,7 +184,13 @@ impl LinkResolver {
             };
         };
         let candidates: Vec<String> = if joined.ends_with(".md") {
-            vec![joined.clone()]
+            // An mdBook's `README.md` is built as its folder's `_index.md`.
+            let readme = joined
+                .strip_suffix("README.md")
+                .filter(|dir| dir.is_empty() || dir.ends_with('/'));
+            let mut c = vec![joined.clone()];
+            c.extend(readme.map(|dir| format!("{dir}_index.md")));
+            c
         } else if let Some(stem) = joined
             .strip_suffix(".html")
             .filter(|_| !self.assets.contains(&joined))

@@ -47,10 +47,7 @@ impl Site {
     pub fn from_paths(paths: &[&str]) -> Site {
         let files: Vec<SourceFile> = paths
             .iter()
-            .map(|p| SourceFile {
-                rel: format!("content/{p}"),
-                text: String::new(),
-            })
+            .map(|p| SourceFile::new(format!("content/{p}"), String::new()))
             .collect();
         Site::build(&files, false, &[]).0
     }
@@ -98,8 +95,7 @@ impl Site {
                     parsed.push(page);
                 }
                 Err(mut problems) => {
-                    let rel = file.rel.strip_prefix("content/").unwrap_or(&file.rel);
-                    unparsed.push(rel.to_string());
+                    unparsed.push(file.content_path.clone());
                     diagnostics.append(&mut problems);
                 }
             }
@@ -321,10 +317,7 @@ mod tests {
     use super::*;
 
     fn file(rel: &str, text: &str) -> SourceFile {
-        SourceFile {
-            rel: rel.into(),
-            text: text.into(),
-        }
+        SourceFile::new(rel, text)
     }
 
     fn site(files: &[SourceFile]) -> (Site, Vec<Diagnostic>) {

@@ -2,7 +2,7 @@
 //! place it takes in the tree. Pure: works on text already read.
 
 use super::front_matter::{self, FrontMatter};
-use super::walk::SourceFile;
+use super::walk::{PageDefaults, SourceFile};
 use crate::diagnostic::Diagnostic;
 
 /// A page or section of the site.
@@ -13,6 +13,9 @@ pub struct Page {
     pub source: String,
     /// Path relative to `content/`: `duties/reporting.md`.
     pub content_path: String,
+    /// What the page's tool layout said where its front matter is silent
+    /// (kept so that re-reading the file alone gives the same page).
+    pub defaults: PageDefaults,
     /// Content-relative folder that relative links are resolved from.
     pub dir: String,
     pub is_section: bool,
@@ -42,13 +45,16 @@ impl Page {
     /// Reads one source file. Returns the page, or every problem with it.
     pub fn parse(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
         let rel = file.rel.as_str();
-        let content_path = rel.strip_prefix("content/").unwrap_or(rel).to_string();
+        let content_path = file.content_path.clone();
         let split = front_matter::split(rel, &file.text).map_err(|d| vec![d])?;
-        let front = match (split.yaml, split.toml) {
+        let mut front = match (split.yaml, split.toml) {
             (Some((yaml, line)), _) => front_matter::parse(rel, yaml, line)?,
             (None, Some((toml, line))) => front_matter::parse_toml(rel, toml, line)?,
             (None, None) => FrontMatter::default(),
         };
+        let defaults = &file.defaults;
+        front.weight = front.weight.or(defaults.weight);
+        front.draft |= defaults.draft;
         let (dir, file_name) = match content_path.rfind('/') {
             Some(i) => (&content_path[..i], &content_path[i + 1..]),
             None => ("", content_path.as_str()),
@@ -70,8 +76,15 @@ impl Page {
         // heading of any level is the title (issue 21).
         let (title, title_from) = match front.title.clone().filter(|t| !t.trim().is_empty()) {
             Some(t) => (t, TitleFrom::FrontMatter),
+            None if defaults.name_is_title && !natural.is_empty() => {
+                (natural.to_string(), TitleFrom::Layout)
+            }
             None => match first_heading(split.body) {
                 Some(h) => (h, TitleFrom::Heading),
+                None if defaults.title.is_some() => (
+                    defaults.title.clone().unwrap_or_default(),
+                    TitleFrom::Layout,
+                ),
                 None if natural.is_empty() => ("Home".to_string(), TitleFrom::FileName),
                 None => (pretty_name(natural), TitleFrom::FileName),
             },
@@ -80,6 +93,7 @@ impl Page {
             source: rel.to_string(),
             dir: dir.to_string(),
             content_path,
+            defaults: file.defaults.clone(),
             is_section,
             segment,
             url: String::new(),
@@ -135,6 +149,8 @@ pub enum TitleFrom {
     /// The first heading, of any level: it is lifted out of the body, so
     /// the title is not shown twice.
     Heading,
+    /// The other tool's table of contents (an mdBook's `SUMMARY.md`).
+    Layout,
     /// Neither: the file name, prettified (a warning says so).
     FileName,
 }
@@ -215,11 +231,7 @@ mod tests {
     use super::*;
 
     fn page(rel: &str, text: &str) -> Page {
-        Page::parse(&SourceFile {
-            rel: rel.into(),
-            text: text.into(),
-        })
-        .unwrap()
+        Page::parse(&SourceFile::new(rel, text)).unwrap()
     }
 
     #[test]

@@ -16,10 +16,93 @@ use crate::site_root::SiteRoot;
 /// A Markdown source, read and decoded.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    /// Path relative to the site root with `/` separators: `content/a/b.md`.
+    /// Path relative to the site root with `/` separators: `content/a/b.md`
+    /// (`src/a/b.md` in an mdBook). Messages name the file by it.
     pub rel: String,
+    /// Path inside the pages' folder, which sets the page's place and URL:
+    /// `a/b.md`. An mdBook's `README.md` is its folder's `_index.md`.
+    pub content_path: String,
+    /// What another tool's layout says of the page, used where its front
+    /// matter is silent (mdBook's `SUMMARY.md`: order, drafts, names).
+    pub defaults: PageDefaults,
     /// The text, with a leading BOM removed and CRLF turned into LF.
     pub text: String,
+}
+
+impl SourceFile {
+    /// A page of Kurator's own layout: `content/a.md` is at `a.md`.
+    pub fn new(rel: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        let rel = rel.into();
+        SourceFile {
+            content_path: rel.strip_prefix("content/").unwrap_or(&rel).to_string(),
+            rel,
+            defaults: PageDefaults::default(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Front matter a page gets from its tool's layout unless it writes its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageDefaults {
+    pub weight: Option<i64>,
+    pub draft: bool,
+    /// The title when the page has neither `title:` nor a heading.
+    pub title: Option<String>,
+    /// The file name is the title, before any heading (Obsidian).
+    pub name_is_title: bool,
+}
+
+/// Where the pages are and how their paths read.
+#[derive(Debug, Clone)]
+pub struct ContentDir {
+    /// The folder relative to the site root, with a trailing `/`
+    /// (`content/`, `src/`), or empty for pages at the root (a vault).
+    pub prefix: String,
+    /// mdBook: `README.md` is its folder's index page.
+    pub readme_is_index: bool,
+    /// Top-level names left out of a folder at the root: the output, and
+    /// Kurator's own folders (`static/`, `templates/` …).
+    pub exclude: Vec<String>,
+}
+
+impl ContentDir {
+    /// `content/`, Kurator's own layout.
+    pub fn standard() -> ContentDir {
+        ContentDir {
+            prefix: "content/".into(),
+            readme_is_index: false,
+            exclude: Vec::new(),
+        }
+    }
+
+    /// The page path of a file at `rel` (site-root-relative), if it is in
+    /// the pages' folder.
+    pub fn content_path<'a>(&self, rel: &'a str) -> Option<&'a str> {
+        let inside = rel.strip_prefix(self.prefix.as_str())?;
+        let top = inside.split('/').next().unwrap_or_default();
+        (!self.exclude.iter().any(|e| e == top)).then_some(inside)
+    }
+
+    /// The page path a Markdown file at `path` (inside the folder) gets:
+    /// an mdBook's `README.md` becomes `_index.md` unless the folder has
+    /// one (`siblings` says which paths exist).
+    fn page_path(&self, path: &str, exists: &dyn Fn(&str) -> bool) -> String {
+        if self.readme_is_index {
+            let (dir, name) = path.rsplit_once('/').map_or(("", path), |(d, n)| (d, n));
+            if name == "README.md" {
+                let index = if dir.is_empty() {
+                    "_index.md".to_string()
+                } else {
+                    format!("{dir}/_index.md")
+                };
+                if !exists(&index) {
+                    return index;
+                }
+            }
+        }
+        path.to_string()
+    }
 }
 
 /// A file copied to the output as it is.
@@ -57,46 +140,68 @@ pub fn is_ignored(name: &str) -> bool {
         || name == "4913" // vim's write test file
 }
 
-/// Walks `root/content`, reading Markdown in parallel.
-pub fn walk_content(root: &SiteRoot) -> ContentFiles {
+/// Walks the pages' folder (`content/`, or another tool's), reading
+/// Markdown in parallel.
+pub fn walk_content(root: &SiteRoot, layout: &ContentDir) -> ContentFiles {
     let mut found = ContentFiles::default();
-    let content = root.join("content");
+    let shown = if layout.prefix.is_empty() {
+        "."
+    } else {
+        layout.prefix.trim_end_matches('/')
+    };
+    let content = if layout.prefix.is_empty() {
+        root.path().to_path_buf()
+    } else {
+        root.join(shown)
+    };
     if !content.is_dir() {
         found.diagnostics.push(
-            Diagnostic::error("content", "the site has no content/ folder")
+            Diagnostic::error(shown, format!("the site has no {shown}/ folder"))
                 .help("create content/_index.md, or run `kurator init` to start a site"),
         );
         return found;
     }
     let mut markdown_paths = Vec::new();
-    let walked = walk_files(root, &content, &mut found.diagnostics);
+    let walked: Vec<(String, PathBuf)> = walk_files(root, &content, &mut found.diagnostics)
+        .into_iter()
+        .filter(|(rel, _)| layout.content_path(rel).is_some())
+        .collect();
     // A dangling link or unreadable entry is reported by the walk.
     found.unreadable.extend(
         found
             .diagnostics
             .iter()
-            .filter_map(|d| d.path.strip_prefix("content/"))
+            .filter_map(|d| layout.content_path(&d.path))
             .filter(|p| p.ends_with(".md"))
             .map(str::to_string),
     );
-    for (rel, abs) in walked {
+    let present: std::collections::HashSet<&str> = walked
+        .iter()
+        .filter_map(|(rel, _)| layout.content_path(rel))
+        .collect();
+    for (rel, abs) in &walked {
+        let inside = layout.content_path(rel).unwrap_or(rel);
         // A `.gift` file is a quiz page (issue 23; see `gift::page_markdown`).
         if rel.ends_with(".md") || rel.ends_with(".gift") {
-            markdown_paths.push((rel, abs));
+            let page = layout.page_path(inside, &|p| present.contains(p));
+            markdown_paths.push((rel.clone(), page, abs.clone()));
         } else {
-            let out = rel["content/".len()..].to_string();
-            found.assets.push(Asset { rel, abs, out });
+            found.assets.push(Asset {
+                rel: rel.clone(),
+                abs: abs.clone(),
+                out: inside.to_string(),
+            });
         }
     }
     let read: Vec<Result<SourceFile, Diagnostic>> = markdown_paths
         .into_par_iter()
-        .map(|(rel, abs)| read_source(&rel, &abs))
+        .map(|(rel, page, abs)| read_source(&rel, page, &abs))
         .collect();
     for result in read {
         match result {
             Ok(file) => found.markdown.push(file),
             Err(d) => {
-                if let Some(p) = d.path.strip_prefix("content/") {
+                if let Some(p) = layout.content_path(&d.path) {
                     found.unreadable.push(p.to_string());
                 }
                 found.diagnostics.push(d);
@@ -275,7 +380,7 @@ pub fn relative(root: &Path, path: &Path) -> Option<String> {
     Some(parts?.join("/"))
 }
 
-fn read_source(rel: &str, abs: &Path) -> Result<SourceFile, Diagnostic> {
+fn read_source(rel: &str, content_path: String, abs: &Path) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(abs).map_err(|e| {
         Diagnostic::error(rel, format!("cannot read the file: {e}")).help("check its permissions")
     })?;
@@ -285,6 +390,8 @@ fn read_source(rel: &str, abs: &Path) -> Result<SourceFile, Diagnostic> {
     }
     Ok(SourceFile {
         rel: rel.to_string(),
+        content_path,
+        defaults: PageDefaults::default(),
         text,
     })
 }

@@ -42,8 +42,8 @@ struct BookTable {
 }
 
 /// Reads `book.toml` (other tables, such as `[output.html]`, are mdBook's).
-pub fn read_book_toml(text: &str) -> Result<Book, String> {
-    let parsed: BookToml = toml::from_str(text).map_err(|e| e.to_string())?;
+pub fn read_book_toml(text: &str) -> Result<Book, toml::de::Error> {
+    let parsed: BookToml = toml::from_str(text)?;
     let book = parsed.book;
     Ok(Book {
         title: book.title.unwrap_or_else(|| "Book".into()),

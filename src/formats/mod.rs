@@ -2,7 +2,83 @@
 //! build as they are (`content::page` takes the first heading as the title,
 //! `content::links` reads `chapter.html`, `content::include` expands
 //! mdBook's directives); this module reads the other tools' layouts:
-//! mdBook's `SUMMARY.md` and `book.toml`, for `kurator import`.
+//! mdBook's `SUMMARY.md` and `book.toml` (for building in place and for
+//! `kurator import`), and which tool a folder was written for.
 
+pub mod book;
+pub mod detect;
 pub mod mdbook;
 pub mod summary;
+
+pub use detect::detect;
+
+/// What the other tool's layout says of the pages, before they are read
+/// as pages: an mdBook's `SUMMARY.md` sets order, drafts and names; an
+/// Obsidian note is called by its file name, as Obsidian shows it.
+pub fn apply(
+    config: &crate::config::SiteConfig,
+    files: &mut Vec<crate::content::walk::SourceFile>,
+    problems: &mut Vec<crate::diagnostic::Diagnostic>,
+) {
+    match config.format {
+        Format::MdBook => book::apply_summary(config, files, problems),
+        Format::Obsidian => {
+            for file in files.iter_mut() {
+                file.defaults.name_is_title = true;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whose layout a site folder has (`format:` in `kurator.yaml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Kurator,
+    #[serde(rename = "mdbook")]
+    MdBook,
+    Zola,
+    Hugo,
+    Obsidian,
+}
+
+impl Format {
+    /// How the build summary names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Kurator => "Kurator site",
+            Format::MdBook => "mdBook",
+            Format::Zola => "Zola site",
+            Format::Hugo => "Hugo site",
+            Format::Obsidian => "Obsidian vault",
+        }
+    }
+
+    /// The build summary's line about it, for another tool's layout.
+    pub fn summary_line(self) -> Option<String> {
+        let (what, how) = match self {
+            Format::Kurator => return None,
+            Format::MdBook => ("an mdBook", "book.toml, SUMMARY.md's order"),
+            Format::Zola => (
+                "a Zola site",
+                "its config's title, `+++` front matter, `@/` links",
+            ),
+            Format::Hugo => (
+                "a Hugo site",
+                "its config's title, Hugo's front matter, ref/relref links",
+            ),
+            Format::Obsidian => ("an Obsidian vault", "note names as titles, [[wiki links]]"),
+        };
+        Some(format!(
+            "Read {what} as it is ({how}; its own templates are not used — write a kurator.yaml to configure the site)"
+        ))
+    }
+
+    /// Written for another tool: its templates, layouts and data files are
+    /// that tool's, not Kurator's.
+    pub fn is_foreign(self) -> bool {
+        self != Format::Kurator
+    }
+}

@@ -146,7 +146,7 @@ impl<'a> RenderState<'_> {
                         "[[{name}]] could be {}; it links to the first",
                         std::iter::once(&path)
                             .chain(&others)
-                            .map(|p| format!("content/{p}"))
+                            .map(String::as_str)
                             .collect::<Vec<_>>()
                             .join(" or ")
                     ),

@@ -5,10 +5,7 @@ use crate::content::Site;
 fn resolver() -> LinkResolver {
     let files: Vec<SourceFile> = ["_index.md", "kpi/_index.md", "duties/report.md"]
         .iter()
-        .map(|p| SourceFile {
-            rel: format!("content/{p}"),
-            text: String::new(),
-        })
+        .map(|p| SourceFile::new(format!("content/{p}"), String::new()))
         .collect();
     let (site, _) = Site::build(&files, false, &[]);
     LinkResolver::new(&site, "/", ["duties/chart.png".to_string()])

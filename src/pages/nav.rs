@@ -111,19 +111,16 @@ mod tests {
 
     #[test]
     fn crowded_ancestors_list_only_the_trail() {
-        let mut files = vec![SourceFile {
-            rel: "content/_index.md".into(),
-            text: String::new(),
-        }];
+        let mut files = vec![SourceFile::new("content/_index.md", String::new())];
         for n in 0..150 {
-            files.push(SourceFile {
-                rel: format!("content/s{n:03}/_index.md"),
-                text: String::new(),
-            });
-            files.push(SourceFile {
-                rel: format!("content/s{n:03}/p.md"),
-                text: String::new(),
-            });
+            files.push(SourceFile::new(
+                format!("content/s{n:03}/_index.md"),
+                String::new(),
+            ));
+            files.push(SourceFile::new(
+                format!("content/s{n:03}/p.md"),
+                String::new(),
+            ));
         }
         let (site, _) = Site::build(&files, false, &[]);
         let s5 = site.by_content_path["s005/_index.md"];

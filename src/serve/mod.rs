@@ -233,14 +233,14 @@ fn rebuild_loop(
         }
         let start = Instant::now();
         let rels: Vec<&Path> = paths.iter().filter_map(|p| watcher.relative(p)).collect();
-        let kind = watch::classify_all(rels.iter().copied());
+        let kind = watch::classify_all(rels.iter().copied(), watcher.layout());
         if kind == ChangeKind::Ignored {
             continue;
         }
         watcher.refresh();
         let mut names: Vec<String> = rels
             .iter()
-            .filter(|p| watch::classify(p) != ChangeKind::Ignored)
+            .filter(|p| watch::classify(p, watcher.layout()) != ChangeKind::Ignored)
             .map(|p| p.to_string_lossy().into_owned())
             .collect();
         names.sort();

@@ -14,8 +14,67 @@ use notify_debouncer_full::{new_debouncer_opt, DebounceEventResult, Debouncer, N
 use crate::config::CONFIG_FILE;
 use crate::content::walk::is_ignored;
 
-/// Folders below the site root whose changes affect a build.
-pub const WATCHED_DIRS: [&str; 5] = ["content", "data", "static", "templates", "themes"];
+/// Folders below the site root whose changes affect a build (besides the
+/// pages' folder, which [`Layout`] names).
+pub const WATCHED_DIRS: [&str; 4] = ["data", "static", "templates", "themes"];
+
+/// The config files of the other tools whose folders build as they are
+/// (`formats::detect` reads them): a change is a change of the config.
+/// (`.obsidian/` is not: Obsidian rewrites it on every click.)
+const TOOL_CONFIGS: [&str; 8] = [
+    "book.toml",
+    "zola.toml",
+    "config.toml",
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.json",
+    "config.yaml",
+    "config.json",
+];
+
+/// Where the site's pages are, for telling what a change touches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// The pages' folder (`content`, an mdBook's `src`), or empty when the
+    /// pages are at the root (an Obsidian vault).
+    pub content: String,
+    /// The output folder's top name, never pages (for pages at the root).
+    pub output: String,
+    /// Another tool's site: its `data/`, `templates/` and `themes/` are not
+    /// read (`pipeline.rs`).
+    pub foreign: bool,
+}
+
+impl Layout {
+    /// Kurator's own layout.
+    pub fn kurator() -> Layout {
+        Layout {
+            content: "content".into(),
+            output: "public".into(),
+            foreign: false,
+        }
+    }
+
+    /// The layout of the site at `root` (Kurator's when its config cannot
+    /// be read: the build reports that).
+    pub fn of_site(root: &Path) -> Layout {
+        let Ok(config) = crate::config::load(root) else {
+            return Layout::kurator();
+        };
+        let prefix = config.content_prefix();
+        Layout {
+            content: prefix.trim_end_matches('/').to_string(),
+            output: config
+                .output_dir
+                .trim_start_matches("./")
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .to_string(),
+            foreign: config.format.is_foreign(),
+        }
+    }
+}
 
 /// How long the debouncer waits for a path to go quiet. Editors save in
 /// bursts of a few milliseconds (write a temp file, rename, chmod).
@@ -42,7 +101,7 @@ pub enum ChangeKind {
 
 /// Classifies `rel`, a path relative to the site root. Folders (created,
 /// deleted, renamed) classify like the files they hold.
-pub fn classify(rel: &Path) -> ChangeKind {
+pub fn classify(rel: &Path, layout: &Layout) -> ChangeKind {
     let parts: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -50,7 +109,9 @@ pub fn classify(rel: &Path) -> ChangeKind {
     let Some(first) = parts.first() else {
         return ChangeKind::Ignored;
     };
-    if parts.len() == 1 && first == CONFIG_FILE {
+    if (parts.len() == 1 && first == CONFIG_FILE)
+        || (layout.foreign && TOOL_CONFIGS.contains(&first.as_str()))
+    {
         return ChangeKind::Config;
     }
     if parts.iter().any(|p| is_ignored(p)) {
@@ -58,12 +119,28 @@ pub fn classify(rel: &Path) -> ChangeKind {
     }
     let last = parts.last().map(String::as_str).unwrap_or_default();
     let css = last.ends_with(".css");
+    let in_pages = if layout.content.is_empty() {
+        // Pages at the root: anything but the output and Kurator's folders.
+        *first != layout.output && (layout.foreign || !WATCHED_DIRS.contains(&first.as_str()))
+    } else {
+        *first == layout.content
+    };
+    if in_pages {
+        return if last.ends_with(".md") || last.ends_with(".gift") {
+            ChangeKind::Content
+        } else if css {
+            ChangeKind::Style
+        } else if !last.contains('.') {
+            // A folder of the pages may hold pages.
+            ChangeKind::Content
+        } else {
+            ChangeKind::Asset
+        };
+    }
+    if layout.foreign && first != "static" {
+        return ChangeKind::Ignored;
+    }
     match first.as_str() {
-        "content" if last.ends_with(".md") || last.ends_with(".gift") => ChangeKind::Content,
-        "content" if css => ChangeKind::Style,
-        // A folder under content/ may hold pages.
-        "content" if !last.contains('.') => ChangeKind::Content,
-        "content" => ChangeKind::Asset,
         "static" if css => ChangeKind::Style,
         "static" => ChangeKind::Asset,
         "data" => ChangeKind::Data,
@@ -75,10 +152,10 @@ pub fn classify(rel: &Path) -> ChangeKind {
 }
 
 /// The widest kind among `paths` (site-root-relative).
-pub fn classify_all<'a>(paths: impl IntoIterator<Item = &'a Path>) -> ChangeKind {
+pub fn classify_all<'a>(paths: impl IntoIterator<Item = &'a Path>, layout: &Layout) -> ChangeKind {
     paths
         .into_iter()
-        .map(classify)
+        .map(|p| classify(p, layout))
         .max()
         .unwrap_or(ChangeKind::Ignored)
 }
@@ -99,6 +176,7 @@ pub struct Watcher {
     debouncer: Debouncer<notify::RecommendedWatcher, NoCache>,
     root: PathBuf,
     watched: Vec<PathBuf>,
+    layout: Layout,
 }
 
 impl Watcher {
@@ -134,6 +212,7 @@ impl Watcher {
             debouncer,
             root: root.to_path_buf(),
             watched: Vec::new(),
+            layout: Layout::of_site(root),
         };
         // The root itself, not recursively: kurator.yaml (saved by rename
         // in most editors) and watched folders created later.
@@ -144,7 +223,20 @@ impl Watcher {
 
     /// Starts watching watched folders that appeared since the last call.
     pub fn refresh(&mut self) {
-        for dir in WATCHED_DIRS {
+        let content = self.layout.content.clone();
+        if content.is_empty() {
+            // Pages at the root: everything below it, recursively.
+            if self.watched.is_empty()
+                && self
+                    .debouncer
+                    .watch(&self.root, RecursiveMode::Recursive)
+                    .is_ok()
+            {
+                self.watched.push(self.root.clone());
+            }
+            return;
+        }
+        for dir in WATCHED_DIRS.iter().copied().chain([content.as_str()]) {
             let path = self.root.join(dir);
             if path.is_dir()
                 && !self.watched.contains(&path)
@@ -159,6 +251,11 @@ impl Watcher {
         self.watched.retain(|p| p.is_dir());
     }
 
+    /// Where the site's pages are.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
     /// `path` relative to the site root, if it is below it.
     pub fn relative<'a>(&self, path: &'a Path) -> Option<&'a Path> {
         path.strip_prefix(&self.root).ok()
@@ -170,7 +267,42 @@ mod tests {
     use super::*;
 
     fn kind(p: &str) -> ChangeKind {
-        classify(Path::new(p))
+        classify(Path::new(p), &Layout::kurator())
+    }
+
+    #[test]
+    fn other_tools_layouts() {
+        let book = Layout {
+            content: "src".into(),
+            output: "public".into(),
+            foreign: true,
+        };
+        let k = |p: &str| classify(Path::new(p), &book);
+        assert_eq!(k("src/chapter.md"), ChangeKind::Content);
+        assert_eq!(k("src/SUMMARY.md"), ChangeKind::Content);
+        assert_eq!(k("src/img.png"), ChangeKind::Asset);
+        assert_eq!(k("book.toml"), ChangeKind::Config);
+        assert_eq!(k("content/a.md"), ChangeKind::Ignored);
+        assert_eq!(
+            k("templates/page.html"),
+            ChangeKind::Ignored,
+            "Zola's templates are not read"
+        );
+        assert_eq!(k("public/index.html"), ChangeKind::Ignored);
+        let vault = Layout {
+            content: String::new(),
+            output: "public".into(),
+            foreign: true,
+        };
+        let v = |p: &str| classify(Path::new(p), &vault);
+        assert_eq!(v("Daily notes.md"), ChangeKind::Content);
+        assert_eq!(
+            v("templates/Note.md"),
+            ChangeKind::Content,
+            "a vault's folder called templates holds notes"
+        );
+        assert_eq!(v("public/index.html"), ChangeKind::Ignored);
+        assert_eq!(v(".obsidian/workspace.json"), ChangeKind::Ignored);
     }
 
     #[test]
@@ -223,8 +355,11 @@ mod tests {
             Path::new("content/a.md"),
             Path::new("content/.x.swp"),
         ];
-        assert_eq!(classify_all(paths), ChangeKind::Content);
-        assert_eq!(classify_all([Path::new("static/a.css")]), ChangeKind::Style);
-        assert_eq!(classify_all([]), ChangeKind::Ignored);
+        assert_eq!(classify_all(paths, &Layout::kurator()), ChangeKind::Content);
+        assert_eq!(
+            classify_all([Path::new("static/a.css")], &Layout::kurator()),
+            ChangeKind::Style
+        );
+        assert_eq!(classify_all([], &Layout::kurator()), ChangeKind::Ignored);
     }
 }

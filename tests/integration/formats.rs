@@ -126,10 +126,14 @@ fn the_same_sources_build_the_same_bytes() {
 /// note has is reported at its place; wiki links count for backlinks.
 #[test]
 fn obsidian_wiki_links_resolve_by_note_name() {
+    // A vault as Obsidian keeps it: notes at the root, `.obsidian/`, no
+    // kurator.yaml and no front matter; each note is called by its name.
     let site = SiteTest::fixture("obsidian");
     let r = site.run(&["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let home = site.read("public/index.html");
+    assert!(r.stdout.contains("Read an Obsidian vault"), "{}", r.stdout);
+    let home = site.read("public/Home/index.html");
+    assert!(home.contains("<title>Home — site</title>"), "{home}");
     assert!(
         home.contains("<a href=\"/Daily-notes/\">Daily notes</a>"),
         "{home}"
@@ -143,27 +147,36 @@ fn obsidian_wiki_links_resolve_by_note_name() {
         home.contains("<img src=\"/attachments/diagram.png\""),
         "an image embed"
     );
+    assert!(
+        !site.path("public/.obsidian").exists() && !site.path("public/public").exists(),
+        "neither Obsidian's settings nor the output are pages"
+    );
     let plan = site.read("public/Projects/Plan/index.html");
     assert!(plan.contains("<a href=\"#goals\">"));
     assert!(plan.contains("<a href=\"/Daily-notes/\">start</a>"));
     assert!(
-        r.stderr.contains("content/_index.md:3:67: [[Plan]] could be content/Projects/Plan.md or content/Archive/old/Plan.md"),
+        r.stderr
+            .contains("Home.md:3:67: [[Plan]] could be Projects/Plan.md or Archive/old/Plan.md"),
         "{}",
         r.stderr
     );
     assert!(
         r.stderr
-            .contains("[[Someday]]: no note is called `Someday`"),
+            .contains("Projects/Plan.md:5:77: [[Someday]]: no note is called `Someday`"),
         "{}",
         r.stderr
     );
     // Wiki links make backlinks: the plan lists the notes that link to it.
     let aside = &plan[plan.find("<aside class=\"backlinks\"").expect("backlinks")..];
     assert!(
-        aside.contains("href=\"/\">Vault</a>")
+        aside.contains("href=\"/Home/\">Home</a>")
             && aside.contains("href=\"/Daily-notes/\">Daily notes</a>"),
         "{aside}"
     );
+    // A second build reads the vault again, not the first build's output.
+    let again = site.run(&["build"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(again.stdout.matches("pages").count(), 1);
     assert_eq!(
         site.run(&["check"]).code,
         1,
@@ -175,9 +188,12 @@ fn obsidian_wiki_links_resolve_by_note_name() {
 /// weight, date, draft, aliases, `[taxonomies]`, `[extra]`) and `@/` links.
 #[test]
 fn zola_front_matter_and_links() {
+    // A Zola site as it is: config.toml, no kurator.yaml; Zola's own
+    // templates/ are not read.
     let site = SiteTest::fixture("zola");
     let r = site.run(&["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Read a Zola site"), "{}", r.stdout);
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
     let home = site.read("public/index.html");
     assert!(home.contains("<a href=\"/guide/\">guide</a>"), "{home}");
@@ -223,9 +239,19 @@ fn zola_front_matter_and_links() {
 /// shortcodes left out with one warning each, their inner text kept.
 #[test]
 fn hugo_front_matter_links_and_shortcodes() {
+    // A Hugo site as it is: hugo.toml, layouts/, data/ — no kurator.yaml.
     let site = SiteTest::fixture("hugo");
     let r = site.run(&["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Read a Hugo site"), "{}", r.stdout);
+    assert!(
+        site.read("public/posts/first/index.html")
+            .contains("<title>First post — Notes</title>")
+            || site
+                .read("public/posts/first/index.html")
+                .contains("— Notes</title>"),
+        "the title comes from hugo.toml"
+    );
     let home = site.read("public/index.html");
     assert!(
         home.contains("<a href=\"/posts/first/\">first post</a>"),
@@ -269,5 +295,109 @@ fn hugo_front_matter_links_and_shortcodes() {
         2,
         "one warning per shortcode: {}",
         r.stderr
+    );
+}
+
+/// An mdBook builds in place (issue 21): no kurator.yaml, nothing written
+/// into the book but the output; chapters titled by their headings (or
+/// their SUMMARY.md names), in SUMMARY.md's order, `README.md` as the
+/// folder's page, includes expanded, `.html` and `README.md` links
+/// resolved, an unlisted chapter left out as mdBook leaves it out.
+#[test]
+fn an_mdbook_builds_in_place() {
+    let book = SiteTest::fixture("mdbook-book");
+    let before = crate::import::snapshot(&book.root().join("src"));
+    let r = book.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Read an mdBook as it is"), "{}", r.stdout);
+    assert_eq!(
+        crate::import::snapshot(&book.root().join("src")),
+        before,
+        "the book is unchanged"
+    );
+    let names: Vec<String> = std::fs::read_dir(book.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    let mut names = names;
+    names.sort();
+    assert_eq!(
+        names,
+        ["book.toml", "public", "src"],
+        "only the output is added"
+    );
+    let title = |path: &str| {
+        let html = book.read(path);
+        let start = html.find("<title>").unwrap() + 7;
+        html[start..html[start..].find("</title>").unwrap() + start].to_string()
+    };
+    assert_eq!(title("public/index.html"), "Onboarding handbook");
+    assert_eq!(
+        title("public/chapter_1/index.html"),
+        "Getting started — Onboarding handbook"
+    );
+    assert_eq!(
+        title("public/guide/index.html"),
+        "The guide — Onboarding handbook",
+        "named in SUMMARY.md"
+    );
+    assert_eq!(
+        title("public/guide/setup/index.html"),
+        "Setting up — Onboarding handbook"
+    );
+    let home = book.read("public/index.html");
+    assert!(home.contains("lang=\"en\""), "book.toml's language");
+    assert!(
+        home.contains("<a href=\"/chapter_1/\">getting started</a>"),
+        "{home}"
+    );
+    assert!(home.contains("<a href=\"/guide/\">the guide</a>"));
+    let next = &home[home.find("class=\"next\"").expect("a next link")..];
+    assert!(
+        next.starts_with("class=\"next\" href=\"/chapter_1/\""),
+        "SUMMARY.md's order"
+    );
+    let guide = book.read("public/guide/index.html");
+    assert!(
+        guide.contains("<a href=\"/\">the introduction</a>"),
+        "README.md links: {guide}"
+    );
+    assert!(book
+        .read("public/chapter_1/index.html")
+        .contains("href=\"/guide/setup/#tools\""));
+    assert!(
+        !book.path("public/unlisted").exists(),
+        "not in SUMMARY.md, not published"
+    );
+    assert!(
+        !book.path("public/SUMMARY").exists(),
+        "the summary is the sidebar, not a page"
+    );
+    let setup = book.read("public/guide/setup/index.html");
+    assert!(
+        !setup.contains("{{#include"),
+        "includes are expanded: {setup}"
+    );
+}
+
+/// A build's summary shows three problems of a kind and counts the rest;
+/// `kurator check` lists every one (issue 21: never 156 lines of one
+/// warning).
+#[test]
+fn the_build_summary_groups_problems_of_one_kind() {
+    let book = SiteTest::fixture("mdbook-book");
+    let links: String = (1..=7)
+        .map(|n| format!("See [part {n}](../outside{n}.html).\n\n"))
+        .collect();
+    book.write("src/glossary.md", &format!("# Glossary\n\n{links}"));
+    let r = book.run(&["build"]);
+    let shown = r.stderr.matches("src/glossary.md:").count();
+    assert!(r.stderr.contains("4 more like the above"), "{}", r.stderr);
+    let check = book.run(&["check"]);
+    assert!(
+        check.stderr.matches("src/glossary.md:").count() > shown,
+        "check lists all: {}",
+        check.stderr
     );
 }

@@ -52,10 +52,7 @@ fn resolver() -> LinkResolver {
         "Обучение/Шаг 1.md",
     ]
     .iter()
-    .map(|p| SourceFile {
-        rel: format!("content/{p}"),
-        text: String::new(),
-    })
+    .map(|p| SourceFile::new(format!("content/{p}"), String::new()))
     .collect();
     let (site, problems) = Site::build(&files, false, &["tags".to_string()]);
     // Empty pages are named after their files, with a warning each.
@@ -247,10 +244,7 @@ const FRONT_SEEDS: &[&str] = &[
 
 fn check_page(text: &str) {
     const PATH: &str = "content/duties/x.md";
-    let file = SourceFile {
-        rel: PATH.into(),
-        text: text.to_string(),
-    };
+    let file = SourceFile::new(PATH, text);
     match Page::parse(&file) {
         Ok(page) => {
             assert!(page.body_line >= 1 && page.body_line <= text.split('\n').count() + 1);
