@@ -82,7 +82,8 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         &base_path,
         files.assets.iter().map(|a| a.out.clone()),
     )
-    .with_unreadable(files.unreadable.iter().chain(&site.unparsed).cloned());
+    .with_unreadable(files.unreadable.iter().chain(&site.unparsed).cloned())
+    .with_heading_ids(formats::heading_ids(config.format));
     // Two owners for one output file: aliases, built-in pages (issue 17).
     problems.extend(collisions::check(&collisions::Outputs {
         site: &site,
@@ -116,6 +117,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     // 6. Links and anchors; any error stops the build here.
     problems.extend(validate::links(&site, &rendered, &quizzes, options.mode));
     problems.extend(search::site::check_data_refs(&site, &data));
+    content::include::remap_lines(&site, &mut problems);
     diagnostic::sort(&mut problems);
     diagnostic::attach_sources(root, &mut problems);
     if problems.iter().any(Diagnostic::is_error) {

@@ -55,13 +55,19 @@ pub(crate) fn today(flag: Option<&str>) -> anyhow::Result<jiff::civil::Date> {
     crate::review::today(flag, epoch.as_deref()).map_err(anyhow::Error::msg)
 }
 
-/// Prints a build's problems grouped by kind: three of each in full, then
-/// a count (`kurator check` prints every one).
+/// Prints a build's problems: every error (each must be fixed), and the
+/// warnings grouped by kind, three of each in full, then a count
+/// (`kurator check` prints every one).
 pub(crate) fn print_grouped(diagnostics: &[Diagnostic]) {
     use std::io::Write;
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    for group in crate::diagnostic::group(diagnostics, 3) {
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        diagnostics.iter().cloned().partition(Diagnostic::is_error);
+    for d in &errors {
+        let _ = writeln!(err, "{d}");
+    }
+    for group in crate::diagnostic::group(&warnings, 3) {
         for d in &group.shown {
             let _ = writeln!(err, "{d}");
         }

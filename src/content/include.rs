@@ -11,6 +11,10 @@
 #[derive(Debug, Default, PartialEq)]
 pub struct Expanded {
     pub text: String,
+    /// For each line of the source (0-based), the line of `text` it starts
+    /// on: included files add lines, and problems found later in `text`
+    /// are reported at the source's lines ([`source_line`]).
+    pub line_starts: Vec<usize>,
     /// `{{#title …}}`: the page's title.
     pub title: Option<String>,
     pub problems: Vec<IncludeProblem>,
@@ -41,8 +45,23 @@ const MAX_DEPTH: usize = 10;
 /// (paths as written, relative to the page) or why it cannot.
 pub fn expand(text: &str, read: &mut dyn FnMut(&str) -> Result<String, String>) -> Expanded {
     let mut out = Expanded::default();
-    out.text = expand_at(text, read, &mut out.title, &mut out.problems, 0);
+    out.text = expand_at(
+        text,
+        read,
+        &mut out.title,
+        &mut out.problems,
+        0,
+        Some(&mut out.line_starts),
+    );
     out
+}
+
+/// The source line (1-based) a line of the expanded text (1-based) comes
+/// from: a line of an included file comes from its directive's line.
+pub fn source_line(line_starts: &[usize], expanded: usize) -> usize {
+    line_starts
+        .partition_point(|&start| start <= expanded)
+        .max(1)
 }
 
 fn expand_at(
@@ -51,10 +70,18 @@ fn expand_at(
     title: &mut Option<String>,
     problems: &mut Vec<IncludeProblem>,
     depth: usize,
+    mut line_starts: Option<&mut Vec<usize>>,
 ) -> String {
     let mut result = String::with_capacity(text.len());
     let mut fence: Option<String> = None;
+    // Lines written so far, counted as the text grows.
+    let (mut lines_out, mut counted) = (1, 0);
     for (n, line) in text.split_inclusive('\n').enumerate() {
+        if let Some(starts) = line_starts.as_deref_mut() {
+            lines_out += result[counted..].matches('\n').count();
+            counted = result.len();
+            starts.push(lines_out);
+        }
         let trimmed = line.trim_start();
         let marker: String = trimmed
             .chars()
@@ -147,7 +174,7 @@ fn run(
                 lines
             };
             let mut inner = Vec::new();
-            let text = expand_at(&lines, read, title, &mut inner, depth + 1);
+            let text = expand_at(&lines, read, title, &mut inner, depth + 1, None);
             // The innermost place is the one to fix.
             nested.extend(inner.into_iter().map(|p| {
                 if p.message.starts_with("in ") {
@@ -219,7 +246,12 @@ fn select(text: &str, part: &Part) -> Option<String> {
                     .is_some_and(|rest| rest.split_whitespace().next() == Some(name.as_str()))
             };
             let start = lines.iter().position(|l| is(l, "ANCHOR:"))?;
-            let end = lines[start..].iter().position(|l| is(l, "ANCHOR_END:"))? + start;
+            // Without its end, an anchor runs to the end of the file, as
+            // in mdBook (the Rust book's listings mark `ANCHOR: all` so).
+            let end = lines[start..]
+                .iter()
+                .position(|l| is(l, "ANCHOR_END:"))
+                .map_or(lines.len(), |i| i + start);
             lines[start + 1..end]
                 .iter()
                 .copied()
@@ -274,7 +306,45 @@ pub fn expand_site(
                 page.title_from = super::page::TitleFrom::FrontMatter;
             }
         }
+        // Lines after a multi-line include moved: keep the way back.
+        let moved = expanded
+            .line_starts
+            .iter()
+            .enumerate()
+            .any(|(i, &start)| start != i + 1);
+        if moved {
+            page.line_starts = Some(expanded.line_starts);
+        }
         page.body = expanded.text;
+    }
+}
+
+/// Puts problems found in expanded pages back at the lines of their files
+/// (a problem inside included text is at its directive's line).
+pub fn remap_lines(site: &super::Site, problems: &mut [crate::diagnostic::Diagnostic]) {
+    let moved: std::collections::HashMap<&str, &super::page::Page> = site
+        .pages
+        .iter()
+        .filter(|p| p.line_starts.is_some())
+        .map(|p| (p.source.as_str(), p))
+        .collect();
+    if moved.is_empty() {
+        return;
+    }
+    for d in problems {
+        let (Some(page), Some(line)) = (moved.get(d.path.as_str()), d.line) else {
+            continue;
+        };
+        let (Some(starts), true) = (&page.line_starts, line >= page.body_line) else {
+            continue;
+        };
+        let expanded = line - page.body_line + 1;
+        let source = source_line(starts, expanded);
+        d.line = Some(source + page.body_line - 1);
+        if starts.get(source - 1) != Some(&expanded) {
+            // Inside the included text: the directive's column means nothing.
+            d.column = None;
+        }
     }
 }
 
@@ -325,6 +395,16 @@ mod tests {
 
     fn run_on(text: &str) -> Expanded {
         expand(text, &mut files)
+    }
+
+    #[test]
+    fn lines_after_an_include_map_back_to_the_source() {
+        let mut read = |_: &str| Ok("a\nb\nc\n".to_string());
+        let out = expand("one\n{{#include x.rs}}\nthree\n", &mut read);
+        assert_eq!(out.text, "one\na\nb\nc\nthree\n");
+        assert_eq!(out.line_starts, [1, 2, 5]);
+        let lines: Vec<usize> = (1..=5).map(|e| source_line(&out.line_starts, e)).collect();
+        assert_eq!(lines, [1, 2, 2, 2, 3]);
     }
 
     #[test]

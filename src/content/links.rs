@@ -31,6 +31,9 @@ pub enum Resolved {
 #[derive(Debug, Default)]
 pub struct LinkResolver {
     base_path: String,
+    /// How heading ids are spelled, so `#anchor` links written for the
+    /// site's tool keep working (`markdown::headings::slug`).
+    heading_ids: HeadingIds,
     pages: HashMap<String, (usize, String)>,
     assets: HashSet<String>,
     /// Content folder → URL of the page or section that owns it.
@@ -42,7 +45,29 @@ pub struct LinkResolver {
     unreadable: HashSet<String>,
 }
 
+/// The rule that turns a heading's text into its id.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum HeadingIds {
+    /// Kurator's: words joined by single dashes, punctuation dropped.
+    #[default]
+    Kurator,
+    /// mdBook's: every space a dash, punctuation dropped, so «`+` or
+    /// `format!`» gives `--or-format` (issue 21: existing deep links).
+    MdBook,
+}
+
 impl LinkResolver {
+    /// Heading ids follow `rule`.
+    pub fn with_heading_ids(mut self, rule: HeadingIds) -> Self {
+        self.heading_ids = rule;
+        self
+    }
+
+    /// How heading ids are spelled on this site.
+    pub fn heading_ids(&self) -> HeadingIds {
+        self.heading_ids
+    }
+
     /// `assets` are content-relative paths of non-Markdown files.
     pub fn new(site: &Site, base_path: &str, assets: impl IntoIterator<Item = String>) -> Self {
         let mut pages = HashMap::with_capacity(site.pages.len());
@@ -56,6 +81,7 @@ impl LinkResolver {
         }
         LinkResolver {
             base_path: base_path.to_string(),
+            heading_ids: HeadingIds::Kurator,
             titles: site.pages.iter().map(|p| p.title.clone()).collect(),
             pages,
             assets: assets.into_iter().collect(),

@@ -29,6 +29,9 @@ pub struct Page {
     pub body: String,
     /// File line on which `body` starts.
     pub body_line: usize,
+    /// After includes added lines to `body`: where each line of the file's
+    /// body starts in it (`content::include::remap_lines`).
+    pub line_starts: Option<Vec<usize>>,
     pub parent: Option<usize>,
     /// For sections: sub-sections and pages, in reading order.
     pub children: Vec<usize>,
@@ -101,6 +104,7 @@ impl Page {
             title_from,
             body: split.body.to_string(),
             body_line: split.body_line,
+            line_starts: None,
             front,
             parent: None,
             children: Vec::new(),

@@ -31,6 +31,15 @@ pub fn apply(
     }
 }
 
+/// How heading ids are spelled: as the tool did, so deep links into the
+/// old site keep working.
+pub fn heading_ids(format: Format) -> crate::content::links::HeadingIds {
+    match format {
+        Format::MdBook => crate::content::links::HeadingIds::MdBook,
+        _ => crate::content::links::HeadingIds::Kurator,
+    }
+}
+
 /// Whose layout a site folder has (`format:` in `kurator.yaml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -8,6 +8,8 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel};
 use std::collections::{HashMap, HashSet};
 
+use crate::content::links::HeadingIds;
+
 use super::{RenderState, TextSection};
 
 use serde::Serialize;
@@ -112,6 +114,31 @@ impl RenderState<'_> {
 }
 
 /// The id a heading's text gives, before making it unique.
+/// A heading's id by the site's rule.
+pub fn slug(rule: HeadingIds, text: &str) -> String {
+    match rule {
+        HeadingIds::Kurator => slugify(text),
+        HeadingIds::MdBook => slugify_mdbook(text),
+    }
+}
+
+/// mdBook's rule (its `normalize_id`, read from mdBook's source): letters,
+/// digits, `_` and `-` kept (ASCII lowercased), each whitespace character a
+/// dash, everything else dropped. Runs of dashes stay, as in mdBook.
+pub fn slugify_mdbook(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                Some(c.to_ascii_lowercase())
+            } else if c.is_whitespace() {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
@@ -135,6 +162,7 @@ pub fn slugify(text: &str) -> String {
 /// Hands out ids that are unique within one page.
 #[derive(Debug, Default)]
 pub struct IdAllocator {
+    rule: HeadingIds,
     used: HashSet<String>,
     /// Per base id, the last suffix handed out: ids are never freed, so the
     /// next free one is above it. Without this, a page with thousands of
@@ -143,6 +171,14 @@ pub struct IdAllocator {
 }
 
 impl IdAllocator {
+    /// Ids spelled by `rule`.
+    pub fn new(rule: HeadingIds) -> IdAllocator {
+        IdAllocator {
+            rule,
+            ..IdAllocator::default()
+        }
+    }
+
     /// Reserves an id given explicitly by the author; returns false when it
     /// was already taken.
     pub fn reserve(&mut self, id: &str) -> bool {
@@ -151,7 +187,7 @@ impl IdAllocator {
 
     /// A unique id for heading text (`section` when the text gives none).
     pub fn allocate(&mut self, text: &str) -> String {
-        let mut base = slugify(text);
+        let mut base = slug(self.rule, text);
         if base.is_empty() {
             base = "section".to_string();
         }
@@ -173,6 +209,23 @@ impl IdAllocator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mdbook_ids_follow_mdbooks_rule() {
+        assert_eq!(
+            slugify_mdbook("Concatenating with + or format!"),
+            "concatenating-with--or-format"
+        );
+        assert_eq!(
+            slugify_mdbook("Using `Box<T>` to Point"),
+            "using-boxt-to-point"
+        );
+        assert_eq!(slugify_mdbook(" A_b-C "), "-a_b-c-");
+        assert_eq!(slug(HeadingIds::Kurator, "A + B"), "a-b");
+        let mut ids = IdAllocator::new(HeadingIds::MdBook);
+        assert_eq!(ids.allocate("Hello, World!"), "hello-world");
+        assert_eq!(ids.allocate("Hello, World!"), "hello-world-1");
+    }
 
     #[test]
     fn slugify_keeps_cyrillic() {

@@ -119,7 +119,10 @@ impl<'a> RenderState<'_> {
         let anchor = if heading.is_empty() {
             String::new()
         } else {
-            format!("#{}", super::headings::slugify(heading))
+            format!(
+                "#{}",
+                super::headings::slug(self.input.links.heading_ids(), heading)
+            )
         };
         if name.trim().is_empty() {
             return self.rewrite(&anchor, offset, file).or(Some(anchor));

@@ -214,7 +214,7 @@ impl<'i> RenderState<'i> {
         RenderState {
             input,
             lines: LineIndex::new(input.text),
-            ids: IdAllocator::default(),
+            ids: IdAllocator::new(input.links.heading_ids()),
             duplicate_ids: Vec::new(),
             out: Rendered::default(),
             current: TextSection::default(),
