@@ -62,6 +62,10 @@ pub struct SiteConfig {
     /// The folder of the pages, relative to the site root: `content`
     /// (`src` for an mdBook, `.` for an Obsidian vault).
     pub content_dir: String,
+    /// How heading ids are spelled: `kurator`, or `mdbook` for a site that
+    /// came from a book and keeps its deep links. Unset: as its format's
+    /// tool spelled them.
+    pub heading_ids: Option<crate::content::links::HeadingIds>,
     /// File line of each top-level key, for diagnostics found later.
     #[serde(skip)]
     pub key_lines: BTreeMap<String, usize>,
@@ -176,6 +180,7 @@ impl Default for SiteConfig {
             review_every: None,
             format: crate::formats::Format::Kurator,
             content_dir: "content".into(),
+            heading_ids: None,
             key_lines: BTreeMap::new(),
         }
     }

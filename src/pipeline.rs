@@ -83,7 +83,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         files.assets.iter().map(|a| a.out.clone()),
     )
     .with_unreadable(files.unreadable.iter().chain(&site.unparsed).cloned())
-    .with_heading_ids(formats::heading_ids(config.format));
+    .with_heading_ids(formats::heading_ids(&config));
     // Two owners for one output file: aliases, built-in pages (issue 17).
     problems.extend(collisions::check(&collisions::Outputs {
         site: &site,

@@ -45,8 +45,10 @@ pub struct LinkResolver {
     unreadable: HashSet<String>,
 }
 
-/// The rule that turns a heading's text into its id.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The rule that turns a heading's text into its id (`heading_ids:` in
+/// `kurator.yaml`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum HeadingIds {
     /// Kurator's: words joined by single dashes, punctuation dropped.
     #[default]

@@ -205,7 +205,7 @@ fn note(path: &str, line: usize, message: String) -> Note {
 /// `kurator.yaml` of the new site.
 fn config(book: &Book) -> String {
     format!(
-        "# Imported from an mdBook by `kurator import --from mdbook`.\ntitle: {}\ndescription: {}\nbase_url: /\nlanguage: {}\n",
+        "# Imported from an mdBook by `kurator import --from mdbook`.\ntitle: {}\ndescription: {}\nbase_url: /\nlanguage: {}\n# Heading ids as mdBook made them, so the book's deep links keep working.\nheading_ids: mdbook\n",
         yaml_str(&book.title),
         yaml_str(&book.description),
         yaml_str(&book.language)

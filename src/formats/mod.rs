@@ -31,13 +31,14 @@ pub fn apply(
     }
 }
 
-/// How heading ids are spelled: as the tool did, so deep links into the
-/// old site keep working.
-pub fn heading_ids(format: Format) -> crate::content::links::HeadingIds {
-    match format {
-        Format::MdBook => crate::content::links::HeadingIds::MdBook,
-        _ => crate::content::links::HeadingIds::Kurator,
-    }
+/// How heading ids are spelled: as `kurator.yaml` says, else as the tool
+/// did, so deep links into the old site keep working.
+pub fn heading_ids(config: &crate::config::SiteConfig) -> crate::content::links::HeadingIds {
+    use crate::content::links::HeadingIds;
+    config.heading_ids.unwrap_or(match config.format {
+        Format::MdBook => HeadingIds::MdBook,
+        _ => HeadingIds::Kurator,
+    })
 }
 
 /// Whose layout a site folder has (`format:` in `kurator.yaml`).
