@@ -58,6 +58,11 @@ impl Page {
         let defaults = &file.defaults;
         front.weight = front.weight.or(defaults.weight);
         front.draft |= defaults.draft;
+        for tag in &defaults.tags {
+            if !front.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+                front.tags.push(tag.clone());
+            }
+        }
         let (dir, file_name) = match content_path.rfind('/') {
             Some(i) => (&content_path[..i], &content_path[i + 1..]),
             None => ("", content_path.as_str()),

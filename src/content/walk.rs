@@ -51,6 +51,8 @@ pub struct PageDefaults {
     pub title: Option<String>,
     /// The file name is the title, before any heading (Obsidian).
     pub name_is_title: bool,
+    /// Tags written in the text (`#tag` in Obsidian), added to the page's.
+    pub tags: Vec<String>,
 }
 
 /// Where the pages are and how their paths read.

@@ -8,13 +8,15 @@
 pub mod book;
 pub mod detect;
 pub mod mdbook;
+pub mod obsidian;
 pub mod summary;
 
 pub use detect::detect;
 
 /// What the other tool's layout says of the pages, before they are read
 /// as pages: an mdBook's `SUMMARY.md` sets order, drafts and names; an
-/// Obsidian note is called by its file name, as Obsidian shows it.
+/// Obsidian note is called by its file name, as Obsidian shows it, and
+/// its `#tags` are its tags.
 pub fn apply(
     config: &crate::config::SiteConfig,
     files: &mut Vec<crate::content::walk::SourceFile>,
@@ -25,6 +27,7 @@ pub fn apply(
         Format::Obsidian => {
             for file in files.iter_mut() {
                 file.defaults.name_is_title = true;
+                file.defaults.tags = obsidian::inline_tags(&file.text);
             }
         }
         _ => {}

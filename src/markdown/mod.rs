@@ -7,6 +7,7 @@
 //! count, plain text per heading section (for search) and the fenced `quiz`
 //! blocks, left as placeholders for the quiz stage. Pure: no I/O.
 
+pub mod callouts;
 pub mod checklist;
 pub mod headings;
 pub mod links;
@@ -118,9 +119,26 @@ pub fn render(input: &MarkdownInput<'_>) -> Rendered {
 fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
     let mut state = RenderState::new(input);
     state.raw_html = raw_html;
-    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(input.text, options())
+    let mut events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(input.text, options())
         .into_offset_iter()
         .collect();
+    let plain_quote =
+        |(e, _): &(Event<'_>, Range<usize>)| matches!(e, Event::Start(Tag::BlockQuote(None)));
+    if raw_html && events.iter().any(plain_quote) {
+        // Obsidian's `> [!type] Title` callouts (quiz texts stay plain).
+        let language = input.language;
+        events = callouts::rewrite(&events, &|kind| {
+            let kind = match kind {
+                "note" => BlockQuoteKind::Note,
+                "tip" => BlockQuoteKind::Tip,
+                "important" => BlockQuoteKind::Important,
+                "warning" => BlockQuoteKind::Warning,
+                "caution" => BlockQuoteKind::Caution,
+                _ => return None,
+            };
+            Some(callout(kind, language).1)
+        });
+    }
     for (event, _) in &events {
         if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
             if !state.ids.reserve(id) {

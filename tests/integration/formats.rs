@@ -151,6 +151,23 @@ fn obsidian_wiki_links_resolve_by_note_name() {
         !site.path("public/.obsidian").exists() && !site.path("public/public").exists(),
         "neither Obsidian's settings nor the output are pages"
     );
+    // Callouts with titles and folds; `#tags` in the text are tags.
+    let daily = site.read("public/Daily-notes/index.html");
+    assert!(
+        daily.contains("<p class=\"callout-title\">Ask <em>early</em></p>"),
+        "{daily}"
+    );
+    assert!(daily.contains("<details class=\"callout callout-note\"><summary class=\"callout-title\">Why fold?</summary>"));
+    assert!(
+        daily.contains("href=\"/tags/meeting/\"") && daily.contains("href=\"/tags/teamsales/\""),
+        "{daily}"
+    );
+    for not_a_tag in ["1", "code", "goals"] {
+        assert!(
+            !site.path(&format!("public/tags/{not_a_tag}")).exists(),
+            "{not_a_tag}"
+        );
+    }
     let plan = site.read("public/Projects/Plan/index.html");
     assert!(plan.contains("<a href=\"#goals\">"));
     assert!(plan.contains("<a href=\"/Daily-notes/\">start</a>"));
