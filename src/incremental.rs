@@ -41,7 +41,8 @@ pub fn rebuild_page(
     let text = walk::decode(&rel, bytes).ok()?;
     // Includes and shortcodes are expanded by the full build (`content::
     // include`, `content::shortcodes`).
-    if text.contains("{{#") || text.contains("{{<") || text.contains("{{%") {
+    if text.contains("{{#") || text.contains("{{<") || text.contains("{{%") || text.contains("![[")
+    {
         return None;
     }
     let old = &analysis.site.pages[i];

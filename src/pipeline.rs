@@ -52,6 +52,8 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     problems.extend(model_problems);
     // mdBook's `{{#include}}` and `{{#title}}` in Markdown written for it.
     content::include::expand_site(&mut site, root, &mut problems);
+    // Obsidian's `![[Note]]`: the note's text in place.
+    content::embed::expand_site(&mut site, &mut problems);
     // Hugo's and Zola's shortcodes: links kept, the rest left out.
     content::shortcodes::handle_site(&mut site, &mut problems);
     // The pages hold their bodies now; the raw sources are not needed again.

@@ -45,6 +45,44 @@ pub struct LinkResolver {
     unreadable: HashSet<String>,
 }
 
+/// [`LinkResolver::resolve_note`] over any content paths: `paths` are
+/// pages' (or, with `file`, files') content paths.
+pub fn find_note<'p>(
+    name: &str,
+    file: bool,
+    paths: impl Iterator<Item = &'p String>,
+) -> Option<(String, Vec<String>)> {
+    let name = name.trim().trim_start_matches("./").to_lowercase();
+    if name.is_empty() {
+        return None;
+    }
+    let wanted = if file || name.ends_with(".md") {
+        vec![name]
+    } else {
+        vec![
+            format!("{name}.md"),
+            format!("{name}/_index.md"),
+            format!("{name}/index.md"),
+        ]
+    };
+    let matches = |path: &str| {
+        let lower = path.to_lowercase();
+        wanted
+            .iter()
+            .any(|w| lower == *w || lower.ends_with(&format!("/{w}")))
+    };
+    let mut found: Vec<String> = paths.filter(|p| matches(p)).cloned().collect();
+    found.sort_by(|a, b| {
+        a.matches('/')
+            .count()
+            .cmp(&b.matches('/').count())
+            .then(a.cmp(b))
+    });
+    let mut found = found.into_iter();
+    let first = found.next()?;
+    Some((first, found.collect()))
+}
+
 /// The rule that turns a heading's text into its id (`heading_ids:` in
 /// `kurator.yaml`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -98,39 +136,11 @@ impl LinkResolver {
     /// shortest path, the way Obsidian resolves a note name. Returns it and
     /// the other candidates, or `None`.
     pub fn resolve_note(&self, name: &str, file: bool) -> Option<(String, Vec<String>)> {
-        let name = name.trim().trim_start_matches("./").to_lowercase();
-        if name.is_empty() {
-            return None;
+        if file {
+            find_note(name, true, self.assets.iter())
+        } else {
+            find_note(name, false, self.pages.keys())
         }
-        let wanted = if file || name.ends_with(".md") {
-            vec![name]
-        } else {
-            vec![
-                format!("{name}.md"),
-                format!("{name}/_index.md"),
-                format!("{name}/index.md"),
-            ]
-        };
-        let matches = |path: &str| {
-            let lower = path.to_lowercase();
-            wanted
-                .iter()
-                .any(|w| lower == *w || lower.ends_with(&format!("/{w}")))
-        };
-        let mut found: Vec<String> = if file {
-            self.assets.iter().filter(|p| matches(p)).cloned().collect()
-        } else {
-            self.pages.keys().filter(|p| matches(p)).cloned().collect()
-        };
-        found.sort_by(|a, b| {
-            a.matches('/')
-                .count()
-                .cmp(&b.matches('/').count())
-                .then(a.cmp(b))
-        });
-        let mut found = found.into_iter();
-        let first = found.next()?;
-        Some((first, found.collect()))
     }
 
     /// Marks sources that failed to read or parse (see `unreadable`).

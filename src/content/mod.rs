@@ -3,6 +3,7 @@
 //! strings.
 
 pub mod collisions;
+pub mod embed;
 pub mod front_matter;
 pub mod include;
 pub mod links;

@@ -151,6 +151,13 @@ fn obsidian_wiki_links_resolve_by_note_name() {
         !site.path("public/.obsidian").exists() && !site.path("public/public").exists(),
         "neither Obsidian's settings nor the output are pages"
     );
+    // `![[Note#Heading]]` shows that part of the note in place.
+    let embed = &home[home.find("<div class=\"note-embed\">").expect("an embed")..];
+    assert!(
+        embed.contains("<a href=\"/Projects/Plan/#goals\">")
+            && embed.contains("Ship the handbook."),
+        "{embed}"
+    );
     // Callouts with titles and folds; `#tags` in the text are tags.
     let daily = site.read("public/Daily-notes/index.html");
     assert!(
