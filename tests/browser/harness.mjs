@@ -61,6 +61,16 @@ export function subpathSiteDir() {
   return requireDir("KURATOR_SITE_SUBPATH");
 }
 
+/** Issue 21: the Obsidian vault fixture, built as it is. */
+export function obsidianSiteDir() {
+  return requireDir("KURATOR_SITE_OBSIDIAN");
+}
+
+/** Issue 21: the mdBook fixture, built as it is. */
+export function mdbookSiteDir() {
+  return requireDir("KURATOR_SITE_MDBOOK");
+}
+
 /** The base_url the sub-path build was made with. */
 export const SUBPATH_BASE = "https://kb.example.org/kb/";
 

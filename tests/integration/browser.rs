@@ -134,6 +134,12 @@ fn browser_suite_passes_on_the_bundled_site() {
     build(&hostile_root, &hostile, &[]);
     build(&hostile_root, &hostile_relative, &["--relative"]);
 
+    // Issue 21: an Obsidian vault and an mdBook built as they are, for
+    // formats.test.mjs.
+    let obsidian = tmp.path().join("site-obsidian");
+    build(&root.join("tests/fixtures/obsidian"), &obsidian, &[]);
+    let mdbook = tmp.path().join("site-mdbook");
+    build(&root.join("tests/fixtures/mdbook-book"), &mdbook, &[]);
     // Issue 23: a quiz written in GIFT, for gift.test.mjs.
     let gift = tmp.path().join("site-gift");
     build(&root.join("tests/fixtures/gift"), &gift, &["--relative"]);
@@ -162,6 +168,8 @@ fn browser_suite_passes_on_the_bundled_site() {
         .env("KURATOR_SITE_HOSTILE", &hostile)
         .env("KURATOR_SITE_HOSTILE_RELATIVE", &hostile_relative)
         .env("KURATOR_SITE_GIFT", &gift)
+        .env("KURATOR_SITE_OBSIDIAN", &obsidian)
+        .env("KURATOR_SITE_MDBOOK", &mdbook)
         .env("KURATOR_SCORM12", &scorm12)
         .env("KURATOR_SCORM2004", &scorm2004)
         .env("KURATOR_SCREENSHOTS", &screenshots)
