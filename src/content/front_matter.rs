@@ -46,6 +46,10 @@ pub struct FrontMatter {
     /// On a section (`_index.md`): also write `<section>/atom.xml` with the
     /// section's dated pages.
     pub feed: bool,
+    /// On a section: how its pages are ordered (`weight` by default;
+    /// `date` and `updated` newest first, `title`, `slug`), as Zola's
+    /// `sort_by` (issue 21).
+    pub sort_by: Option<SortBy>,
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Hugo's keys (issue 21): `linkTitle` (the menu's shorter title, not
     /// used yet), `categories` (shown as tags) and `params` (as `extra`).
@@ -93,6 +97,9 @@ pub struct Split<'a> {
 pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     let fence = text[..first_line_end].trim_end();
+    if fence == "{" || fence.starts_with("{\"") {
+        return split_json(path, text);
+    }
     if fence != "---" && fence != "+++" {
         return Ok(Split {
             yaml: None,
@@ -131,8 +138,26 @@ pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     )))
 }
 
-/// Zola's front matter keys Kurator uses (others, such as `in_search_index`
-/// or `sort_by`, are Zola's own and are left alone).
+/// How a section orders its pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortBy {
+    /// Weight, then title (Zola's `none` too).
+    #[serde(alias = "none")]
+    Weight,
+    /// Newest first; undated pages last.
+    Date,
+    /// Last updated first (Zola's `update_date`).
+    #[serde(alias = "update_date")]
+    Updated,
+    /// Zola's `title_bytes` too.
+    #[serde(alias = "title_bytes")]
+    Title,
+    Slug,
+}
+
+/// Zola's front matter keys Kurator uses (others, such as `in_search_index`,
+/// are Zola's own and are left alone).
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct ZolaFront {
@@ -147,6 +172,7 @@ struct ZolaFront {
     template: Option<String>,
     taxonomies: BTreeMap<String, Vec<String>>,
     extra: BTreeMap<String, serde_json::Value>,
+    sort_by: Option<SortBy>,
 }
 
 /// Parses Zola's `+++` TOML front matter into Kurator's: title,
@@ -191,6 +217,7 @@ pub fn parse_toml(
         template: zola.template,
         tags,
         extra: zola.extra,
+        sort_by: zola.sort_by,
         ..FrontMatter::default()
     };
     let mut problems = Vec::new();
@@ -459,6 +486,35 @@ fn date_reason(value: &str, err: &jiff::Error) -> String {
     }
 }
 
+/// Hugo's JSON front matter: one JSON object at the top of the file,
+/// read as YAML (JSON is YAML's flow style), so Hugo's keys work alike.
+fn split_json<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();
+    match values.next() {
+        Some(Ok(serde_json::Value::Object(_))) => {
+            let end = values.byte_offset();
+            let rest = &text[end..];
+            // The rest of the closing line belongs to the front matter.
+            let body_start = end + rest.find('\n').map_or(rest.len(), |i| i + 1);
+            Ok(Split {
+                yaml: Some((&text[..end], 1)),
+                toml: None,
+                body: &text[body_start..],
+                body_line: text[..body_start].matches('\n').count() + 1,
+            })
+        }
+        Some(Err(e)) => Err(Diagnostic::error(path, format!("invalid JSON front matter: {e}"))
+            .at(e.line().max(1), e.column().max(1))
+            .help("Hugo's JSON front matter is one object at the top of the file: {\"title\": \"…\"}")),
+        _ => Ok(Split {
+            yaml: None,
+            toml: None,
+            body: text,
+            body_line: 1,
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,6 +525,25 @@ mod tests {
         assert_eq!(s.yaml, Some(("title: A\n", 2)));
         assert_eq!(s.body, "# Body\n");
         assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn hugo_json_front_matter() {
+        let text =
+            "{\n  \"title\": \"Intro\",\n  \"linkTitle\": \"In\",\n  \"weight\": 3\n}\n# Body\n";
+        let s = split("content/a.md", text).unwrap();
+        let (yaml, line) = s.yaml.unwrap();
+        assert_eq!((s.body, s.body_line, line), ("# Body\n", 6, 1));
+        let front = parse("content/a.md", yaml, line).unwrap();
+        assert_eq!(
+            (front.title.as_deref(), front.weight),
+            (Some("Intro"), Some(3))
+        );
+        let err = split("content/a.md", "{\n  \"title\": \"A\",\n  weight: 3\n}\n").unwrap_err();
+        assert_eq!(
+            (err.line, err.message.contains("invalid JSON")),
+            (Some(3), true)
+        );
     }
 
     #[test]

@@ -240,6 +240,16 @@ fn zola_front_matter_and_links() {
         site.path("public/old-setup/index.html").is_file(),
         "aliases redirect"
     );
+    // `sort_by = "date"`: newest first, undated last.
+    let news = site.read("public/news/index.html");
+    let at = |p: &str| {
+        news.find(&format!("href=\"/news/{p}/\""))
+            .unwrap_or_else(|| panic!("{p}: {news}"))
+    };
+    assert!(
+        at("newer") < at("older") && at("older") < at("undated"),
+        "{news}"
+    );
     assert!(
         !site.path("public/guide/draft").exists(),
         "drafts are left out"
@@ -295,6 +305,12 @@ fn hugo_front_matter_links_and_shortcodes() {
         "the shortcodes are gone"
     );
     assert!(first.contains("/tags/process/"), "categories are tags");
+    let third = site.read("public/posts/third/index.html");
+    assert!(
+        third.contains("<title>Third post — Notes</title>"),
+        "JSON front matter: {third}"
+    );
+    assert!(third.contains("/tags/json/"));
     let second = site.read("public/posts/second/index.html");
     assert!(second.contains("<a href=\"/posts/first/\">first</a>"));
     assert!(
