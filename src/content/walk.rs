@@ -164,6 +164,13 @@ pub fn walk_content(root: &SiteRoot, layout: &ContentDir) -> ContentFiles {
         return found;
     }
     let mut markdown_paths = Vec::new();
+    // Pages at the root: any folder a build made (`-o site` inside a vault)
+    // is output, not notes, whatever its name.
+    let mut layout = layout.clone();
+    if layout.prefix.is_empty() {
+        layout.exclude.extend(outputs_in(&content));
+    }
+    let layout = &layout;
     let walked: Vec<(String, PathBuf)> = walk_files(root, &content, &mut found.diagnostics)
         .into_iter()
         .filter(|(rel, _)| layout.content_path(rel).is_some())
@@ -211,6 +218,19 @@ pub fn walk_content(root: &SiteRoot, layout: &ContentDir) -> ContentFiles {
         }
     }
     found
+}
+
+/// Names of the folders in `dir` that hold a build's marker file.
+fn outputs_in(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| e.path().join(crate::output::MARKER).is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
 }
 
 /// Walks a folder of files copied as they are (site `static/`, theme
