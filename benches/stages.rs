@@ -119,6 +119,7 @@ mod markdown_render {
             links: &pages.links,
             language: "ru",
             title_is_first_heading: false,
+            terms: None,
         })
     }
 

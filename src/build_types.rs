@@ -104,4 +104,6 @@ pub struct Analysis {
     pub assets: Vec<Asset>,
     pub static_files: Vec<Asset>,
     pub warnings: Vec<Diagnostic>,
+    /// Glossary terms to link (`serve`'s one-page path renders with them).
+    pub terms: Option<crate::glossary::Terms>,
 }

@@ -65,6 +65,10 @@ pub fn rebuild_page(
         links: &analysis.links,
         language: &config.language,
         title_is_first_heading: page.title_from == crate::content::page::TitleFrom::Heading,
+        terms: analysis
+            .terms
+            .as_ref()
+            .filter(|_| crate::glossary::links_on(&page)),
     });
     let old_rendered = &analysis.rendered[i];
     // Other pages list this one with its first paragraph when it has no

@@ -24,6 +24,8 @@ pub(crate) mod fingerprint;
 pub mod formats;
 /// Quiz banks in Moodle's GIFT format: parser, writer, Moodle XML.
 pub mod gift;
+/// The glossary: `data/glossary.yaml`, its page and term links (issue 22).
+pub mod glossary;
 /// HTML escaping, for every module that writes HTML by hand.
 pub(crate) mod html;
 /// `serve`'s one-page fast path.

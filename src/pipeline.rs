@@ -23,7 +23,7 @@ use crate::quiz::site::SiteQuizContext;
 use crate::site_root::SiteRoot;
 use crate::theme::Theme;
 use crate::timing::mark;
-use crate::{config, data, formats, markdown, quiz, search, validate};
+use crate::{config, data, formats, glossary, markdown, quiz, search, validate};
 
 pub use crate::build_types::{Analysis, BuildFailure, BuildOptions, BuildReport, Mode};
 
@@ -54,6 +54,15 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     content::include::expand_site(&mut site, root, &mut problems);
     // Obsidian's `![[Note]]`: the note's text in place.
     content::embed::expand_site(&mut site, &mut problems);
+    // The glossary (issue 22): its terms become sections of its page.
+    let glossary_terms = if config.format.is_foreign() {
+        None
+    } else {
+        glossary::load(root, &mut problems)
+    };
+    if let Some(g) = &glossary_terms {
+        glossary::attach_page(&mut site, g, &mut problems);
+    }
     // Hugo's and Zola's shortcodes: links kept, the rest left out.
     content::shortcodes::handle_site(&mut site, &mut problems);
     // The pages hold their bodies now; the raw sources are not needed again.
@@ -101,8 +110,14 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     }));
     mark("model");
 
-    // 4. Markdown, in parallel; the bodies are not needed after it.
-    let rendered = markdown::render_pages(&site, &links, &config.language);
+    // 4. Markdown, in parallel; the bodies are not needed after it. The
+    // first use of each glossary term on a page links to its entry.
+    let terms = glossary_terms.as_ref().and_then(|g| {
+        let page = glossary::page_index(&site)?;
+        let url = format!("{base_path}{}", site.pages[page].url);
+        Some(glossary::Terms::new(g, &|id| format!("{url}#{id}")))
+    });
+    let rendered = markdown::render_pages(&site, &links, &config.language, terms.as_ref());
     for page in &mut site.pages {
         page.body = String::new();
     }
@@ -119,6 +134,13 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     // 6. Links and anchors; any error stops the build here.
     problems.extend(validate::links(&site, &rendered, &quizzes, options.mode));
     problems.extend(search::site::check_data_refs(&site, &data));
+    if let (Some(g), true) = (&glossary_terms, options.mode == Mode::Check) {
+        let used = rendered
+            .iter()
+            .flat_map(|r| r.terms.iter().copied())
+            .collect();
+        problems.extend(glossary::unused(g, &used));
+    }
     content::include::remap_lines(&site, &mut problems);
     diagnostic::sort(&mut problems);
     diagnostic::attach_sources(root, &mut problems);
@@ -136,6 +158,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         assets: files.assets,
         static_files,
         warnings: problems,
+        terms,
     })
 }
 

@@ -46,6 +46,8 @@ pub struct FrontMatter {
     /// On a section (`_index.md`): also write `<section>/atom.xml` with the
     /// section's dated pages.
     pub feed: bool,
+    /// `false`: glossary terms are not linked on this page (issue 22).
+    pub glossary: Option<bool>,
     /// On a section: how its pages are ordered (`weight` by default;
     /// `date` and `updated` newest first, `title`, `slug`), as Zola's
     /// `sort_by` (issue 21).

@@ -325,7 +325,7 @@ pub fn remap_lines(site: &super::Site, problems: &mut [crate::diagnostic::Diagno
     let moved: std::collections::HashMap<&str, &super::page::Page> = site
         .pages
         .iter()
-        .filter(|p| p.line_starts.is_some())
+        .filter(|p| p.line_starts.is_some() || p.generated.is_some())
         .map(|p| (p.source.as_str(), p))
         .collect();
     if moved.is_empty() {
@@ -335,6 +335,19 @@ pub fn remap_lines(site: &super::Site, problems: &mut [crate::diagnostic::Diagno
         let (Some(page), Some(line)) = (moved.get(d.path.as_str()), d.line) else {
             continue;
         };
+        // Text added from another file (the glossary's terms) is that file's.
+        if let Some(added) = &page.generated {
+            let first = page.body_line + added.from_line - 1;
+            if let Some(&from) = line.checked_sub(first).and_then(|k| added.lines.get(k)) {
+                d.path.clone_from(&added.file);
+                d.line = Some(from);
+                d.column = None;
+                continue;
+            }
+            if line >= first + added.lines.len() {
+                d.line = Some(line - added.shift);
+            }
+        }
         let (Some(starts), true) = (&page.line_starts, line >= page.body_line) else {
             continue;
         };

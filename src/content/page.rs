@@ -32,6 +32,8 @@ pub struct Page {
     /// After includes added lines to `body`: where each line of the file's
     /// body starts in it (`content::include::remap_lines`).
     pub line_starts: Option<Vec<usize>>,
+    /// Text added to `body` from another file (the glossary's terms).
+    pub generated: Option<Generated>,
     pub parent: Option<usize>,
     /// For sections: sub-sections and pages, in reading order.
     pub children: Vec<usize>,
@@ -110,6 +112,7 @@ impl Page {
             body: split.body.to_string(),
             body_line: split.body_line,
             line_starts: None,
+            generated: None,
             front,
             parent: None,
             children: Vec::new(),
@@ -148,6 +151,19 @@ impl Page {
             self.content_path.clone(),
         )
     }
+}
+
+/// Text added at the end of a page's body from another file.
+#[derive(Debug, Clone, Default)]
+pub struct Generated {
+    /// The body line (1-based) the added text starts on.
+    pub from_line: usize,
+    /// The file it comes from, relative to the site root.
+    pub file: String,
+    /// For each added line, its line in that file.
+    pub lines: Vec<usize>,
+    /// How many lines the page's own lines after the added text moved down.
+    pub shift: usize,
 }
 
 /// Where a page's title came from.

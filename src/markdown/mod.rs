@@ -45,6 +45,8 @@ pub struct MarkdownInput<'a> {
     /// The page's title is its first heading (no front matter title): that
     /// heading is lifted out whatever its level, so it is not shown twice.
     pub title_is_first_heading: bool,
+    /// Glossary terms to link at their first use (issue 22), if any.
+    pub terms: Option<&'a crate::glossary::Terms>,
 }
 
 /// Plain text under one heading (or before the first), for the search index.
@@ -91,6 +93,8 @@ pub struct Rendered {
     pub quizzes: Vec<QuizBlock>,
     /// Task-list items (checklists), in page order.
     pub tasks: Vec<checklist::TaskItem>,
+    /// Glossary terms linked on the page (their indexes in file order).
+    pub terms: Vec<usize>,
 }
 
 /// The placeholder standing for quiz block `n` in [`Rendered::html`]. NUL
@@ -161,7 +165,12 @@ fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
 }
 
 /// Step 4: every page body of the site, in parallel, in page order.
-pub fn render_pages(site: &Site, links: &LinkResolver, language: &str) -> Vec<Rendered> {
+pub fn render_pages(
+    site: &Site,
+    links: &LinkResolver,
+    language: &str,
+    terms: Option<&crate::glossary::Terms>,
+) -> Vec<Rendered> {
     site.pages
         .par_iter()
         .map(|page| {
@@ -173,6 +182,7 @@ pub fn render_pages(site: &Site, links: &LinkResolver, language: &str) -> Vec<Re
                 links,
                 language,
                 title_is_first_heading: page.title_from == crate::content::page::TitleFrom::Heading,
+                terms: terms.filter(|_| crate::glossary::links_on(page)),
             })
         })
         .collect()
@@ -225,6 +235,13 @@ struct RenderState<'i> {
     /// Pass raw HTML through (pages) or escape it as text (quiz texts).
     raw_html: bool,
     tasks: checklist::TaskTracker,
+    /// Inside a link or a code block: no glossary term is linked there.
+    link_depth: usize,
+    in_code: bool,
+    terms_done: std::collections::HashSet<usize>,
+    /// Open list items, and whether each is a task (its label toggles the
+    /// box: a term link in it would take the click).
+    items: Vec<bool>,
 }
 
 impl<'i> RenderState<'i> {
@@ -243,6 +260,10 @@ impl<'i> RenderState<'i> {
             in_first_paragraph: false,
             raw_html: true,
             tasks: checklist::TaskTracker::default(),
+            link_depth: 0,
+            in_code: false,
+            terms_done: std::collections::HashSet::new(),
+            items: Vec::new(),
         }
     }
 
@@ -283,6 +304,9 @@ impl<'i> RenderState<'i> {
             | Event::Html(_)
             | Event::InlineHtml(_) => self.text(event, out),
             Event::TaskListMarker(checked) => {
+                if let Some(task) = self.items.last_mut() {
+                    *task = true;
+                }
                 self.tasks.marker(out.len(), checked);
                 out.push(Event::InlineHtml(CowStr::Borrowed("")));
             }
@@ -315,6 +339,7 @@ impl<'i> RenderState<'i> {
                 out.push(Event::Start(Tag::Paragraph));
             }
             Tag::Link { .. } | Tag::Image { .. } => {
+                self.link_depth += 1;
                 out.push(Event::Start(self.link_tag(tag, offset)));
             }
             Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)) if is_quiz(lang) => {
@@ -326,7 +351,12 @@ impl<'i> RenderState<'i> {
             {
                 self.template_block(lang, rest, out);
             }
+            Tag::CodeBlock(kind) => {
+                self.in_code = true;
+                out.push(Event::Start(Tag::CodeBlock(kind)));
+            }
             Tag::Item => {
+                self.items.push(false);
                 self.tasks.start_item();
                 out.push(Event::Start(Tag::Item));
             }
@@ -379,13 +409,18 @@ impl<'i> RenderState<'i> {
             // «менеджера40–45» together.
             TagEnd::TableCell => self.current.text.push(' '),
             TagEnd::Item => {
+                self.items.pop();
                 let page = self.input.source.strip_prefix("content/");
                 if let Some((at, html)) = self.tasks.end_item(page.unwrap_or(self.input.source)) {
                     out[at] = Event::InlineHtml(CowStr::from(html));
                 }
                 self.current.text.push('\n');
             }
-            TagEnd::CodeBlock | TagEnd::TableRow => self.current.text.push('\n'),
+            TagEnd::CodeBlock | TagEnd::TableRow => {
+                self.in_code = false;
+                self.current.text.push('\n');
+            }
+            TagEnd::Link | TagEnd::Image => self.link_depth = self.link_depth.saturating_sub(1),
             _ => {}
         }
         out.push(Event::End(tag));
@@ -395,7 +430,7 @@ impl<'i> RenderState<'i> {
         match event {
             Event::Text(text) => {
                 self.push_text(&text);
-                out.push(Event::Text(text));
+                self.link_terms(text, out);
             }
             Event::Code(code) => {
                 self.push_text(&code);
@@ -418,6 +453,46 @@ impl<'i> RenderState<'i> {
             }
             other => out.push(other),
         }
+    }
+
+    /// Text, with the first use of each glossary term on the page made a
+    /// link to its entry (not in headings, links or code).
+    fn link_terms<'a>(&mut self, text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
+        let terms = self.input.terms.filter(|t| !t.is_empty());
+        let eligible = self.in_heading.is_none()
+            && self.link_depth == 0
+            && !self.in_code
+            && !self.items.contains(&true);
+        let Some(terms) = terms.filter(|_| eligible) else {
+            out.push(Event::Text(text));
+            return;
+        };
+        let mut rest: &str = &text;
+        let mut pieces: Vec<Event<'a>> = Vec::new();
+        while let Some(found) = terms.first(rest, &self.terms_done) {
+            self.terms_done.insert(found.term);
+            self.out.terms.push(found.term);
+            if found.start > 0 {
+                pieces.push(Event::Text(CowStr::from(rest[..found.start].to_string())));
+            }
+            pieces.push(Event::InlineHtml(CowStr::from(format!(
+                "<a class=\"term\" href=\"{}\">",
+                crate::html::escape(found.href)
+            ))));
+            pieces.push(Event::Text(CowStr::from(
+                rest[found.start..found.end].to_string(),
+            )));
+            pieces.push(Event::InlineHtml(CowStr::Borrowed("</a>")));
+            rest = &rest[found.end..];
+        }
+        if pieces.is_empty() {
+            out.push(Event::Text(text));
+            return;
+        }
+        if !rest.is_empty() {
+            pieces.push(Event::Text(CowStr::from(rest.to_string())));
+        }
+        out.extend(pieces);
     }
 
     /// A fenced `quiz` block: its YAML is kept for the quiz stage and a

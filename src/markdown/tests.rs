@@ -21,6 +21,7 @@ fn md(text: &str) -> Rendered {
         links: &links,
         language: "ru",
         title_is_first_heading: false,
+        terms: None,
     };
     render(&input)
 }
@@ -165,6 +166,7 @@ fn fragments_strip_single_paragraph() {
         links: &links,
         language: "ru",
         title_is_first_heading: false,
+        terms: None,
     };
     let f = render_fragment(&input, true);
     assert_eq!(f.html, "См. <a href=\"/kpi/\">KPI</a>.");
@@ -186,6 +188,7 @@ fn fragments_escape_raw_html() {
         links: &links,
         language: "ru",
         title_is_first_heading: false,
+        terms: None,
     };
     let f = render_fragment(&input, false);
     assert!(!f.html.contains("<script"), "{}", f.html);

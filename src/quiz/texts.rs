@@ -58,6 +58,7 @@ impl Texts<'_> {
             links: self.cx.links,
             language: self.cx.language,
             title_is_first_heading: false,
+            terms: None,
         };
         let mut fragment = render_fragment(&input, inline);
         let html = fragment.html.trim().to_string();

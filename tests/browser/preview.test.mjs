@@ -61,3 +61,30 @@ test("previews load from file:// too", async () => {
   assert.ok((await page.locator("#kurator-preview").textContent()).length > 10);
   await page.context().close();
 });
+
+test("a glossary term's first use shows its definition on hover and focus", async () => {
+  const page = await session.page();
+  await page.goto(session.url + PAGE);
+  const term = page.locator("main .content a.term").first();
+  const word = (await term.textContent()).trim();
+  assert.match(await term.getAttribute("href"), /\/glossary\/#[a-z-]+$/);
+  await term.scrollIntoViewIfNeeded();
+  await term.hover();
+  const box = page.locator("#kurator-preview:not([hidden])");
+  await box.waitFor();
+  const text = await box.textContent();
+  assert.match(text, /^Глоссарий ›/, `the term's entry: ${text}`);
+  assert.ok(text.length > 40, text);
+  await page.mouse.move(2, 2);
+  await page.locator("#kurator-preview").waitFor({ state: "hidden" });
+  await term.focus();
+  await box.waitFor();
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
+  // Touch: a tap follows the link to the entry (no hover on a phone).
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/glossary\/#/);
+  const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+  assert.equal(await page.locator(`[id="${id}"]`).isVisible(), true, `${word} → #${id}`);
+  await page.context().close();
+});

@@ -260,3 +260,103 @@ fn every_page_has_a_preview_script() {
     let page = site.read("public/guide/first-steps/index.html");
     assert!(page.contains("preview."), "the page loads preview.js");
 }
+
+/// Issue 22: the glossary as one source. Terms from `data/glossary.yaml`
+/// become sections of the glossary page (where it says `<!-- glossary -->`,
+/// before the page's own last section); the first use of a term on a page,
+/// in any inflected form, links to its section, but not in headings, code
+/// or links, not a second time, not on a page that says `glossary: false`
+/// and not for a term with `link: false`. Problems in the generated part
+/// are reported at the YAML's lines; `check` warns about unused terms.
+#[test]
+fn glossary_terms_link_their_first_use_and_check_finds_unused_ones() {
+    let site = SiteTest::fixture("glossary");
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("warning: data/glossary.yaml:23: link to a missing page: `nowhere.md`"),
+        "a broken related page is reported in the YAML: {}",
+        r.stderr
+    );
+    let home = site.read("public/index.html");
+    assert_eq!(home.matches("<a class=\"term\"").count(), 2, "{home}");
+    assert!(
+        home.contains("<a class=\"term\" href=\"/glossary/#act\">акты выполненных работ</a>"),
+        "{home}"
+    );
+    assert!(home.contains("<a class=\"term\" href=\"/glossary/#crm\">CRM</a>-системе"));
+    // (Typography puts a no-break space after «в» in text, not in code.)
+    assert!(
+        home.contains("<code>акт в коде</code>") && home.contains("\">акт в\u{a0}ссылке</a>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("бриф не\u{a0}отмечается"),
+        "link: false: {home}"
+    );
+    assert!(
+        !site
+            .read("public/docs/index.html")
+            .contains("class=\"term\""),
+        "glossary: false"
+    );
+    // A checklist item's label toggles its box: no term link there.
+    let tasks = site.read("public/tasks/index.html");
+    assert!(
+        tasks.contains("<a class=\"term\" href=\"/glossary/#crm\">CRM</a> открывайте"),
+        "{tasks}"
+    );
+    assert!(
+        tasks.contains("<a class=\"term\" href=\"/glossary/#escalation\">эскалацию</a>"),
+        "plain items link"
+    );
+    let glossary = site.read("public/glossary/index.html");
+    assert!(
+        !glossary.contains("class=\"term\""),
+        "the glossary does not link to itself"
+    );
+    let at = |s: &str| {
+        glossary
+            .find(s)
+            .unwrap_or_else(|| panic!("{s}: {glossary}"))
+    };
+    assert!(at("Слова, которые") < at("id=\"documents\""));
+    assert!(at("id=\"act\"") < at("id=\"crm\"") && at("id=\"escalation\"") < at("id=\"next\""));
+    assert!(
+        glossary.contains("после подписи можно выставлять счёт"),
+        "the long text"
+    );
+    assert!(glossary.contains("См. также: <a href=\"/docs/\">«Документы»</a>"));
+    let check = site.run(&["check"]);
+    assert!(
+        check
+            .stderr
+            .contains("warning: data/glossary.yaml:27: no page uses the term «Скоуп»"),
+        "{}",
+        check.stderr
+    );
+    assert_eq!(
+        check.stderr.matches("no page uses").count(),
+        1,
+        "{}",
+        check.stderr
+    );
+    assert!(
+        !check.stderr.contains("«Бриф»"),
+        "a term never linked is not «unused»"
+    );
+    // Two terms with one id: an error at the second.
+    let yaml = site
+        .read("data/glossary.yaml")
+        .replace("id: crm", "id: act");
+    site.write("data/glossary.yaml", &yaml);
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("data/glossary.yaml:13: the id `act` is used by another term too"),
+        "{}",
+        r.stderr
+    );
+}

@@ -259,6 +259,7 @@ fn check_page(text: &str) {
                 links: &links,
                 language: "ru",
                 title_is_first_heading: false,
+                terms: None,
             });
             assert_inside(text, 1, PATH, &rendered.links.problems);
         }
@@ -370,6 +371,7 @@ fn check_quiz(yaml: &str) {
         links: &links,
         language: "ru",
         title_is_first_heading: false,
+        terms: None,
     });
     assert_eq!(&text[..17], "---\ntitle: Q\n---\n");
     let cx = QuizContext {
@@ -535,6 +537,7 @@ fn check_markdown(text: &str, with_raw_html: bool) {
         links: &links,
         language: "ru",
         title_is_first_heading: false,
+        terms: None,
     });
     assert_inside(text, 5, PATH, &rendered.links.problems);
     for link in &rendered.links.anchor_links {
