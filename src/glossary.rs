@@ -279,6 +279,35 @@ pub fn links_on(page: &crate::content::page::Page) -> bool {
         )
 }
 
+/// The terms pages use: linked at their first use, or linked by hand to
+/// their section (`[soft skills](../glossary/_index.md#soft-skills)`).
+pub fn used(
+    glossary: &Glossary,
+    site: &crate::content::Site,
+    rendered: &[crate::markdown::Rendered],
+) -> HashSet<usize> {
+    let mut used: HashSet<usize> = rendered
+        .iter()
+        .flat_map(|r| r.terms.iter().copied())
+        .collect();
+    if let Some(page) = page_index(site) {
+        let anchors: HashSet<&str> = rendered
+            .iter()
+            .flat_map(|r| &r.links.anchor_links)
+            .filter(|l| l.page == page)
+            .map(|l| l.anchor.as_str())
+            .collect();
+        used.extend(
+            glossary
+                .entries()
+                .enumerate()
+                .filter(|(_, e)| anchors.contains(e.id.as_str()))
+                .map(|(i, _)| i),
+        );
+    }
+    used
+}
+
 /// Warnings for terms no page but the glossary uses (`kurator check`).
 pub fn unused(glossary: &Glossary, used: &HashSet<usize>) -> Vec<Diagnostic> {
     glossary

@@ -135,11 +135,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     problems.extend(validate::links(&site, &rendered, &quizzes, options.mode));
     problems.extend(search::site::check_data_refs(&site, &data));
     if let (Some(g), true) = (&glossary_terms, options.mode == Mode::Check) {
-        let used = rendered
-            .iter()
-            .flat_map(|r| r.terms.iter().copied())
-            .collect();
-        problems.extend(glossary::unused(g, &used));
+        problems.extend(glossary::unused(g, &glossary::used(g, &site, &rendered)));
     }
     content::include::remap_lines(&site, &mut problems);
     diagnostic::sort(&mut problems);
