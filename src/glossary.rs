@@ -326,6 +326,10 @@ pub fn unused(glossary: &Glossary, used: &HashSet<usize>) -> Vec<Diagnostic> {
 #[derive(Debug, Default)]
 pub struct Terms {
     patterns: Vec<Pattern>,
+    /// Patterns by their first stem, longest first: one lookup per word.
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+    /// Patterns of abbreviations (`CRM`), which also lead compounds.
+    abbreviations: Vec<usize>,
 }
 
 #[derive(Debug)]
@@ -382,7 +386,19 @@ impl Terms {
         }
         // Longer terms first: «акт выполненных работ» before «акт».
         patterns.sort_by(|a, b| b.stems.len().cmp(&a.stems.len()).then(a.term.cmp(&b.term)));
-        Terms { patterns }
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, p) in patterns.iter().enumerate() {
+            by_first.entry(p.stems[0].clone()).or_default().push(i);
+        }
+        let abbreviations = (0..patterns.len())
+            .filter(|&i| patterns[i].abbreviation && patterns[i].stems.len() == 1)
+            .collect();
+        Terms {
+            patterns,
+            by_first,
+            abbreviations,
+        }
     }
 
     /// Whether there is anything to find.
@@ -392,6 +408,9 @@ impl Terms {
 
     /// The first use in `text` of a term not in `done`.
     pub fn first(&self, text: &str, done: &HashSet<usize>) -> Option<Found<'_>> {
+        if self.patterns.iter().all(|p| done.contains(&p.term)) {
+            return None;
+        }
         let spans = words(text);
         if spans.is_empty() {
             return None;
@@ -399,7 +418,8 @@ impl Terms {
         let stems: Vec<String> = spans.iter().map(|&(s, e)| stem(&text[s..e])).collect();
         for at in 0..stems.len() {
             let open = |p: &&Pattern| !done.contains(&p.term);
-            for p in self.patterns.iter().filter(open) {
+            let candidates = self.by_first.get(&stems[at]).map_or(&[][..], Vec::as_slice);
+            for p in candidates.iter().map(|&i| &self.patterns[i]).filter(open) {
                 let end = at + p.stems.len();
                 if end <= stems.len() && stems[at..end] == p.stems[..] {
                     return Some(Found {
@@ -415,9 +435,12 @@ impl Terms {
             let Some((first, _)) = text[start..end].split_once('-') else {
                 continue;
             };
-            let lead = self.patterns.iter().filter(open).find(|p| {
-                p.abbreviation && p.stems.len() == 1 && first.eq_ignore_ascii_case(&p.stems[0])
-            });
+            let lead = self
+                .abbreviations
+                .iter()
+                .map(|&i| &self.patterns[i])
+                .filter(open)
+                .find(|p| first.eq_ignore_ascii_case(&p.stems[0]));
             if let Some(p) = lead {
                 return Some(Found {
                     start,
@@ -460,10 +483,17 @@ fn stem(word: &str) -> String {
     thread_local! {
         static STEMMERS: (Stemmer, Stemmer) =
             (Stemmer::create(Algorithm::Russian), Stemmer::create(Algorithm::English));
+        // Words repeat from page to page: each is stemmed once per thread.
+        static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
     }
-    let word = normalize(word);
-    STEMMERS.with(|(russian, english)| {
-        word.split('-')
+    if let Some(stem) = MEMO.with(|m| m.borrow().get(word).cloned()) {
+        return stem;
+    }
+    let normal = normalize(word);
+    let stem = STEMMERS.with(|(russian, english)| {
+        normal
+            .split('-')
             .map(|part| {
                 if part.chars().any(|c| matches!(c, 'а'..='я')) {
                     russian.stem(part).into_owned()
@@ -473,7 +503,9 @@ fn stem(word: &str) -> String {
             })
             .collect::<Vec<_>>()
             .join("-")
-    })
+    });
+    MEMO.with(|m| m.borrow_mut().insert(word.to_string(), stem.clone()));
+    stem
 }
 
 #[cfg(test)]
