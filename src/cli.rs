@@ -180,6 +180,12 @@ pub struct ImportArgs {
 pub enum ImportFrom {
     /// An mdBook: book.toml and src/SUMMARY.md.
     Mdbook,
+    /// A Zola site: config.toml (or zola.toml) and content/.
+    Zola,
+    /// A Hugo site: hugo.toml (or config.*) and content/.
+    Hugo,
+    /// An Obsidian vault: a folder with .obsidian/.
+    Obsidian,
 }
 
 #[derive(Debug, Args)]

@@ -45,6 +45,11 @@ pub fn parse<T: DeserializeOwned>(source: YamlSource<'_>) -> Result<T, Diagnosti
 }
 
 /// Parses YAML into a JSON value (for data files handed to templates).
+/// Writes a value as YAML (for files Kurator writes: `kurator import`).
+pub fn to_string<T: serde::Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
 pub fn parse_value(source: YamlSource<'_>) -> Result<serde_json::Value, Diagnostic> {
     let value: serde_yaml::Value = parse(source)?;
     serde_json::to_value(&value).map_err(|err| {

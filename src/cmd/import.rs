@@ -1,7 +1,9 @@
-//! `kurator import --from mdbook SRC DEST`: writes a native Kurator site
-//! from a book (`formats::mdbook` plans it). SRC is only read: DEST must be
-//! a new or empty folder outside it, and nothing is read from outside SRC
-//! (a link under `src/` that leads elsewhere is skipped with a warning).
+//! `kurator import --from mdbook|zola|hugo|obsidian SRC DEST`: writes a
+//! native Kurator site from a book (`formats::mdbook` plans it) or from a
+//! site or vault read as `build` reads it in place (`formats::native`).
+//! SRC is only read: DEST must be a new or empty folder outside it, and
+//! nothing is read from outside SRC (a link that leads elsewhere is
+//! skipped with a warning).
 
 use std::path::{Path, PathBuf};
 
@@ -9,13 +11,99 @@ use anyhow::{bail, Context as _, Result};
 
 use super::{plural, print_diagnostics, EXIT_USAGE};
 use crate::cli::{ImportArgs, ImportFrom};
+use crate::content::page::Page;
+use crate::content::walk;
 use crate::diagnostic::Diagnostic;
 use crate::formats::mdbook::{self, Output};
+use crate::formats::{native, Format};
+use crate::site_root::SiteRoot;
 
 pub(crate) fn run(args: &ImportArgs) -> Result<u8> {
     match args.from {
         ImportFrom::Mdbook => import_mdbook(&args.src, &args.dest),
+        ImportFrom::Zola => import_site(Format::Zola, &args.src, &args.dest),
+        ImportFrom::Hugo => import_site(Format::Hugo, &args.src, &args.dest),
+        ImportFrom::Obsidian => import_site(Format::Obsidian, &args.src, &args.dest),
     }
+}
+
+/// A Zola or Hugo site or an Obsidian vault, read as `build` reads it in
+/// place, written as a native site.
+fn import_site(format: Format, src: &Path, dest: &Path) -> Result<u8> {
+    let config = match crate::config::load(src) {
+        Ok(c) if c.format == format => c,
+        Ok(c) => bail!(
+            "{} is not {}: Kurator reads it as {} (see docs/formats.md for how each tool's folder is told)",
+            src.display(),
+            format.with_article(),
+            c.format.with_article()
+        ),
+        Err(problems) => {
+            print_diagnostics(&problems);
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let real_src = src
+        .canonicalize()
+        .context("cannot resolve the source folder")?;
+    if let Some(problem) = dest_problem(&real_src, dest) {
+        eprintln!("error: {problem}");
+        return Ok(EXIT_USAGE);
+    }
+    let root = SiteRoot::new(&real_src, &[]);
+    let mut files = walk::walk_content(&root, &config.content_layout());
+    let mut notes = std::mem::take(&mut files.diagnostics);
+    crate::formats::apply(&config, &mut files.markdown, &mut notes);
+    std::fs::create_dir_all(dest).with_context(|| format!("cannot create {}", dest.display()))?;
+    write(
+        &dest.join("kurator.yaml"),
+        native::config(&config, format.name()).as_bytes(),
+    )
+    .context("cannot write kurator.yaml")?;
+    let mut pages = 0;
+    for file in &files.markdown {
+        let to = format!("content/{}", file.content_path);
+        let text = match Page::parse(file) {
+            Ok(page) => {
+                pages += 1;
+                native::page_file(&page)
+            }
+            Err(mut problems) => {
+                // Kept as written: nothing is lost, the new site's build
+                // reports the same problems.
+                notes.append(&mut problems);
+                file.text.clone()
+            }
+        };
+        write(&dest.join(&to), text.as_bytes()).with_context(|| format!("cannot write {to}"))?;
+    }
+    let mut copied = files.assets.len();
+    for asset in &files.assets {
+        let to = format!("content/{}", asset.out);
+        copy(&asset.abs, &dest.join(&to)).with_context(|| format!("cannot write {to}"))?;
+    }
+    if !config.content_prefix().is_empty() {
+        for asset in walk::walk_static(&root, &real_src.join("static"), &mut notes) {
+            copied += 1;
+            let to = format!("static/{}", asset.out);
+            copy(&asset.abs, &dest.join(&to)).with_context(|| format!("cannot write {to}"))?;
+        }
+    }
+    print_diagnostics(&notes);
+    println!(
+        "Imported {} and {} from {} into {}; build it with `kurator build --root {}`",
+        plural(pages, "page", "pages"),
+        plural(copied, "other file", "other files"),
+        format.name(),
+        dest.display(),
+        dest.display()
+    );
+    Ok(0)
+}
+
+fn copy(from: &Path, to: &Path) -> Result<()> {
+    let bytes = std::fs::read(from).with_context(|| format!("cannot read {}", from.display()))?;
+    write(to, &bytes)
 }
 
 fn import_mdbook(src: &Path, dest: &Path) -> Result<u8> {

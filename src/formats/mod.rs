@@ -8,6 +8,7 @@
 pub mod book;
 pub mod detect;
 pub mod mdbook;
+pub mod native;
 pub mod obsidian;
 pub mod summary;
 
@@ -66,6 +67,17 @@ impl Format {
             Format::Zola => "Zola site",
             Format::Hugo => "Hugo site",
             Format::Obsidian => "Obsidian vault",
+        }
+    }
+
+    /// Its name with its article: «an mdBook», «a Zola site».
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Format::Kurator => "a Kurator site",
+            Format::MdBook => "an mdBook",
+            Format::Zola => "a Zola site",
+            Format::Hugo => "a Hugo site",
+            Format::Obsidian => "an Obsidian vault",
         }
     }
 

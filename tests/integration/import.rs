@@ -111,3 +111,77 @@ fn import_never_writes_into_a_folder_with_files_or_into_the_book() {
         "nothing is written for a folder that is not a book"
     );
 }
+
+/// Every index.html of a built site with its <title>, by path.
+fn pages_and_titles(dir: &Path) -> Vec<(String, String)> {
+    snapshot(dir)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with("index.html") && !path.starts_with("_previews"))
+        .map(|(path, bytes)| {
+            let html = String::from_utf8_lossy(&bytes).into_owned();
+            let title = html
+                .split_once("<title>")
+                .and_then(|(_, rest)| rest.split_once("</title>"))
+                .map(|(t, _)| t.to_string())
+                .unwrap_or_default();
+            (path, title)
+        })
+        .collect()
+}
+
+/// Issue 21: a Zola or Hugo site and an Obsidian vault, imported, build a
+/// native site with the same pages and titles as the folder built in place;
+/// the source is not changed.
+#[test]
+fn zola_hugo_and_obsidian_imports_build_the_same_pages() {
+    for (fixture, from) in [("zola", "zola"), ("hugo", "hugo"), ("obsidian", "obsidian")] {
+        let site = SiteTest::fixture(fixture);
+        let before = snapshot(site.root());
+        let in_place = site.root().parent().unwrap().join("in-place");
+        let r = site.run(&["build", "-o", in_place.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "{fixture}: {}", r.stderr);
+        let dest = site.root().parent().unwrap().join("imported");
+        let r = site.run(&["import", "--from", from, ".", dest.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "{fixture}: {}{}", r.stdout, r.stderr);
+        assert_eq!(
+            snapshot(site.root()),
+            before,
+            "{fixture}: the source is only read"
+        );
+        assert!(dest.join("kurator.yaml").is_file());
+        let built = dest.join("out");
+        let b = run(&std::process::Command::new(env!("CARGO_BIN_EXE_kurator"))
+            .args([
+                "build",
+                "--root",
+                dest.to_str().unwrap(),
+                "-o",
+                built.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap());
+        assert_eq!(b.code, 0, "{fixture}: {}", b.stderr);
+        assert!(
+            !b.stdout.contains("Read "),
+            "{fixture}: a native site now: {}",
+            b.stdout
+        );
+        assert_eq!(
+            pages_and_titles(&built),
+            pages_and_titles(&in_place),
+            "{fixture}"
+        );
+    }
+    // The wrong tool is refused before anything is written.
+    let site = SiteTest::fixture("zola");
+    let dest = site.root().parent().unwrap().join("never");
+    let r = site.run(&["import", "--from", "hugo", ".", dest.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("is not a Hugo site: Kurator reads it as a Zola site"),
+        "{}",
+        r.stderr
+    );
+    assert!(!dest.exists());
+}
