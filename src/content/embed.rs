@@ -8,6 +8,7 @@
 //! messages (`include::remap_lines`).
 
 use super::include::IncludeProblem;
+use super::lines::{Fences, LineStarts};
 use super::links::find_note;
 use super::Site;
 use crate::diagnostic::Diagnostic;
@@ -50,30 +51,16 @@ fn expand_at<'a>(
     find: &dyn Fn(&str) -> Option<Note<'a>>,
     stack: &mut Vec<String>,
     problems: &mut Vec<IncludeProblem>,
-    mut line_starts: Option<&mut Vec<usize>>,
+    line_starts: Option<&mut Vec<usize>>,
 ) -> String {
     let mut result = String::with_capacity(text.len());
-    let mut fence: Option<String> = None;
-    let (mut lines_out, mut counted) = (1, 0);
+    let mut fence = Fences::default();
+    let mut starts = LineStarts::default();
     for (n, line) in text.split_inclusive('\n').enumerate() {
-        if let Some(starts) = line_starts.as_deref_mut() {
-            lines_out += result[counted..].matches('\n').count();
-            counted = result.len();
-            starts.push(lines_out);
-        }
+        starts.mark(&result);
         let trimmed = line.trim();
-        let marker: String = trimmed
-            .chars()
-            .take_while(|&c| c == '`' || c == '~')
-            .collect();
-        if marker.len() >= 3 {
-            match &fence {
-                None => fence = Some(marker),
-                Some(open) if marker.starts_with(open.as_str()) => fence = None,
-                Some(_) => {}
-            }
-        }
-        let embed = fence.is_none().then(|| embed_target(trimmed)).flatten();
+        fence.line(line);
+        let embed = (!fence.inside()).then(|| embed_target(trimmed)).flatten();
         let Some(target) = embed else {
             result.push_str(line);
             continue;
@@ -120,6 +107,9 @@ fn expand_at<'a>(
             target.link(),
             inner.trim_end()
         ));
+    }
+    if let Some(out) = line_starts {
+        *out = starts.finish();
     }
     result
 }

@@ -7,6 +7,8 @@
 //! fences of the page itself are text. The file is read by the caller
 //! (`read`), which owns the rule that nothing outside the site is read.
 
+use super::lines::{Fences, LineStarts};
+
 /// What the page asked for, and what came of it.
 #[derive(Debug, Default, PartialEq)]
 pub struct Expanded {
@@ -70,30 +72,14 @@ fn expand_at(
     title: &mut Option<String>,
     problems: &mut Vec<IncludeProblem>,
     depth: usize,
-    mut line_starts: Option<&mut Vec<usize>>,
+    line_starts: Option<&mut Vec<usize>>,
 ) -> String {
     let mut result = String::with_capacity(text.len());
-    let mut fence: Option<String> = None;
-    // Lines written so far, counted as the text grows.
-    let (mut lines_out, mut counted) = (1, 0);
+    let mut fence = Fences::default();
+    let mut starts = LineStarts::default();
     for (n, line) in text.split_inclusive('\n').enumerate() {
-        if let Some(starts) = line_starts.as_deref_mut() {
-            lines_out += result[counted..].matches('\n').count();
-            counted = result.len();
-            starts.push(lines_out);
-        }
-        let trimmed = line.trim_start();
-        let marker: String = trimmed
-            .chars()
-            .take_while(|&c| c == '`' || c == '~')
-            .collect();
-        if marker.len() >= 3 {
-            match &fence {
-                None => fence = Some(marker),
-                Some(open) if marker.starts_with(open.as_str()) => fence = None,
-                Some(_) => {}
-            }
-        }
+        starts.mark(&result);
+        fence.line(line);
         // Directives in a fence are expanded too: mdBook's includes are
         // mostly code.
         if !line.contains("{{#") {
@@ -111,7 +97,7 @@ fn expand_at(
                 rest = &rest[start + 3..];
                 continue;
             }
-            if fence.is_none() && before.matches('`').count() % 2 == 1 {
+            if !fence.inside() && before.matches('`').count() % 2 == 1 {
                 result.push_str(&rest[..start + 3]);
                 rest = &rest[start + 3..];
                 continue;
@@ -135,6 +121,9 @@ fn expand_at(
             rest = &rest[start + len + 2..];
         }
         result.push_str(rest);
+    }
+    if let Some(out) = line_starts {
+        *out = starts.finish();
     }
     result
 }

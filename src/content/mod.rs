@@ -6,6 +6,7 @@ pub mod collisions;
 pub mod embed;
 pub mod front_matter;
 pub mod include;
+pub mod lines;
 pub mod links;
 pub mod page;
 pub mod shortcodes;

@@ -7,6 +7,8 @@
 //! between an opening and a closing tag stays), with one warning per
 //! shortcode name. Code fences and code spans are text.
 
+use super::lines::Fences;
+
 /// The page with shortcodes handled, and what was left out.
 #[derive(Debug, Default, PartialEq)]
 pub struct Handled {
@@ -21,23 +23,13 @@ pub fn handle(text: &str) -> Handled {
         text: String::with_capacity(text.len()),
         dropped: Vec::new(),
     };
-    let mut fence: Option<String> = None;
+    let mut fence = Fences::default();
     for (n, line) in text.split_inclusive('\n').enumerate() {
-        let trimmed = line.trim_start();
-        let marker: String = trimmed
-            .chars()
-            .take_while(|&c| c == '`' || c == '~')
-            .collect();
-        if marker.len() >= 3 {
-            match &fence {
-                None => fence = Some(marker),
-                Some(open) if marker.starts_with(open.as_str()) => fence = None,
-                Some(_) => {}
-            }
+        if fence.line(line) {
             out.text.push_str(line);
             continue;
         }
-        if fence.is_some() || !(line.contains("{{") || line.contains("{%")) {
+        if fence.inside() || !(line.contains("{{") || line.contains("{%")) {
             out.text.push_str(line);
             continue;
         }
