@@ -5,7 +5,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, fileUrl, relativeSiteDir, useBrowser } from "./harness.mjs";
+import { axe, fileUrl, PHONE, relativeSiteDir, useBrowser } from "./harness.mjs";
 
 const session = useBrowser();
 const PAGE = "/documents/receivables/";
@@ -86,5 +86,19 @@ test("a glossary term's first use shows its definition on hover and focus", asyn
   await page.waitForURL(/\/glossary\/#/);
   const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
   assert.equal(await page.locator(`[id="${id}"]`).isVisible(), true, `${word} → #${id}`);
+  await page.context().close();
+});
+
+test("on a touch screen a tap on a term or link follows it; no popover is left over", async () => {
+  const page = await session.page({ viewport: PHONE, hasTouch: true, isMobile: true });
+  await page.goto(session.url + PAGE);
+  const term = page.locator("main .content a.term").first();
+  await term.scrollIntoViewIfNeeded();
+  const href = await term.getAttribute("href");
+  await Promise.all([page.waitForURL((u) => u.pathname + u.hash === href), term.tap()]);
+  const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+  assert.equal(await page.locator(`[id="${id}"]`).isVisible(), true, `tapped ${href}`);
+  assert.equal(await page.locator("#kurator-preview:not([hidden])").count(), 0, "no popover on the new page");
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
