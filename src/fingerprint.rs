@@ -97,7 +97,16 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<u128> {
         root.join(crate::config::CONFIG_FILE),
     )];
     let mut trouble = false;
-    for dir in INPUT_DIRS {
+    // The pages' folder may have another name (`content_dir: src`); pages
+    // at the root (a vault) would take in the output: no record then.
+    let config = crate::config::load(root).ok()?;
+    let pages = config.content_prefix();
+    if pages.is_empty() {
+        return None;
+    }
+    let pages = pages.trim_end_matches('/');
+    let extra = (!INPUT_DIRS.contains(&pages)).then_some(pages);
+    for dir in INPUT_DIRS.iter().copied().chain(extra) {
         let top = root.join(dir);
         if std::fs::symlink_metadata(&top).is_err() {
             continue;

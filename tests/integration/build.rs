@@ -362,3 +362,29 @@ fn warnings_are_shown_on_every_build() {
         assert!(run.stderr.contains("missing.md"), "{}", run.stderr);
     }
 }
+
+/// A site whose pages are in another folder (`content_dir: pages`) is up
+/// to date only while that folder is unchanged; a build of pages at the
+/// root (a vault) always runs in full (its output is among its files).
+#[test]
+fn up_to_date_watches_the_pages_folder_by_its_name() {
+    let site = SiteTest::fixture("minimal");
+    std::fs::rename(site.path("content"), site.path("pages")).unwrap();
+    let config = site.read("kurator.yaml");
+    site.write("kurator.yaml", &format!("{config}content_dir: pages\n"));
+    assert_eq!(site.run(&["build"]).code, 0);
+    assert!(site.run(&["build"]).stdout.starts_with("Up to date"));
+    let source = site.read("pages/guide/first-steps.md");
+    site.write(
+        "pages/guide/first-steps.md",
+        &source.replace("Первые", "Вторые"),
+    );
+    let run = site.run(&["build"]);
+    assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
+    assert!(site
+        .read("public/guide/first-steps/index.html")
+        .contains("Вторые"));
+    let vault = SiteTest::fixture("obsidian");
+    assert_eq!(vault.run(&["build"]).code, 0);
+    assert!(vault.run(&["build"]).stdout.contains("Built "));
+}
