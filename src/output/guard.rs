@@ -52,7 +52,13 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
     if out == root || root.starts_with(&out) {
         bail!("refusing to use `{shown}` as the output folder: it is the site folder or contains it (set output_dir to a folder such as `public`)");
     }
-    for name in INPUT_DIRS {
+    // The pages' folder may have another name (`src` in an mdBook).
+    let pages = crate::config::load(&root)
+        .map(|c| c.content_prefix().trim_end_matches('/').to_string())
+        .unwrap_or_default();
+    let pages =
+        (!pages.is_empty() && !INPUT_DIRS.contains(&pages.as_str())).then_some(pages.as_str());
+    for name in INPUT_DIRS.iter().copied().chain(pages) {
         let input = root.join(name);
         // An input folder may itself be a link elsewhere: compare both.
         let real = input.canonicalize().unwrap_or_else(|_| input.clone());
