@@ -53,6 +53,13 @@ pub struct PageDefaults {
     pub name_is_title: bool,
     /// Tags written in the text (`#tag` in Obsidian), added to the page's.
     pub tags: Vec<String>,
+    /// How deep an mdBook's `SUMMARY.md` nests the chapter (0: top level);
+    /// the section tree nests by it where folders do not.
+    pub summary_depth: Option<usize>,
+    /// The title of the `SUMMARY.md` part this chapter opens.
+    pub part_start: Option<String>,
+    /// A separator (`---`) stands before it in `SUMMARY.md`.
+    pub after_separator: bool,
 }
 
 /// Where the pages are and how their paths read.

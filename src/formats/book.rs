@@ -44,6 +44,7 @@ pub fn apply_summary(
     let prefix = config.content_prefix();
     let mut listed = vec![false; files.len()];
     let mut place = 0_i64;
+    let mut part: Option<&str> = None;
     for chapter in &chapters {
         let Some(path) = &chapter.path else {
             continue; // a draft chapter: mdBook lists its name, no page
@@ -56,6 +57,12 @@ pub fn apply_summary(
                 let defaults = &mut files[i].defaults;
                 defaults.weight = Some(place);
                 defaults.title = Some(chapter.title.clone());
+                defaults.summary_depth = Some(chapter.depth);
+                defaults.after_separator = chapter.after_separator;
+                if chapter.part.is_some() && chapter.part.as_deref() != part {
+                    part = chapter.part.as_deref();
+                    defaults.part_start.clone_from(&chapter.part);
+                }
             }
             Some(_) => {}
             None => problems.push(
@@ -106,7 +113,7 @@ mod tests {
     fn summary_sets_order_names_and_drafts() {
         let mut files = vec![
             book_file("src/README.md", "# Intro\n"),
-            book_file("src/SUMMARY.md", "# Summary\n\n[Intro](README.md)\n\n- [Zeta first](z.md)\n- [Alpha second](a.md)\n- [Missing](gone.md)\n- [Later]()\n"),
+            book_file("src/SUMMARY.md", "# Summary\n\n[Intro](README.md)\n\n# Part one\n\n- [Zeta first](z.md)\n\n---\n\n  - [Alpha second](a.md)\n- [Missing](gone.md)\n- [Later]()\n"),
             book_file("src/a.md", "text\n"),
             book_file("src/unlisted.md", "# Old\n"),
             book_file("src/z.md", "## Zeta\n"),
@@ -128,12 +135,23 @@ mod tests {
         assert_eq!(by("src/z.md").weight, Some(20));
         assert_eq!(by("src/a.md").weight, Some(30));
         assert_eq!(by("src/a.md").title.as_deref(), Some("Alpha second"));
+        assert_eq!(by("src/z.md").part_start.as_deref(), Some("Part one"));
+        assert_eq!(
+            by("src/a.md").part_start,
+            None,
+            "a part is named once, at its first chapter"
+        );
+        assert_eq!(
+            (by("src/z.md").summary_depth, by("src/a.md").summary_depth),
+            (Some(0), Some(1))
+        );
+        assert!(by("src/a.md").after_separator && !by("src/z.md").after_separator);
         assert!(by("src/unlisted.md").draft);
         assert!(!by("src/a.md").draft);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(
             (problems[0].path.as_str(), problems[0].line),
-            ("src/SUMMARY.md", Some(7))
+            ("src/SUMMARY.md", Some(12))
         );
     }
 

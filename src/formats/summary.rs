@@ -14,6 +14,8 @@ pub struct Chapter {
     pub depth: usize,
     /// The part title the chapter is under, if any.
     pub part: Option<String>,
+    /// A separator (`---`) stands just before the chapter.
+    pub after_separator: bool,
     /// 1-based line in `SUMMARY.md`.
     pub line: usize,
 }
@@ -30,6 +32,7 @@ pub fn parse(text: &str) -> (Vec<Chapter>, Vec<SummaryProblem>) {
     let mut chapters = Vec::new();
     let mut problems = Vec::new();
     let mut part: Option<String> = None;
+    let mut separator = false;
     let mut seen_title = false;
     // Indentations of the open list levels, outermost first.
     let mut indents: Vec<usize> = Vec::new();
@@ -45,7 +48,11 @@ pub fn parse(text: &str) -> (Vec<Chapter>, Vec<SummaryProblem>) {
             in_comment = !trimmed.contains("-->");
             continue;
         }
-        if trimmed.is_empty() || trimmed.chars().all(|c| c == '-') && trimmed.len() >= 3 {
+        if trimmed.chars().all(|c| c == '-') && trimmed.len() >= 3 {
+            separator = true;
+            continue;
+        }
+        if trimmed.is_empty() {
             continue;
         }
         if let Some(heading) = trimmed.strip_prefix('#') {
@@ -90,6 +97,7 @@ pub fn parse(text: &str) -> (Vec<Chapter>, Vec<SummaryProblem>) {
                 path: (!path.is_empty()).then_some(path),
                 depth,
                 part: part.clone(),
+                after_separator: std::mem::take(&mut separator),
                 line,
             }),
             None => problems.push(SummaryProblem {

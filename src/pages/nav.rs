@@ -74,31 +74,70 @@ pub fn nav_items(site: &Site, current: usize, base_path: &str) -> Vec<NavItem> {
                 .filter(|&&c| site.pages[c].is_section)
                 .count()
                 > MAX_LISTED_SECTIONS;
-        for &c in children {
+        let shown: Vec<usize> = children
+            .iter()
+            .copied()
+            .filter(|&c| !(crowded && site.pages[c].is_section && !open.contains(&c)))
+            .collect();
+        let offsets = summary_offsets(site, section, &shown);
+        for (k, &c) in shown.iter().enumerate() {
             let page = &site.pages[c];
-            if crowded && page.is_section && !open.contains(&c) {
-                continue;
-            }
             let expand = page.is_section && open.contains(&c) && !page.children.is_empty();
+            let (offset, next) = (offsets[k], offsets.get(k + 1).copied().unwrap_or(0));
             items.push(NavItem {
                 title: page.title.clone(),
                 url: format!("{base}{}", page.url),
-                depth,
+                depth: depth + offset,
                 is_section: page.is_section,
                 active: open.contains(&c),
-                opens: expand,
+                // The chapters `SUMMARY.md` nests under this one follow it.
+                opens: expand || next > offset,
                 closes: 0,
+                part: page.defaults.part_start.clone(),
+                separator: page.defaults.after_separator,
             });
             if expand {
-                walk(site, c, depth + 1, open, base, items, current);
+                walk(site, c, depth + offset + 1, open, base, items, current);
                 if let Some(last) = items.last_mut() {
                     last.closes += 1;
                 }
+            }
+            if let Some(last) = items.last_mut() {
+                last.closes += offset.saturating_sub(next);
             }
         }
     }
     walk(site, HOME, 0, &open, base_path, &mut items, current);
     items
+}
+
+/// How deep each of a section's shown children sits below it by an
+/// mdBook's `SUMMARY.md` (0 for every page of other sites): a flat book's
+/// `ch04-01.md` nests under `ch04-00.md`. Each is at most one deeper than
+/// the one before, and a section that expands its own children nests
+/// nothing under it (its list is open already).
+fn summary_offsets(site: &Site, section: usize, shown: &[usize]) -> Vec<usize> {
+    let base = if section == HOME {
+        0
+    } else {
+        site.pages[section]
+            .defaults
+            .summary_depth
+            .map_or(0, |d| d + 1)
+    };
+    let mut offsets = Vec::with_capacity(shown.len());
+    let mut ceiling = 0;
+    for &c in shown {
+        let page = &site.pages[c];
+        let wanted = page
+            .defaults
+            .summary_depth
+            .map_or(0, |d| d.saturating_sub(base));
+        let offset = wanted.min(ceiling);
+        offsets.push(offset);
+        ceiling = if page.is_section { offset } else { offset + 1 };
+    }
+    offsets
 }
 
 /// How many sub-sections an ancestor lists in the section tree.

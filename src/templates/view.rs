@@ -108,4 +108,8 @@ pub struct NavItem {
     pub active: bool,
     pub opens: bool,
     pub closes: usize,
+    /// A part of the book starts here (an mdBook's `# Part` in `SUMMARY.md`).
+    pub part: Option<String>,
+    /// A separator (`---` in `SUMMARY.md`) stands before this entry.
+    pub separator: bool,
 }

@@ -54,6 +54,10 @@ test("an mdBook link to chapter.html#mdbook-id lands on its heading", async () =
     const heading = page.locator("#strings-with--or-format");
     assert.match(await heading.textContent(), /Strings with/);
     assert.equal(await heading.isVisible(), true);
+    // The tree with SUMMARY.md's part title, nesting and separator: axe clean.
+    assert.equal(await page.locator(".nav-tree .nav-part").first().textContent(), "The first week");
+    const violations = await axe(page);
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
     assert.deepEqual(page.errors, []);
     await page.context().close();
   } finally {

@@ -404,6 +404,18 @@ fn an_mdbook_builds_in_place() {
         guide.contains("<a href=\"/\">the introduction</a>"),
         "README.md links: {guide}"
     );
+    // The section tree follows SUMMARY.md: its part title, a chapter it
+    // nests though the file is not in a folder, its separator.
+    let tree = &home[home.find("<ul class=\"nav-tree\">").expect("the tree")..];
+    let tree = &tree[..tree.find("</nav>").unwrap_or(tree.len())];
+    assert!(
+        tree.contains("<li class=\"nav-part\">The first week</li>\n<li><a href=\"/chapter_1/\">Getting started</a><ul>\n<li><a href=\"/first-day/\">The first day</a></li>\n</ul></li>"),
+        "{tree}"
+    );
+    assert!(
+        tree.contains("<li class=\"nav-separator\" aria-hidden=\"true\"></li>\n<li><a href=\"/glossary/\">Glossary</a></li>"),
+        "{tree}"
+    );
     assert!(book
         .read("public/chapter_1/index.html")
         .contains("href=\"/guide/setup/#tools\""));

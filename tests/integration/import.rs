@@ -29,7 +29,7 @@ fn an_mdbook_becomes_a_site_that_builds_in_summary_order() {
     let dest = book.root().parent().unwrap().join("site-imported");
     let r = book.run(&["import", "--from", "mdbook", ".", dest.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
-    assert!(r.stdout.starts_with("Imported 5 chapters"), "{}", r.stdout);
+    assert!(r.stdout.starts_with("Imported 6 chapters"), "{}", r.stdout);
     assert_eq!(snapshot(book.root()), before, "the book is only read");
 
     let config = std::fs::read_to_string(dest.join("kurator.yaml")).unwrap();
