@@ -46,6 +46,7 @@ pub fn page_file(page: &Page) -> String {
         ("updated", text(&f.updated)),
         ("slug", text(&f.slug)),
         ("template", text(&f.template)),
+        ("linkTitle", text(&f.link_title)),
     ] {
         if let Some(v) = value {
             put(key, v);

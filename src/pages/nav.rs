@@ -85,7 +85,12 @@ pub fn nav_items(site: &Site, current: usize, base_path: &str) -> Vec<NavItem> {
             let expand = page.is_section && open.contains(&c) && !page.children.is_empty();
             let (offset, next) = (offsets[k], offsets.get(k + 1).copied().unwrap_or(0));
             items.push(NavItem {
-                title: page.title.clone(),
+                // Hugo's `linkTitle`: the shorter name menus use.
+                title: page
+                    .front
+                    .link_title
+                    .clone()
+                    .unwrap_or_else(|| page.title.clone()),
                 url: format!("{base}{}", page.url),
                 depth: depth + offset,
                 is_section: page.is_section,

@@ -306,6 +306,12 @@ fn hugo_front_matter_links_and_shortcodes() {
         "the shortcodes are gone"
     );
     assert!(first.contains("/tags/process/"), "categories are tags");
+    // `linkTitle` names the page in the section tree; its title stays.
+    assert!(first.contains("<title>First post — Notes</title>"));
+    assert!(
+        first.contains("<a aria-current=\"page\" href=\"/posts/first/\">First</a>"),
+        "{first}"
+    );
     let third = site.read("public/posts/third/index.html");
     assert!(
         third.contains("<title>Third post — Notes</title>"),
@@ -321,13 +327,13 @@ fn hugo_front_matter_links_and_shortcodes() {
     );
     assert!(
         r.stderr
-            .contains("content/posts/first.md:9:1: the shortcode `youtube`"),
+            .contains("content/posts/first.md:10:1: the shortcode `youtube`"),
         "{}",
         r.stderr
     );
     assert!(
         r.stderr
-            .contains("content/posts/first.md:11:1: the shortcode `notice`"),
+            .contains("content/posts/first.md:12:1: the shortcode `notice`"),
         "{}",
         r.stderr
     );
