@@ -8,13 +8,13 @@ pub mod front_matter;
 pub mod include;
 pub mod lines;
 pub mod links;
+mod order;
 pub mod page;
 pub mod shortcodes;
 pub mod walk;
 
 use std::collections::{BTreeMap, HashMap};
 
-use front_matter::SortBy;
 pub use page::Page;
 use walk::SourceFile;
 
@@ -142,17 +142,7 @@ impl Site {
                 pages[parent].children.push(i);
             }
         }
-        let keys: Vec<_> = pages.iter().map(Page::order_key).collect();
-        let sorts: Vec<Option<SortBy>> = pages.iter().map(|p| p.front.sort_by).collect();
-        let fields: Vec<SortFields> = pages.iter().map(SortFields::of).collect();
-        for (i, page) in pages.iter_mut().enumerate() {
-            page.children.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-            if let Some(by) = sorts[i].filter(|by| *by != SortBy::Weight) {
-                let key = |c: usize| fields[c].key(by);
-                page.children
-                    .sort_by(|&a, &b| key(a).cmp(&key(b)).then(keys[a].cmp(&keys[b])));
-            }
-        }
+        order::sort_children(&mut pages);
         let mut site = Site {
             by_content_path: pages
                 .iter()
@@ -320,43 +310,6 @@ fn ensure_section(
 /// A taxonomy term as a URL segment: lower case, spaces to `-`.
 pub fn term_slug(term: &str) -> String {
     page::url_segment(&term.to_lowercase())
-}
-
-/// What a section's `sort_by` compares, taken from each page.
-struct SortFields {
-    date: Option<String>,
-    updated: Option<String>,
-    title: String,
-    slug: String,
-}
-
-impl SortFields {
-    fn of(page: &Page) -> SortFields {
-        SortFields {
-            date: page.front.date.clone(),
-            updated: page
-                .front
-                .updated
-                .clone()
-                .or_else(|| page.front.date.clone()),
-            title: page.title.to_lowercase(),
-            slug: page.segment.clone(),
-        }
-    }
-
-    /// Dates newest first (ISO dates compare as text), missing ones last.
-    fn key(&self, by: SortBy) -> (bool, std::cmp::Reverse<&str>, &str) {
-        fn newest(d: Option<&str>) -> (bool, std::cmp::Reverse<&str>, &str) {
-            (d.is_none(), std::cmp::Reverse(d.unwrap_or("")), "")
-        }
-        match by {
-            SortBy::Date => newest(self.date.as_deref()),
-            SortBy::Updated => newest(self.updated.as_deref()),
-            SortBy::Title => (false, std::cmp::Reverse(""), &self.title),
-            SortBy::Slug => (false, std::cmp::Reverse(""), &self.slug),
-            SortBy::Weight => (false, std::cmp::Reverse(""), ""),
-        }
-    }
 }
 
 #[cfg(test)]
