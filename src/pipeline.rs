@@ -137,7 +137,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     if let (Some(g), true) = (&glossary_terms, options.mode == Mode::Check) {
         problems.extend(glossary::unused(g, &glossary::used(g, &site, &rendered)));
     }
-    content::include::remap_lines(&site, &mut problems);
+    content::lines::remap_lines(&site, &mut problems);
     diagnostic::sort(&mut problems);
     diagnostic::attach_sources(root, &mut problems);
     if problems.iter().any(Diagnostic::is_error) {

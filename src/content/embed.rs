@@ -5,7 +5,7 @@
 //! embed inside an embedded note is expanded too, four deep at most and
 //! never into itself. Images (`![[diagram.png]]`) are left to the
 //! renderer. Lines of the page after an embed keep their numbers in
-//! messages (`include::remap_lines`).
+//! messages (`lines::remap_lines`).
 
 use super::include::IncludeProblem;
 use super::lines::{Fences, LineStarts};
@@ -243,7 +243,6 @@ pub fn expand_site(site: &mut Site, problems: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::include;
 
     const PLAN: &str =
         "# Plan\n\nIntro.\n\n## Goals\n\nShip it.\n\n### Detail\n\nSmall.\n\n## Later\n\nMore.\n";
@@ -268,7 +267,7 @@ mod tests {
         assert!(out.text.starts_with("Before.\n<div class=\"note-embed\">\n\n[[Plan#Goals]]\n\n## Goals\n\nShip it.\n\n### Detail\n\nSmall.\n\n</div>\nAfter.\n"), "{}", out.text);
         assert_eq!(out.line_starts.len(), 3);
         assert_eq!(
-            include::source_line(&out.line_starts, out.text.lines().count()),
+            crate::content::lines::source_line(&out.line_starts, out.text.lines().count()),
             3,
             "After. is line 3"
         );

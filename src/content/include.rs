@@ -7,6 +7,8 @@
 //! fences of the page itself are text. The file is read by the caller
 //! (`read`), which owns the rule that nothing outside the site is read.
 
+#[cfg(test)]
+use super::lines::source_line;
 use super::lines::{Fences, LineStarts};
 
 /// What the page asked for, and what came of it.
@@ -15,7 +17,7 @@ pub struct Expanded {
     pub text: String,
     /// For each line of the source (0-based), the line of `text` it starts
     /// on: included files add lines, and problems found later in `text`
-    /// are reported at the source's lines ([`source_line`]).
+    /// are reported at the source's lines (`lines::source_line`).
     pub line_starts: Vec<usize>,
     /// `{{#title …}}`: the page's title.
     pub title: Option<String>,
@@ -56,14 +58,6 @@ pub fn expand(text: &str, read: &mut dyn FnMut(&str) -> Result<String, String>) 
         Some(&mut out.line_starts),
     );
     out
-}
-
-/// The source line (1-based) a line of the expanded text (1-based) comes
-/// from: a line of an included file comes from its directive's line.
-pub fn source_line(line_starts: &[usize], expanded: usize) -> usize {
-    line_starts
-        .partition_point(|&start| start <= expanded)
-        .max(1)
 }
 
 fn expand_at(
@@ -305,48 +299,6 @@ pub fn expand_site(
             page.line_starts = Some(expanded.line_starts);
         }
         page.body = expanded.text;
-    }
-}
-
-/// Puts problems found in expanded pages back at the lines of their files
-/// (a problem inside included text is at its directive's line).
-pub fn remap_lines(site: &super::Site, problems: &mut [crate::diagnostic::Diagnostic]) {
-    let moved: std::collections::HashMap<&str, &super::page::Page> = site
-        .pages
-        .iter()
-        .filter(|p| p.line_starts.is_some() || p.generated.is_some())
-        .map(|p| (p.source.as_str(), p))
-        .collect();
-    if moved.is_empty() {
-        return;
-    }
-    for d in problems {
-        let (Some(page), Some(line)) = (moved.get(d.path.as_str()), d.line) else {
-            continue;
-        };
-        // Text added from another file (the glossary's terms) is that file's.
-        if let Some(added) = &page.generated {
-            let first = page.body_line + added.from_line - 1;
-            if let Some(&from) = line.checked_sub(first).and_then(|k| added.lines.get(k)) {
-                d.path.clone_from(&added.file);
-                d.line = Some(from);
-                d.column = None;
-                continue;
-            }
-            if line >= first + added.lines.len() {
-                d.line = Some(line - added.shift);
-            }
-        }
-        let (Some(starts), true) = (&page.line_starts, line >= page.body_line) else {
-            continue;
-        };
-        let expanded = line - page.body_line + 1;
-        let source = source_line(starts, expanded);
-        d.line = Some(source + page.body_line - 1);
-        if starts.get(source - 1) != Some(&expanded) {
-            // Inside the included text: the directive's column means nothing.
-            d.column = None;
-        }
     }
 }
 

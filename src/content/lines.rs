@@ -1,6 +1,7 @@
 //! Reading Markdown line by line, for the passes that rewrite it before it
 //! is parsed (includes, embeds, shortcodes): which lines are inside a code
-//! fence, and where each source line lands in the rewritten text.
+//! fence, where each source line lands in the rewritten text, and
+//! problems found in rewritten text put back at their file's lines.
 
 /// Code fences met line by line: ```` ``` ```` or `~~~`, closed by a
 /// fence of the same character at least as long.
@@ -64,6 +65,56 @@ impl LineStarts {
     /// For each source line (0-based), the written line (1-based) it starts.
     pub fn finish(self) -> Vec<usize> {
         self.starts
+    }
+}
+
+/// The source line (1-based) a line of the expanded text (1-based) comes
+/// from: a line of an included file comes from its directive's line.
+pub fn source_line(line_starts: &[usize], expanded: usize) -> usize {
+    line_starts
+        .partition_point(|&start| start <= expanded)
+        .max(1)
+}
+
+/// Puts problems found in expanded pages back at the lines of their files
+/// (a problem inside included text is at its directive's line).
+pub fn remap_lines(site: &super::Site, problems: &mut [crate::diagnostic::Diagnostic]) {
+    let moved: std::collections::HashMap<&str, &super::page::Page> = site
+        .pages
+        .iter()
+        .filter(|p| p.line_starts.is_some() || p.generated.is_some())
+        .map(|p| (p.source.as_str(), p))
+        .collect();
+    if moved.is_empty() {
+        return;
+    }
+    for d in problems {
+        let (Some(page), Some(line)) = (moved.get(d.path.as_str()), d.line) else {
+            continue;
+        };
+        // Text added from another file (the glossary's terms) is that file's.
+        if let Some(added) = &page.generated {
+            let first = page.body_line + added.from_line - 1;
+            if let Some(&from) = line.checked_sub(first).and_then(|k| added.lines.get(k)) {
+                d.path.clone_from(&added.file);
+                d.line = Some(from);
+                d.column = None;
+                continue;
+            }
+            if line >= first + added.lines.len() {
+                d.line = Some(line - added.shift);
+            }
+        }
+        let (Some(starts), true) = (&page.line_starts, line >= page.body_line) else {
+            continue;
+        };
+        let expanded = line - page.body_line + 1;
+        let source = source_line(starts, expanded);
+        d.line = Some(source + page.body_line - 1);
+        if starts.get(source - 1) != Some(&expanded) {
+            // Inside the included text: the directive's column means nothing.
+            d.column = None;
+        }
     }
 }
 

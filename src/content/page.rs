@@ -30,7 +30,7 @@ pub struct Page {
     /// File line on which `body` starts.
     pub body_line: usize,
     /// After includes added lines to `body`: where each line of the file's
-    /// body starts in it (`content::include::remap_lines`).
+    /// body starts in it (`content::lines::remap_lines`).
     pub line_starts: Option<Vec<usize>>,
     /// Text added to `body` from another file (the glossary's terms).
     pub generated: Option<Generated>,
