@@ -120,6 +120,7 @@ try {
       settledMs: Math.max(0, t.lastChange - t.lastKey),
       warmMs: Math.max(0, warm.lastChange - warm.lastKey),
       againRequests: responses.filter((r) => r.phase === 'again').length,
+      againFiles: responses.filter((r) => r.phase === 'again').map((r) => r.url.replace(server.url, '')),
     });
     await page.context().close();
   }
@@ -129,6 +130,6 @@ try {
 }
 for (const r of rows) {
   console.log(`${JSON.stringify(r.q)}: page load ${r.load.requests} requests ${r.load.bytes} B; search ${r.search.requests} requests ${r.search.bytes} B; total ${r.load.bytes + r.search.bytes} B; last key → settled ${r.settledMs.toFixed(0)} ms; typed again: ${r.warmMs.toFixed(0)} ms, ${r.againRequests} requests`);
-  if (process.env.BENCH_VERBOSE) console.log('   ' + r.search.files.join('\n   '));
+  if (process.env.BENCH_VERBOSE) console.log('   ' + r.search.files.join('\n   ') + '\n   again:\n   ' + r.againFiles.join('\n   '));
 }
 console.log(`median: total ${median(rows.map((r) => r.load.bytes + r.search.bytes))} B gzip, search requests ${median(rows.map((r) => r.search.requests))}, last key → settled ${median(rows.map((r) => r.settledMs)).toFixed(0)} ms, typed again ${median(rows.map((r) => r.warmMs)).toFixed(0)} ms`);

@@ -84,8 +84,23 @@ test("header box: `/`, results as you type with <mark> and a count, arrow + Ente
   await page.context().close();
 });
 
-/** The rendered results of the search page: title, breadcrumb, snippet, marks, link. */
+/** Scrolls each result still waiting for its text into view until every result of the list is presented. */
+async function presentAll(page) {
+  for (let i = 0; i < 40; i++) {
+    const left = await page.evaluate(() => {
+      const p = document.querySelector(".search-results .ks-pending");
+      if (p) p.scrollIntoView();
+      return !!p;
+    });
+    if (!left) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error("search results still waiting for their text after scrolling to them");
+}
+
+/** The rendered results of the search page (all presented): title, breadcrumb, snippet, marks, link. */
 async function pageResults(page) {
+  await presentAll(page);
   return page.locator(".search-results li.ks-result").evaluateAll((items) =>
     items.map((li) => ({
       href: li.querySelector("a").getAttribute("href"),
@@ -109,7 +124,13 @@ test("search page: ?q=зарплата shows titles, breadcrumbs and highlighted
   const status = await searchPage(page, session.url + "/search/", "зарплата");
   assert.match(status, /^Найдено: \d+ результат/);
   assert.equal(await page.locator("#search-page-q").inputValue(), "зарплата", "the query from the URL is in the box");
+  // Only results on screen load their text; those below wait for a scroll.
+  await page.waitForFunction(() => [...document.querySelectorAll(".search-results .ks-pending")].every((li) => li.getBoundingClientRect().top >= innerHeight));
+  const waiting = await page.locator(".search-results .ks-pending").count();
+  assert.ok(waiting > 0, "results below the fold are not presented yet");
+  const fragmentsBefore = new Set(page.requests.filter((u) => /\/search\/f\//.test(u))).size;
   let results = await pageResults(page);
+  assert.ok(new Set(page.requests.filter((u) => /\/search\/f\//.test(u))).size > fragmentsBefore, "scrolling to them loads their text");
   assert.ok(results.length >= 3, `several results: ${results.length}`);
   const total = Number(status.match(/\d+/)[0]);
   assert.equal(results.length, Math.min(total, 10), "ten results first");
@@ -211,6 +232,7 @@ test("offline build on file://: the header box and the search page work, result 
   // The search page from disk, with ?q= in the file URL.
   const status = await searchPage(page, fileUrl(dir, "search/index.html"), "зарплата");
   assert.match(status, /^Найдено: \d+ результат/);
+  await presentAll(page);
   const links = await page.locator(".search-results li.ks-result a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   assert.ok(links.length >= 3);
   for (const h of links) assert.match(h, /^(\.\.\/)+[^:]*index\.html(#.+)?$/, `${h} is relative and names index.html`);

@@ -1,4 +1,6 @@
-/* Kurator link previews (issue 22): hovering or focusing a link to another
+/* Kurator link previews (issue 22): theme.js loads this script when the
+ * reader first points at or focuses a link in the text, not with every
+ * page. Hovering or focusing a link to another
  * page of the site, in the page's text or its backlinks, shows the
  * target's title and the start of the section
  * the link points at, from _previews/<page>/index.js, a classic script
@@ -164,6 +166,11 @@
     doc.addEventListener('keydown', function (e) {
       if (e.key === 'Escape' && current) hide();
     });
+    // The link whose hover or focus loaded this script (theme.js).
+    var first = global.__kuratorPreviewFirst;
+    global.__kuratorPreviewFirst = null;
+    if (first && doc.activeElement === first) open(first, 0);
+    else if (first && first.matches(':hover')) open(first, HOVER_DELAY);
   }
 
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', init);

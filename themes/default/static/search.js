@@ -222,15 +222,16 @@
     return item;
   }
 
-  // Runs a query and hands the presented results to `show`; drops answers
-  // that arrive after a newer query.
   // Runs queries for one list: a newer query supersedes an older one, whose
   // results are then neither presented (no fragment loads) nor shown.
   // run(q, form, count, local) shows the first `count` results (default
   // `limit`); `local`: the query was run at once, from the loaded index,
   // so results whose text is not loaded yet wait for the reader's pause
   // (a newer key cancels them) before their fragments are fetched.
-  function runner(limit, show) {
+  // `lazy` (the search page): results are shown as soon as the query is
+  // ranked, each with its hit and no text; the page presents (loads the
+  // fragment of) only those that come on screen.
+  function runner(limit, show, lazy) {
     var serial = 0;
     return function (q, form, count, local) {
       var mine = ++serial;
@@ -243,6 +244,14 @@
         var hits = res.hits.slice(0, n);
         var missing = hits.some(function (h) { return !loaded[engine.fragmentFile(h)]; });
         var wait = /\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT;
+        if (lazy) {
+          // Shown at once; a result's text waits for the pause where the
+          // query was run while typing and its fragment is not loaded.
+          var pauseMs = local ? wait : 0;
+          return show({ q: q, total: res.total, cut: res.cut, mode: res.mode, corrected: res.corrected, suggestion: res.suggestion, results: hits.map(function (h) {
+            return { hit: h, wait: loaded[engine.fragmentFile(h)] ? 0 : pauseMs };
+          }) });
+        }
         var pause = local && missing ? new Promise(function (ok) { setTimeout(ok, wait); }) : null;
         return Promise.resolve(pause).then(function () {
           if (mine !== serial) return null;
@@ -408,22 +417,75 @@
   // Results the search page presents at first, and on each «Показать ещё».
   var PAGE_STEP = 10;
 
+  // Fills a pending result once it is on screen (or at once where there is
+  // no IntersectionObserver); `list` holds the items of the current query.
+  function pendingResults(list) {
+    var fill = function (li) {
+      var r0 = li.__ksHit;
+      if (!r0) return;
+      li.__ksHit = null;
+      if (r0.wait) {
+        // Typed past before the pause ends: the list is a newer one.
+        setTimeout(function () {
+          if (li.parentNode === list) present(li, r0.hit);
+        }, r0.wait);
+      } else {
+        present(li, r0.hit);
+      }
+    };
+    var present = function (li, hit) {
+      engine.present(hit).then(function (r) {
+        if (li.parentNode !== list) return;
+        list.replaceChild(resultNode('li', r), li);
+      }, function () {
+        li.removeAttribute('aria-busy');
+      });
+    };
+    var seen = 'IntersectionObserver' in global
+      ? new global.IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          if (!e.isIntersecting) return;
+          seen.unobserve(e.target);
+          fill(e.target);
+        });
+      })
+      : null;
+    return {
+      add: function (result) {
+        var li = doc.createElement('li');
+        li.className = 'ks-result ks-pending';
+        li.setAttribute('aria-busy', 'true');
+        li.__ksHit = result;
+        list.appendChild(li);
+        if (seen) seen.observe(li);
+        else fill(li);
+      },
+      clear: function () {
+        if (seen) seen.disconnect();
+        list.textContent = '';
+      },
+    };
+  }
+
   function initPage(box) {
     var input = box.querySelector('input[name="q"]');
     var list = box.querySelector('.search-results');
     var status = box.querySelector('.search-status');
     var form = box.querySelector('form') || box;
     var extra = null;
+    var pending = pendingResults(list);
+    var shownQuery = null;
     var run = runner(PAGE_STEP, function (res) {
-      list.textContent = '';
+      pending.clear();
       if (extra) extra.remove();
       extra = null;
+      remember(res ? res.q : '');
       if (!res) {
         status.textContent = '';
         return;
       }
       status.textContent = statusText(res);
-      (res.results || []).forEach(function (r) { list.appendChild(resultNode('li', r)); });
+      (res.results || []).forEach(function (r) { pending.add(r); });
       if (res.suggestion) {
         extra = suggestionNode('p', res);
       } else if (res.total > (res.results || []).length) {
@@ -438,17 +500,34 @@
         });
       }
       if (extra) list.after(extra);
-    });
-    var params = new URLSearchParams(global.location.search);
-    input.value = params.get('q') || '';
-    var timer = null;
-    var update = function (local) {
-      var q = input.value;
+    }, true);
+    // The address holds the query whose results are shown, written when
+    // the reader turns to them, submits, or leaves the page or window (so
+    // Back and a copied address bring the results back), not on every key:
+    // a changed address makes the browser ask for the favicon again.
+    var resultsQuery = null;
+    function remember(q) {
+      resultsQuery = q;
+    }
+    function setAddress() {
+      var q = resultsQuery;
+      if (q === shownQuery) return;
+      shownQuery = q;
       var url = new URL(global.location.href);
       if (q) url.searchParams.set('q', q);
       else url.searchParams.delete('q');
       try { global.history.replaceState(null, '', url.href); } catch (e) { /* file:// in some browsers */ }
-      run(q, form, 0, local === true);
+    }
+    var params = new URLSearchParams(global.location.search);
+    input.value = params.get('q') || '';
+    shownQuery = resultsQuery = input.value;
+    list.addEventListener('pointerdown', setAddress);
+    list.addEventListener('focusin', setAddress);
+    global.addEventListener('pagehide', setAddress);
+    global.addEventListener('blur', setAddress);
+    var timer = null;
+    var update = function (local) {
+      run(input.value, form, 0, local === true);
     };
     input.addEventListener('input', function () {
       clearTimeout(timer);
@@ -456,6 +535,8 @@
     });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
+      remember(input.value);
+      setAddress();
       update();
     });
     if (input.value) run(input.value, form);

@@ -71,6 +71,28 @@
     apply();
   }
 
+  // Link previews (preview.js) load when the reader first points at or
+  // focuses a link in the text, not with every page; the link that asked
+  // is handed over so its preview opens.
+  function setupPreviewLoader() {
+    var src = document.documentElement.getAttribute("data-preview");
+    if (!src) return;
+    function wanted(e) {
+      var a = e.target && e.target.closest ? e.target.closest("a[href]") : null;
+      if (!a || !a.closest("main .content, main .backlinks")) return;
+      document.removeEventListener("mouseover", wanted);
+      document.removeEventListener("focusin", wanted);
+      window.__kuratorPreviewFirst = a;
+      var s = document.createElement("script");
+      s.src = src;
+      s.async = true;
+      document.head.appendChild(s);
+    }
+    document.addEventListener("mouseover", wanted);
+    document.addEventListener("focusin", wanted);
+  }
+
   setupToggle();
   setupCourseFilter();
+  setupPreviewLoader();
 })();
