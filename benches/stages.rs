@@ -99,6 +99,7 @@ mod markdown_render {
     struct Pages {
         site: Site,
         links: LinkResolver,
+        labels: markdown::Labels,
     }
 
     fn pages() -> Pages {
@@ -106,7 +107,11 @@ mod markdown_render {
         let (site, problems) = Site::build(&files, false, &taxonomies());
         assert!(problems.is_empty(), "{problems:?}");
         let links = LinkResolver::new(&site, "/", std::iter::empty());
-        Pages { site, links }
+        Pages {
+            site,
+            links,
+            labels: markdown::Labels::built_in("ru"),
+        }
     }
 
     fn render(pages: &Pages, i: usize) -> markdown::Rendered {
@@ -118,6 +123,7 @@ mod markdown_render {
             first_line: page.body_line,
             links: &pages.links,
             language: "ru",
+            labels: &pages.labels,
             title_is_first_heading: false,
             terms: None,
         })

@@ -100,6 +100,8 @@ pub struct Analysis {
     pub quizzes: Vec<QuizOutput>,
     pub data: serde_json::Map<String, serde_json::Value>,
     pub theme: Theme,
+    /// The theme's interface text in the site's language.
+    pub texts: crate::i18n::Texts,
     pub links: LinkResolver,
     pub assets: Vec<Asset>,
     pub static_files: Vec<Asset>,

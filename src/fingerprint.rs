@@ -2,7 +2,8 @@
 //!
 //! A build records, in the output's marker file, a fingerprint of
 //! everything it read (`kurator.yaml`, `content/`, `static/`, `data/`,
-//! `templates/`, `themes/`, the command-line options and the kurator binary)
+//! `templates/`, `themes/`, `i18n/`, the command-line options and the
+//! kurator binary)
 //! and one of the files it wrote (path, size, modification time). When both
 //! still match, the output is byte for byte what a new build would write, so
 //! the build stops there: a no-change rebuild costs reading the sources, not
@@ -82,7 +83,7 @@ pub(crate) fn up_to_date(output: &Path, inputs: u128) -> Option<BuildRecord> {
 }
 
 /// Folders and files under the site root that a build reads.
-const INPUT_DIRS: [&str; 5] = ["content", "static", "data", "templates", "themes"];
+const INPUT_DIRS: [&str; 6] = ["content", "static", "data", "templates", "themes", "i18n"];
 
 /// Fingerprint of everything a build of `options` reads. `None` when
 /// something cannot be read: the build itself then reports it.
@@ -268,6 +269,7 @@ mod tests {
             "static/x.css",
             "data/d.yaml",
             "themes/t/a",
+            "i18n/ru.yaml",
         ] {
             let path = dir.path().join(extra);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -57,6 +57,7 @@ pub fn rebuild_page(
         return None;
     }
     let config = &analysis.config;
+    let labels = markdown::Labels::from_texts(&analysis.texts);
     let rendered = markdown::render(&MarkdownInput {
         source: &page.source,
         dir: &page.dir,
@@ -64,6 +65,7 @@ pub fn rebuild_page(
         first_line: page.body_line,
         links: &analysis.links,
         language: &config.language,
+        labels: &labels,
         title_is_first_heading: page.title_from == crate::content::page::TitleFrom::Heading,
         terms: analysis
             .terms
@@ -88,6 +90,8 @@ pub fn rebuild_page(
     let cx = SiteQuizContext {
         links: &analysis.links,
         language: &config.language,
+        texts: &analysis.texts,
+        labels: &labels,
         base_path: &base_path,
     };
     let quizzes = page_quizzes(old, &rendered, &cx);

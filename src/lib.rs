@@ -28,6 +28,8 @@ pub mod gift;
 pub mod glossary;
 /// HTML escaping, for every module that writes HTML by hand.
 pub(crate) mod html;
+/// The theme's interface text: translation tables, plural forms.
+pub mod i18n;
 /// `serve`'s one-page fast path.
 pub mod incremental;
 /// Markdown → HTML, plus headings, links and text per section.

@@ -23,7 +23,7 @@ use crate::quiz::site::SiteQuizContext;
 use crate::site_root::SiteRoot;
 use crate::theme::Theme;
 use crate::timing::mark;
-use crate::{config, data, formats, glossary, markdown, quiz, search, validate};
+use crate::{config, data, formats, glossary, i18n, markdown, quiz, search, validate};
 
 pub use crate::build_types::{Analysis, BuildFailure, BuildOptions, BuildReport, Mode};
 
@@ -79,6 +79,13 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
             Theme::load(root, &config.theme, &mut problems),
         )
     };
+    // The interface text in the site's language (issue 22).
+    let texts = i18n::Texts::load(
+        &theme,
+        (!config.format.is_foreign()).then_some(root),
+        &config.language,
+        &mut problems,
+    );
     problems.extend(theme.check_page_templates(&site));
     problems.extend(config.stemming_warning());
     // Pages at the root (a vault) already include any `static/` folder.
@@ -117,7 +124,8 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         let url = format!("{base_path}{}", site.pages[page].url);
         Some(glossary::Terms::new(g, &|id| format!("{url}#{id}")))
     });
-    let rendered = markdown::render_pages(&site, &links, &config.language, terms.as_ref());
+    let labels = markdown::Labels::from_texts(&texts);
+    let rendered = markdown::render_pages(&site, &links, &config.language, &labels, terms.as_ref());
     for page in &mut site.pages {
         page.body = String::new();
     }
@@ -127,6 +135,8 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     let quiz_cx = SiteQuizContext {
         links: &links,
         language: &config.language,
+        texts: &texts,
+        labels: &labels,
         base_path: &base_path,
     };
     let quizzes = quiz::site::render_quizzes(&site, &rendered, &quiz_cx, &mut problems);
@@ -150,6 +160,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         quizzes,
         data,
         theme,
+        texts,
         links,
         assets: files.assets,
         static_files,

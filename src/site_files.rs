@@ -198,11 +198,13 @@ fn rfc3339(date: &str) -> String {
 }
 
 /// A page that sends the reader from an old URL to the new one.
-pub fn redirect_page(language: &str, target: &str) -> String {
+/// `title` is the interface's word for it (`redirect.title`).
+pub fn redirect_page(language: &str, title: &str, target: &str) -> String {
     let t = escape_attr(target);
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Redirect</title>\n<link rel=\"canonical\" href=\"{t}\">\n<meta http-equiv=\"refresh\" content=\"0; url={t}\">\n</head>\n<body>\n<p><a href=\"{t}\">{t}</a></p>\n</body>\n</html>\n",
-        escape_attr(language)
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<link rel=\"canonical\" href=\"{t}\">\n<meta http-equiv=\"refresh\" content=\"0; url={t}\">\n</head>\n<body>\n<p><a href=\"{t}\">{t}</a></p>\n</body>\n</html>\n",
+        escape_attr(language),
+        escape_attr(title)
     )
 }
 
@@ -440,7 +442,7 @@ mod tests {
             ToString::to_string,
         );
         roxmltree::Document::parse(&s[0].xml).unwrap();
-        let r = redirect_page("ru", "/new/\"x");
+        let r = redirect_page("ru", "Переадресация", "/new/\"x");
         assert!(r.contains("url=/new/&quot;x"));
     }
 }

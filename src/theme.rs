@@ -26,6 +26,17 @@ pub struct Theme {
     pub templates: BTreeMap<String, ThemeFile>,
     /// Output path inside `static/` (`style.css`) → file.
     pub statics: BTreeMap<String, ThemeFile>,
+    /// Interface text tables (`ru.yaml`) → file; see `i18n/`.
+    pub i18n: BTreeMap<String, ThemeFile>,
+}
+
+/// A file of the default theme as embedded (`i18n/ru.yaml`), whatever
+/// the site's theme replaces.
+pub(crate) fn built_in_file(rel: &str) -> Option<&'static [u8]> {
+    DEFAULT_THEME
+        .iter()
+        .find(|(name, _)| *name == rel)
+        .map(|(_, bytes)| *bytes)
 }
 
 impl Theme {
@@ -102,6 +113,9 @@ impl Theme {
                 .insert(name.to_string(), ThemeFile { origin, bytes });
         } else if let Some(name) = rel.strip_prefix("static/") {
             self.statics
+                .insert(name.to_string(), ThemeFile { origin, bytes });
+        } else if let Some(name) = rel.strip_prefix("i18n/") {
+            self.i18n
                 .insert(name.to_string(), ThemeFile { origin, bytes });
         }
     }

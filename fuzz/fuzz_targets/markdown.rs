@@ -23,6 +23,11 @@ fn resolver() -> &'static LinkResolver {
     })
 }
 
+fn labels() -> &'static kurator::markdown::Labels {
+    static LABELS: OnceLock<kurator::markdown::Labels> = OnceLock::new();
+    LABELS.get_or_init(|| kurator::markdown::Labels::built_in("ru"))
+}
+
 fuzz_target!(|text: &str| {
     let links = resolver();
     let rendered = render(&MarkdownInput {
@@ -32,7 +37,9 @@ fuzz_target!(|text: &str| {
         first_line: 3,
         links,
         language: "ru",
+        labels: labels(),
         title_is_first_heading: false,
+        terms: None,
     });
     let last = 3 + text.split('\n').count() - 1;
     for d in &rendered.link_problems {

@@ -27,12 +27,27 @@ fn resolver() -> &'static LinkResolver {
     })
 }
 
+fn words(language: &'static str) -> &'static (kurator::i18n::Texts, kurator::markdown::Labels) {
+    static RU: OnceLock<(kurator::i18n::Texts, kurator::markdown::Labels)> = OnceLock::new();
+    static EN: OnceLock<(kurator::i18n::Texts, kurator::markdown::Labels)> = OnceLock::new();
+    let cell = if language == "ru" { &RU } else { &EN };
+    cell.get_or_init(|| {
+        let texts = kurator::i18n::Texts::built_in(language);
+        let labels = kurator::markdown::Labels::from_texts(&texts);
+        (texts, labels)
+    })
+}
+
 fuzz_target!(|text: &str| {
+    let language = if text.len() % 2 == 0 { "ru" } else { "en" };
+    let (texts, labels) = words(language);
     let cx = QuizContext {
         source: "content/duties/quiz.md",
         dir: "duties",
         links: resolver(),
-        language: if text.len() % 2 == 0 { "ru" } else { "en" },
+        language,
+        texts,
+        labels,
     };
     let block = QuizBlock {
         yaml: text.to_string(),

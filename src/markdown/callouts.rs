@@ -57,12 +57,12 @@ fn marker(line: &str) -> Option<Marker> {
 
 /// The title a callout without one gets: the type, as Obsidian shows it
 /// (`default_title` names GitHub's five in the site's language).
-fn title_for(m: &Marker, default_title: &dyn Fn(&str) -> Option<&'static str>) -> String {
+fn title_for(m: &Marker, default_title: &dyn Fn(&str) -> Option<String>) -> String {
     if !m.title.trim().is_empty() {
         return m.title.trim().to_string();
     }
     if let Some(t) = default_title(&m.kind) {
-        return t.to_string();
+        return t;
     }
     let mut chars = m.kind.chars();
     chars
@@ -74,7 +74,7 @@ fn title_for(m: &Marker, default_title: &dyn Fn(&str) -> Option<&'static str>) -
 /// Rewrites plain blockquotes that open with a callout marker.
 pub fn rewrite<'a>(
     events: &[(Event<'a>, Range<usize>)],
-    default_title: &dyn Fn(&str) -> Option<&'static str>,
+    default_title: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let mut out = Vec::with_capacity(events.len());
     // For each open plain blockquote: its closing HTML, if it became a callout.
@@ -193,7 +193,7 @@ mod tests {
         let events: Vec<_> = Parser::new_ext(md, Options::all())
             .into_offset_iter()
             .collect();
-        let events = rewrite(&events, &|k| (k == "note").then_some("Заметка"));
+        let events = rewrite(&events, &|k| (k == "note").then(|| "Заметка".to_string()));
         let mut out = String::new();
         html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
         out

@@ -82,11 +82,7 @@ impl RenderState<'_> {
             "<h{n} id=\"{}\"{class}>",
             crate::html::escape(&id)
         )));
-        let label = if self.input.language.starts_with("ru") {
-            "Ссылка на этот раздел"
-        } else {
-            "Link to this section"
-        };
+        let label = crate::html::escape(&self.input.labels.heading_link);
         out.push(Event::Html(CowStr::from(format!(
             " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{label}\">#</a></h{n}>\n",
             crate::html::escape(&id)

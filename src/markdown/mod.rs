@@ -10,6 +10,7 @@
 pub mod callouts;
 pub mod checklist;
 pub mod headings;
+pub mod labels;
 pub mod links;
 pub mod template_block;
 pub mod typography;
@@ -22,6 +23,7 @@ use serde::Serialize;
 
 pub use headings::TocEntry;
 use headings::{HeadingCapture, IdAllocator};
+pub use labels::Labels;
 pub use links::{AnchorLink, Links, OwnAnchorLink};
 pub use template_block::TEMPLATE_BLOCK_CLASS;
 
@@ -40,8 +42,11 @@ pub struct MarkdownInput<'a> {
     /// File line on which `text` starts.
     pub first_line: usize,
     pub links: &'a LinkResolver,
-    /// Site language, for callout titles and labels.
+    /// Site language, for typography.
     pub language: &'a str,
+    /// The words written into the page (heading links, callouts, template
+    /// blocks).
+    pub labels: &'a Labels,
     /// The page's title is its first heading (no front matter title): that
     /// heading is lifted out whatever its level, so it is not shown twice.
     pub title_is_first_heading: bool,
@@ -130,7 +135,7 @@ fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
         |(e, _): &(Event<'_>, Range<usize>)| matches!(e, Event::Start(Tag::BlockQuote(None)));
     if raw_html && events.iter().any(plain_quote) {
         // Obsidian's `> [!type] Title` callouts (quiz texts stay plain).
-        let language = input.language;
+        let labels = input.labels;
         events = callouts::rewrite(&events, &|kind| {
             let kind = match kind {
                 "note" => BlockQuoteKind::Note,
@@ -140,7 +145,7 @@ fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
                 "caution" => BlockQuoteKind::Caution,
                 _ => return None,
             };
-            Some(callout(kind, language).1)
+            Some(callout(kind, labels).1.to_string())
         });
     }
     for (event, _) in &events {
@@ -169,6 +174,7 @@ pub fn render_pages(
     site: &Site,
     links: &LinkResolver,
     language: &str,
+    labels: &Labels,
     terms: Option<&crate::glossary::Terms>,
 ) -> Vec<Rendered> {
     site.pages
@@ -181,6 +187,7 @@ pub fn render_pages(
                 first_line: page.body_line,
                 links,
                 language,
+                labels,
                 title_is_first_heading: page.title_from == crate::content::page::TitleFrom::Heading,
                 terms: terms.filter(|_| crate::glossary::links_on(page)),
             })
@@ -361,9 +368,10 @@ impl<'i> RenderState<'i> {
                 out.push(Event::Start(Tag::Item));
             }
             Tag::BlockQuote(Some(kind)) => {
-                let (class, title) = callout(kind, self.input.language);
+                let (class, title) = callout(kind, self.input.labels);
                 out.push(Event::Html(CowStr::from(format!(
-                    "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n"
+                    "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{}</p>\n",
+                    crate::html::escape(title)
                 ))));
             }
             Tag::Table(align) => {
@@ -530,7 +538,7 @@ impl<'i> RenderState<'i> {
         rest: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
         out: &mut Vec<Event<'a>>,
     ) {
-        let block = template_block::TemplateBlock::parse(lang, self.input.language);
+        let block = template_block::TemplateBlock::parse(lang, self.input.labels);
         let mut text = String::new();
         for (event, _) in rest.by_ref() {
             match event {
@@ -544,7 +552,7 @@ impl<'i> RenderState<'i> {
             self.current.text.push('\n');
             self.push_text(&text);
             self.current.text.push('\n');
-            let html = block.render(&text, self.input.language);
+            let html = block.render(&text, self.input.language, self.input.labels);
             out.push(Event::Html(CowStr::from(html)));
         }
     }
@@ -615,15 +623,15 @@ fn is_quiz(lang: &str) -> bool {
     lang.split(|c: char| c.is_whitespace() || c == ',').next() == Some("quiz")
 }
 
-fn callout(kind: BlockQuoteKind, language: &str) -> (&'static str, &'static str) {
-    let ru = language.starts_with("ru");
-    match kind {
-        BlockQuoteKind::Note => ("note", if ru { "Заметка" } else { "Note" }),
-        BlockQuoteKind::Tip => ("tip", if ru { "Совет" } else { "Tip" }),
-        BlockQuoteKind::Important => ("important", if ru { "Важно" } else { "Important" }),
-        BlockQuoteKind::Warning => ("warning", if ru { "Внимание" } else { "Warning" }),
-        BlockQuoteKind::Caution => ("caution", if ru { "Осторожно" } else { "Caution" }),
-    }
+fn callout(kind: BlockQuoteKind, labels: &Labels) -> (&'static str, &str) {
+    let (class, i) = match kind {
+        BlockQuoteKind::Note => ("note", 0),
+        BlockQuoteKind::Tip => ("tip", 1),
+        BlockQuoteKind::Important => ("important", 2),
+        BlockQuoteKind::Warning => ("warning", 3),
+        BlockQuoteKind::Caution => ("caution", 4),
+    };
+    (class, &labels.callouts[i])
 }
 
 /// Reading time in minutes at 200 words a minute, at least one.

@@ -5,6 +5,7 @@
 //! Their text goes to the search index like any code block's.
 
 use super::typography::typograph;
+use super::Labels;
 use crate::html::escape as escape_attr;
 
 /// The class of a rendered template block, which `template-copy.js` looks
@@ -19,13 +20,15 @@ pub struct TemplateBlock {
 
 /// Whether a fence's info string opens a template block.
 pub fn is_template(info: &str) -> bool {
-    TemplateBlock::parse(info, "").is_some()
+    let info = info.trim();
+    info.strip_prefix("template")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
 }
 
 impl TemplateBlock {
     /// `Some` for an info string whose first word is `template`; the rest is
     /// the title (a default title when there is none).
-    pub fn parse(info: &str, language: &str) -> Option<TemplateBlock> {
+    pub fn parse(info: &str, labels: &Labels) -> Option<TemplateBlock> {
         let info = info.trim();
         let rest = info.strip_prefix("template")?;
         if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
@@ -33,7 +36,7 @@ impl TemplateBlock {
         }
         let title = rest.trim();
         let title = if title.is_empty() {
-            labels(language).default_title.to_string()
+            labels.template_default_title.clone()
         } else {
             title.to_string()
         };
@@ -41,8 +44,7 @@ impl TemplateBlock {
     }
 
     /// The block's HTML for `text` (the fence's content, as written).
-    pub fn render(&self, text: &str, language: &str) -> String {
-        let labels = labels(language);
+    pub fn render(&self, text: &str, language: &str, labels: &Labels) -> String {
         let title = if language.starts_with("ru") {
             typograph(&self.title).into_owned()
         } else {
@@ -53,41 +55,13 @@ impl TemplateBlock {
              <figcaption class=\"template-title\"><span class=\"template-kind\">{kind}</span> {title}</figcaption>\n\
              <pre class=\"template-text\" tabindex=\"0\">{text}</pre>\n\
              </figure>\n",
-            copy = escape_attr(labels.copy),
-            copied = escape_attr(labels.copied),
-            failed = escape_attr(labels.failed),
-            kind = escape_attr(labels.kind),
+            copy = escape_attr(&labels.copy),
+            copied = escape_attr(&labels.copied),
+            failed = escape_attr(&labels.copy_failed),
+            kind = escape_attr(&labels.template_kind),
             title = escape_attr(&title),
             text = escape_attr(text.trim_end_matches('\n')),
         )
-    }
-}
-
-struct Labels {
-    kind: &'static str,
-    default_title: &'static str,
-    copy: &'static str,
-    copied: &'static str,
-    failed: &'static str,
-}
-
-fn labels(language: &str) -> Labels {
-    if language.starts_with("ru") {
-        Labels {
-            kind: "Шаблон:",
-            default_title: "Текст",
-            copy: "Копировать",
-            copied: "Скопировано",
-            failed: "Не удалось скопировать: текст выделен, нажмите Ctrl+C",
-        }
-    } else {
-        Labels {
-            kind: "Template:",
-            default_title: "Text",
-            copy: "Copy",
-            copied: "Copied",
-            failed: "Could not copy: the text is selected, press Ctrl+C",
-        }
     }
 }
 
@@ -95,27 +69,31 @@ fn labels(language: &str) -> Labels {
 mod tests {
     use super::*;
 
+    fn ru() -> Labels {
+        Labels::built_in("ru")
+    }
+
     #[test]
     fn info_string_gives_the_title() {
         assert_eq!(
-            TemplateBlock::parse("template Напоминание об оплате — первое", "ru"),
+            TemplateBlock::parse("template Напоминание об оплате — первое", &ru()),
             Some(TemplateBlock {
                 title: "Напоминание об оплате — первое".into()
             })
         );
         assert_eq!(
-            TemplateBlock::parse("template", "ru").map(|t| t.title),
+            TemplateBlock::parse("template", &ru()).map(|t| t.title),
             Some("Текст".into())
         );
-        assert_eq!(TemplateBlock::parse("templates x", "ru"), None);
-        assert_eq!(TemplateBlock::parse("rust", "ru"), None);
-        assert_eq!(TemplateBlock::parse("quiz", "ru"), None);
+        assert_eq!(TemplateBlock::parse("templates x", &ru()), None);
+        assert_eq!(TemplateBlock::parse("rust", &ru()), None);
+        assert_eq!(TemplateBlock::parse("quiz", &ru()), None);
     }
 
     #[test]
     fn renders_a_figure_with_escaped_selectable_text() {
-        let block = TemplateBlock::parse("template Оплата <счёта>", "ru").unwrap();
-        let html = block.render("Здравствуйте, [имя]!\n<b>счёт</b> & акт\n\n", "ru");
+        let block = TemplateBlock::parse("template Оплата <счёта>", &ru()).unwrap();
+        let html = block.render("Здравствуйте, [имя]!\n<b>счёт</b> & акт\n\n", "ru", &ru());
         assert!(html.starts_with("<figure class=\"template-block\" data-copy=\"Копировать\""));
         assert!(html.contains(
             "<figcaption class=\"template-title\"><span class=\"template-kind\">Шаблон:</span> Оплата &lt;счёта&gt;</figcaption>"
@@ -129,13 +107,14 @@ mod tests {
 
     #[test]
     fn title_gets_typography_text_does_not() {
-        let block = TemplateBlock::parse("template Отказ в работе", "ru").unwrap();
-        let html = block.render("Работа в срок", "ru");
+        let block = TemplateBlock::parse("template Отказ в работе", &ru()).unwrap();
+        let html = block.render("Работа в срок", "ru", &ru());
         assert!(html.contains("Отказ в\u{a0}работе</figcaption>"));
         assert!(html.contains(">Работа в срок</pre>"));
-        let en = TemplateBlock::parse("template", "en")
+        let en_labels = Labels::built_in("en");
+        let en = TemplateBlock::parse("template", &en_labels)
             .unwrap()
-            .render("x", "en");
+            .render("x", "en", &en_labels);
         assert!(en.contains("data-copy=\"Copy\""));
     }
 }

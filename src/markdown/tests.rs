@@ -20,6 +20,7 @@ fn md(text: &str) -> Rendered {
         first_line: 5,
         links: &links,
         language: "ru",
+        labels: &Labels::built_in("ru"),
         title_is_first_heading: false,
         terms: None,
     };
@@ -165,6 +166,7 @@ fn fragments_strip_single_paragraph() {
         first_line: 3,
         links: &links,
         language: "ru",
+        labels: &Labels::built_in("ru"),
         title_is_first_heading: false,
         terms: None,
     };
@@ -187,6 +189,7 @@ fn fragments_escape_raw_html() {
         first_line: 3,
         links: &links,
         language: "ru",
+        labels: &Labels::built_in("ru"),
         title_is_first_heading: false,
         terms: None,
     };

@@ -25,7 +25,13 @@ impl RenderPlan<'_> {
         let site = self.site();
         let config = &self.analysis.config;
         let home_nav = nav.get(&HOME).map_or("", String::as_str);
-        let ru = config.language.starts_with("ru");
+        // Titles of the pages Kurator makes, in the interface's words.
+        let texts = &self.analysis.texts;
+        let word = |key: &str| {
+            texts
+                .text(key, None, &[])
+                .unwrap_or_else(|_| key.to_string())
+        };
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let mut problems = Vec::new();
         let mut extra_urls: Vec<String> = Vec::new();
@@ -45,8 +51,8 @@ impl RenderPlan<'_> {
                     count: pages.len(),
                 })
                 .collect();
-            let title = if name == "tags" && ru {
-                "Теги".to_string()
+            let title = if name == "tags" {
+                word("taxonomy.tags")
             } else {
                 name.clone()
             };
@@ -104,21 +110,16 @@ impl RenderPlan<'_> {
             }
         }
         // Special pages the theme may provide.
-        let not_found = if ru {
-            "Страница не найдена"
-        } else {
-            "Page not found"
-        };
-        match special("404.html", not_found, "404.html") {
+        match special("404.html", &word("not_found.title"), "404.html") {
             Ok(html) => files.push(("404.html".into(), html)),
             Err(d) => problems.push(d),
         }
-        for (template, url, ru_title, en_title) in [
-            ("search.html", "search/", "Поиск", "Search"),
-            ("progress.html", "progress/", "Мой прогресс", "My progress"),
+        for (template, url, title) in [
+            ("search.html", "search/", "search.title"),
+            ("progress.html", "progress/", "progress.title"),
         ] {
             if self.templates.has(template) {
-                match special(template, if ru { ru_title } else { en_title }, url) {
+                match special(template, &word(title), url) {
                     Ok(html) => files.push((format!("{url}index.html"), html)),
                     Err(d) => problems.push(d),
                 }
@@ -149,7 +150,8 @@ impl RenderPlan<'_> {
                 };
                 sink.put(
                     &rel,
-                    site_files::redirect_page(&config.language, &target).into_bytes(),
+                    site_files::redirect_page(&config.language, &word("redirect.title"), &target)
+                        .into_bytes(),
                 )?;
                 count += 1;
             }

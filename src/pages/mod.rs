@@ -60,6 +60,7 @@ impl<'a> RenderPlan<'a> {
         let origin = config.origin();
         let mut lookups = Lookups {
             pages: page_lookup(&analysis.site, &base_path),
+            texts: analysis.texts.clone(),
             ..Lookups::default()
         };
         let mut statics = Vec::new();

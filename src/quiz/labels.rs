@@ -1,120 +1,120 @@
-//! The words of the quiz UI, in Russian and English: what the server
-//! renders ([`Labels`]) and what `quiz.js` says after a check
+//! The words of the quiz UI, from the theme's interface texts: what the
+//! server renders ([`Labels`]) and what `quiz.js` says after a check
 //! ([`script_labels`], sent in each quiz's JSON so the script has no
 //! words of its own).
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
-/// UI labels in the site language.
+use crate::i18n::Texts;
+
+/// UI labels in the site language, from the theme's interface texts
+/// (`quiz.*` in `i18n/<language>.yaml`).
 pub struct Labels {
-    pub quiz: &'static str,
-    pub self_assessment: &'static str,
-    pub check: &'static str,
-    pub show_result: &'static str,
-    pub retry: &'static str,
-    pub hint: &'static str,
-    pub show_answer: &'static str,
-    pub correct_answer: &'static str,
-    pub correct_answers: &'static str,
-    pub about_options: &'static str,
-    pub right_order: &'static str,
-    pub right_pairs: &'static str,
-    pub true_: &'static str,
-    pub false_: &'static str,
-    pub choose: &'static str,
-    pub up: &'static str,
-    pub down: &'static str,
-    pub how_scored: &'static str,
-    pub scoring: &'static str,
-    pub reversed: &'static str,
-    pub read_next: &'static str,
-    pub by_trait: &'static str,
+    pub quiz: String,
+    pub self_assessment: String,
+    pub check: String,
+    pub show_result: String,
+    pub retry: String,
+    pub hint: String,
+    pub show_answer: String,
+    pub correct_answer: String,
+    pub correct_answers: String,
+    pub about_options: String,
+    pub right_order: String,
+    pub right_pairs: String,
+    pub true_: String,
+    pub false_: String,
+    pub choose: String,
+    pub up: String,
+    pub down: String,
+    pub how_scored: String,
+    pub scoring: String,
+    pub reversed: String,
+    pub read_next: String,
+    pub by_trait: String,
 }
 
 impl Labels {
-    /// Russian unless the language is English.
-    pub fn for_language(language: &str) -> &'static Labels {
-        if language.starts_with("en") {
-            &EN
-        } else {
-            &RU
+    pub fn from_texts(texts: &Texts) -> Labels {
+        // A table that lacks a word shows its key rather than failing a
+        // quiz: the theme's own tables are complete (a unit test checks).
+        let t = |key: &str| {
+            let key = format!("quiz.{key}");
+            texts.text(&key, None, &[]).unwrap_or(key)
+        };
+        Labels {
+            quiz: t("quiz"),
+            self_assessment: t("self_assessment"),
+            check: t("check"),
+            show_result: t("show_result"),
+            retry: t("retry"),
+            hint: t("hint"),
+            show_answer: t("show_answer"),
+            correct_answer: t("correct_answer"),
+            correct_answers: t("correct_answers"),
+            about_options: t("about_options"),
+            right_order: t("right_order"),
+            right_pairs: t("right_pairs"),
+            true_: t("true"),
+            false_: t("false"),
+            choose: t("choose"),
+            up: t("up"),
+            down: t("down"),
+            how_scored: t("how_scored"),
+            scoring: t("scoring"),
+            reversed: t("reversed"),
+            read_next: t("read_next"),
+            by_trait: t("by_trait"),
         }
     }
 }
 
-static RU: Labels = Labels {
-    quiz: "Проверьте себя",
-    self_assessment: "Самооценка",
-    check: "Проверить",
-    show_result: "Показать результат",
-    retry: "Ещё раз",
-    hint: "Подсказка",
-    show_answer: "Показать ответ",
-    correct_answer: "Правильный ответ:",
-    correct_answers: "Правильные ответы:",
-    about_options: "О вариантах:",
-    right_order: "Правильный порядок:",
-    right_pairs: "Правильные пары:",
-    true_: "Верно",
-    false_: "Неверно",
-    choose: "— выберите —",
-    up: "Выше",
-    down: "Ниже",
-    how_scored: "Как считается результат",
-    scoring:
-        "Каждый ответ — балл по шкале; итог — среднее баллов, переведённое в проценты (0–100 %).",
-    reversed: "Эти утверждения считаются наоборот (согласие снижает балл):",
-    read_next: "Что почитать:",
-    by_trait: "По качествам:",
-};
+/// The words the script needs (`script.quiz.*`), sent in each quiz's JSON
+/// so the script has no words of its own; `{name}` is left for the script
+/// to fill.
+pub fn script_labels(texts: &Texts) -> Value {
+    let labels = texts
+        .script_texts(&["quiz"])
+        .into_iter()
+        .filter_map(|(key, value)| Some((key.strip_prefix("quiz.")?.to_string(), value)))
+        .collect();
+    Value::Object(labels)
+}
 
-static EN: Labels = Labels {
-    quiz: "Check yourself",
-    self_assessment: "Self-assessment",
-    check: "Check",
-    show_result: "Show result",
-    retry: "Try again",
-    hint: "Hint",
-    show_answer: "Show answer",
-    correct_answer: "Correct answer:",
-    correct_answers: "Correct answers:",
-    about_options: "About the options:",
-    right_order: "The right order:",
-    right_pairs: "The right pairs:",
-    true_: "True",
-    false_: "False",
-    choose: "— choose —",
-    up: "Up",
-    down: "Down",
-    how_scored: "How the result is scored",
-    scoring: "Each answer scores a point on the scale; the result is the mean of the points, as a percentage (0–100 %).",
-    reversed: "These statements count the other way round (agreeing lowers the score):",
-    read_next: "Read next:",
-    by_trait: "By trait:",
-};
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The labels the script needs, in the site language (it has no other
-/// source of words).
-pub fn script_labels(language: &str) -> Value {
-    if language.starts_with("en") {
-        json!({
-            "correct": "Correct", "wrong": "Wrong", "unanswered": "Not answered",
-            "score": "{score} of {total} correct ({percent} %).",
-            "passed": "Passed.", "failed": "Not passed: {pass} % needed.",
-            "attemptsLeft": "Tries left: {n}.", "noAttempts": "No tries left.",
-            "answerAll": "Answer every statement to see the result.",
-            "result": "Your result: {percent} %.", "moved": "Step moved to position {n} of {total}.",
-            "overall": "Overall", "retry": "Try again"
-        })
-    } else {
-        json!({
-            "correct": "Верно", "wrong": "Неверно", "unanswered": "Нет ответа",
-            "score": "Правильно {score} из {total} ({percent} %).",
-            "passed": "Тест пройден.", "failed": "Тест не пройден: нужно {pass} %.",
-            "attemptsLeft": "Осталось попыток: {n}.", "noAttempts": "Попытки закончились.",
-            "answerAll": "Ответьте на все утверждения, чтобы увидеть результат.",
-            "result": "Ваш результат: {percent} %.", "moved": "Шаг перемещён на место {n} из {total}.",
-            "overall": "Итог", "retry": "Ещё раз"
-        })
+    #[test]
+    fn every_label_is_in_both_tables() {
+        for language in ["ru", "en"] {
+            let texts = Texts::built_in(language);
+            let labels = Labels::from_texts(&texts);
+            assert!(!labels.check.starts_with("quiz."), "{language}");
+            assert!(!labels.by_trait.starts_with("quiz."), "{language}");
+            let script = script_labels(&texts);
+            for key in [
+                "correct",
+                "wrong",
+                "unanswered",
+                "score",
+                "passed",
+                "failed",
+                "attemptsLeft",
+                "noAttempts",
+                "answerAll",
+                "result",
+                "moved",
+                "overall",
+                "retry",
+            ] {
+                assert!(script[key].is_string(), "{language}: {key}");
+            }
+        }
+        assert_eq!(
+            Labels::from_texts(&Texts::built_in("ru")).check,
+            "Проверить"
+        );
+        assert_eq!(Labels::from_texts(&Texts::built_in("en")).check, "Check");
     }
 }

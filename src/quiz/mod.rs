@@ -45,8 +45,12 @@ pub struct QuizContext<'a> {
     /// Content-relative folder, for resolving relative links in texts.
     pub dir: &'a str,
     pub links: &'a LinkResolver,
-    /// `ru` or `en`: the language of the labels («Проверить», «Ещё раз» …).
+    /// `ru` or `en`: the language of the quiz's texts (typography).
     pub language: &'a str,
+    /// The labels («Проверить», «Ещё раз» …).
+    pub texts: &'a crate::i18n::Texts,
+    /// The words Markdown writes into the quiz's texts.
+    pub labels: &'a crate::markdown::Labels,
 }
 
 /// A quiz block, rendered.

@@ -37,11 +37,12 @@ pub fn render(
     first_line: usize,
     cx: &QuizContext<'_>,
 ) -> Output {
+    let labels = Labels::from_texts(cx.texts);
     let mut r = Renderer {
         quiz,
         hash,
         prefix: format!("quiz-{}", quiz.id),
-        labels: Labels::for_language(cx.language),
+        labels: &labels,
         texts: Texts {
             cx,
             yaml,
@@ -61,7 +62,7 @@ pub(super) struct Renderer<'a> {
     hash: &'a str,
     /// `quiz-<id>`: every id in the form starts with it.
     prefix: String,
-    pub(super) labels: &'static Labels,
+    pub(super) labels: &'a Labels,
     pub(super) texts: Texts<'a>,
     /// The HTML written so far.
     pub(super) h: String,
@@ -72,8 +73,8 @@ impl Renderer<'_> {
     fn form(&mut self) {
         let (quiz, labels, p) = (self.quiz, self.labels, self.prefix.clone());
         let default_title = match quiz.kind {
-            Kind::Knowledge => labels.quiz,
-            Kind::SelfAssessment => labels.self_assessment,
+            Kind::Knowledge => &labels.quiz,
+            Kind::SelfAssessment => &labels.self_assessment,
         };
         self.texts.out.title = quiz
             .title
@@ -118,8 +119,8 @@ impl Renderer<'_> {
             .collect();
         self.h.push_str("</ol>\n");
         let check = match quiz.kind {
-            Kind::Knowledge => labels.check,
-            Kind::SelfAssessment => labels.show_result,
+            Kind::Knowledge => &labels.check,
+            Kind::SelfAssessment => &labels.show_result,
         };
         let h = &mut self.h;
         _ = write!(h, "<div class=\"quiz-actions\" hidden>");
@@ -145,7 +146,7 @@ impl Renderer<'_> {
             "attempts": quiz.attempts,
             "shuffle": quiz.shuffle,
             "questions": data_questions,
-            "labels": script_labels(self.texts.cx.language),
+            "labels": script_labels(self.texts.cx.texts),
         });
         if quiz.kind == Kind::SelfAssessment {
             self.h
@@ -290,13 +291,13 @@ impl Renderer<'_> {
         let labels = self.labels;
         let h = &mut self.h;
         h.push_str("<ul class=\"quiz-options\">\n");
-        for (value, label) in [(true, labels.true_), (false, labels.false_)] {
+        for (value, label) in [(true, &labels.true_), (false, &labels.false_)] {
             _ = write!(h, "<li class=\"quiz-option\" data-option=\"{value}\">");
             _ = write!(h, "<input type=\"radio\" class=\"quiz-input\" name=\"{qid}\" id=\"{qid}-{value}\" value=\"{value}\"> ");
             _ = writeln!(h, "<label for=\"{qid}-{value}\">{label}</label></li>");
         }
         h.push_str("</ul>\n");
-        let right_label = if right { labels.true_ } else { labels.false_ };
+        let right_label = if right { &labels.true_ } else { &labels.false_ };
         _ = writeln!(
             answer,
             "<p class=\"quiz-correct\">{} {right_label}</p>",
@@ -328,7 +329,7 @@ impl Renderer<'_> {
                 texts[k]
             );
             _ = write!(h, "<span class=\"quiz-step-controls\" hidden>");
-            for (step, label) in [(-1, labels.up), (1, labels.down)] {
+            for (step, label) in [(-1, &labels.up), (1, &labels.down)] {
                 if step == 1 {
                     h.push(' ');
                 }

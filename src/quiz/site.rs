@@ -46,6 +46,9 @@ pub struct PageQuizzes {
 pub struct SiteQuizContext<'a> {
     pub links: &'a LinkResolver,
     pub language: &'a str,
+    pub texts: &'a crate::i18n::Texts,
+    /// The words Markdown writes (quiz texts are Markdown too).
+    pub labels: &'a crate::markdown::Labels,
     pub base_path: &'a str,
 }
 
@@ -82,6 +85,8 @@ pub fn page_quizzes(page: &Page, r: &Rendered, site: &SiteQuizContext<'_>) -> Pa
         dir: &page.dir,
         links: site.links,
         language: site.language,
+        texts: site.texts,
+        labels: site.labels,
     };
     for block in &r.quizzes {
         match render_block(block, &cx) {

@@ -57,6 +57,7 @@ impl Texts<'_> {
             first_line: 1,
             links: self.cx.links,
             language: self.cx.language,
+            labels: self.cx.labels,
             title_is_first_heading: false,
             terms: None,
         };

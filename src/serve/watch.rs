@@ -16,7 +16,7 @@ use crate::content::walk::is_ignored;
 
 /// Folders below the site root whose changes affect a build (besides the
 /// pages' folder, which [`Layout`] names).
-pub const WATCHED_DIRS: [&str; 4] = ["data", "static", "templates", "themes"];
+pub const WATCHED_DIRS: [&str; 5] = ["data", "i18n", "static", "templates", "themes"];
 
 /// The config files of the other tools whose folders build as they are
 /// (`formats::detect` reads them): a change is a change of the config.
@@ -144,7 +144,7 @@ pub fn classify(rel: &Path, layout: &Layout) -> ChangeKind {
         "static" if css => ChangeKind::Style,
         "static" => ChangeKind::Asset,
         "data" => ChangeKind::Data,
-        "templates" => ChangeKind::Template,
+        "templates" | "i18n" => ChangeKind::Template,
         "themes" if css && parts.get(2).is_some_and(|p| p == "static") => ChangeKind::Style,
         "themes" => ChangeKind::Template,
         _ => ChangeKind::Ignored,
@@ -317,6 +317,11 @@ mod tests {
         assert_eq!(kind("static/site.css"), ChangeKind::Style);
         assert_eq!(kind("data/courses.yaml"), ChangeKind::Data);
         assert_eq!(kind("templates/page.html"), ChangeKind::Template);
+        assert_eq!(
+            kind("i18n/ru.yaml"),
+            ChangeKind::Template,
+            "the interface words are in every page"
+        );
         assert_eq!(
             kind("themes/default/templates/base.html"),
             ChangeKind::Template

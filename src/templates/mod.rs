@@ -21,6 +21,8 @@ pub(crate) struct Lookups {
     /// Content path (`kpi/_index.md`) → the page's URL, title and
     /// description.
     pub pages: HashMap<String, view::PageLink>,
+    /// The interface texts `t(key=…)` and `script_texts(groups=…)` read.
+    pub texts: crate::i18n::Texts,
 }
 
 /// The loaded templates, ready to render.
@@ -189,6 +191,49 @@ fn register_functions(tera: &mut Tera, lookups: Arc<Lookups>) {
                 .get(path.trim_start_matches('/'))
                 .map(|p| p.url.clone())
                 .ok_or_else(|| tera::Error::message(format!("url_for: no page `content/{path}`")))
+        },
+    );
+    // t(key="nav.menu"), t(key="search.found", n=3), t(key="review.owner",
+    // owner=…): the interface text in the site's language; a missing key
+    // is an error at the template line that asked.
+    let l = lookups.clone();
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let key: &str = kwargs.must_get("key")?;
+            let n = kwargs
+                .iter()
+                .find(|(k, _)| k.as_str() == Some("n"))
+                .map(|(_, v)| {
+                    v.as_number().map(|n| n.as_float()).ok_or_else(|| {
+                        tera::Error::message(format!("t: `n` must be a number, not `{v}`"))
+                    })
+                })
+                .transpose()?;
+            let args: Vec<(&str, String)> = kwargs
+                .iter()
+                .filter_map(|(k, v)| Some((k.as_str()?, v.to_string())))
+                .filter(|(k, _)| *k != "key" && *k != "n")
+                .collect();
+            l.texts
+                .text(key, n, &args)
+                .map_err(|e| tera::Error::message(e.to_string()))
+        },
+    );
+    // The `script.<group>` texts as JSON, for the page's scripts.
+    let l = lookups.clone();
+    tera.register_function(
+        "script_texts",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let groups: Value = kwargs.must_get("groups")?;
+            let groups: Vec<String> = groups
+                .as_array()
+                .unwrap_or_default()
+                .iter()
+                .map(|g| g.as_str().unwrap_or_default().to_string())
+                .collect();
+            let groups: Vec<&str> = groups.iter().map(String::as_str).collect();
+            Ok(Value::safe_string(&l.texts.script_json(&groups)))
         },
     );
     let l = lookups;

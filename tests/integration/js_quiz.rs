@@ -24,6 +24,7 @@ fn node_tests_for_quiz_js_pass() {
             "tests/js/typography-search.test.mjs",
             "tests/js/preview.test.mjs",
             "tests/js/reading.test.mjs",
+            "tests/js/texts.test.mjs",
         ])
         .output()
         .expect("node ran a moment ago");

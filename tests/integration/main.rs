@@ -30,6 +30,8 @@ mod hardening;
 mod hostile;
 /// Huge and odd input builds or fails clearly, in bounded time.
 mod huge;
+/// Issue 22: the interface text from translation tables, ru and en.
+mod i18n;
 /// `kurator import --from mdbook` (issue 21).
 mod import;
 /// `serve`'s one-page fast path against a clean build.

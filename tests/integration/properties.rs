@@ -258,6 +258,7 @@ fn check_page(text: &str) {
                 first_line: page.body_line,
                 links: &links,
                 language: "ru",
+                labels: &kurator::markdown::Labels::built_in("ru"),
                 title_is_first_heading: false,
                 terms: None,
             });
@@ -370,6 +371,7 @@ fn check_quiz(yaml: &str) {
         first_line: 4,
         links: &links,
         language: "ru",
+        labels: &kurator::markdown::Labels::built_in("ru"),
         title_is_first_heading: false,
         terms: None,
     });
@@ -379,6 +381,8 @@ fn check_quiz(yaml: &str) {
         dir: "duties",
         links: &links,
         language: "ru",
+        texts: &kurator::i18n::Texts::built_in("ru"),
+        labels: &kurator::markdown::Labels::built_in("ru"),
     };
     for block in &rendered.quizzes {
         match render_block(block, &cx) {
@@ -418,6 +422,8 @@ fn quiz_seeds_are_valid() {
         dir: "duties",
         links: &links,
         language: "ru",
+        texts: &kurator::i18n::Texts::built_in("ru"),
+        labels: &kurator::markdown::Labels::built_in("ru"),
     };
     for seed in QUIZ_SEEDS {
         let block = kurator::markdown::QuizBlock {
@@ -536,6 +542,7 @@ fn check_markdown(text: &str, with_raw_html: bool) {
         first_line: 5,
         links: &links,
         language: "ru",
+        labels: &kurator::markdown::Labels::built_in("ru"),
         title_is_first_heading: false,
         terms: None,
     });
@@ -650,6 +657,8 @@ fn check_quiz_block(yaml: &str) {
         dir: "duties",
         links: &links,
         language: "ru",
+        texts: &kurator::i18n::Texts::built_in("ru"),
+        labels: &kurator::markdown::Labels::built_in("ru"),
     };
     let block = kurator::markdown::QuizBlock {
         yaml: yaml.to_string(),

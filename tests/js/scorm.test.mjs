@@ -178,7 +178,8 @@ test('a failing LMS is logged and shown once, and the session goes on', () => {
     documentElement: { getAttribute: () => 'ru' },
     createElement: () => ({ setAttribute() {}, style: {} })
   };
-  const win = { console: { warn: (m) => warnings.push(m) } };
+  // The page's lookup of interface words (theme.js) gives the notice's text.
+  const win = { console: { warn: (m) => warnings.push(m) }, KuratorTexts: { t: (key) => (key === 'scorm.rejected' ? 'Курс работает как обычно.' : key) } };
   const storage = { getItem: () => null, setItem() {} };
   const session = scorm.Session(api, '1.2', { counted: ['a'], quizzes: { a: 'h' } }, storage, win, doc);
   session.start();

@@ -102,9 +102,13 @@
     return quizOk && listOk;
   }
 
-  /** «3 из 5» / «3 of 5». */
-  function countText(count, language) {
-    return count.done + (language === 'en' ? ' of ' : ' из ') + count.total;
+  /** «3 из 5» / «3 of 5», in the page's words (theme.js). */
+  function countText(count) {
+    return t('checklist.count', { done: count.done, total: count.total });
+  }
+
+  function t(key, params) {
+    return typeof window !== 'undefined' && window.KuratorTexts ? window.KuratorTexts.t(key, params) : key;
   }
 
   /** Splits a space-separated attribute value. */
@@ -122,7 +126,6 @@
     resetAll: resetAll,
     quizStatus: quizStatus,
     stepDone: stepDone,
-    countText: countText,
     keyList: keyList
   };
 
@@ -137,10 +140,6 @@
 
   function all(root, selector) {
     return Array.prototype.slice.call(root.querySelectorAll(selector));
-  }
-
-  function language() {
-    return (document.documentElement.getAttribute('lang') || 'ru').slice(0, 2);
   }
 
   function getStorage() {
@@ -200,19 +199,18 @@
 
   /** Progress page: «N из M» per page and per section. */
   function fillProgress(storage) {
-    var lang = language();
     var sections = {};
     all(document, '.checklist-progress-row[data-checklist]').forEach(function (row) {
       var count = countOf(row, storage);
       row.setAttribute('data-state', count.complete ? 'done' : count.done ? 'started' : 'not-started');
-      setText(row, '.checklist-progress-count', countText(count, lang));
+      setText(row, '.checklist-progress-count', countText(count));
       var section = row.getAttribute('data-section') || '';
       (sections[section] = sections[section] || []).push(count);
     });
     all(document, '.checklist-section-row[data-section]').forEach(function (row) {
       var sum = sumCounts(sections[row.getAttribute('data-section')] || []);
       row.setAttribute('data-state', sum.complete ? 'done' : sum.done ? 'started' : 'not-started');
-      setText(row, '.checklist-progress-count', countText(sum, lang));
+      setText(row, '.checklist-progress-count', countText(sum));
     });
     var reset = document.querySelector('.quiz-progress-reset, .checklist-progress-reset');
     if (reset && !reset.getAttribute('data-checklist-bound')) {
@@ -228,12 +226,11 @@
 
   /** Onboarding path: checklist count, quiz status, done steps and stages. */
   function fillSteps(storage) {
-    var lang = language();
-    var done = { ru: 'выполнен', en: 'done' }[lang] || 'done';
+    var done = t('checklist.done');
     all(document, '.route-step').forEach(function (step) {
       var list = step.getAttribute('data-checklist') ? countOf(step, storage) : null;
       var quiz = step.getAttribute('data-quiz');
-      if (list) setText(step, '.route-checklist-count', countText(list, lang));
+      if (list) setText(step, '.route-checklist-count', countText(list));
       var isDone = stepDone({
         quiz: quiz,
         quizStatus: quiz ? quizStatus(storage, quiz) : null,
@@ -247,7 +244,7 @@
       var steps = all(stage, '.route-step');
       var n = steps.filter(function (s) { return s.classList.contains('is-done'); }).length;
       stage.classList.toggle('is-done', steps.length > 0 && n === steps.length);
-      setText(stage, '.route-stage-count', countText({ done: n, total: steps.length }, lang));
+      setText(stage, '.route-stage-count', countText({ done: n, total: steps.length }));
     });
   }
 

@@ -237,20 +237,14 @@
 
   // --------------------------------------------------------------- labels
 
-  var PAGE_LABELS = {
-    ru: {
-      'not-started': 'не начат', started: 'начат', failed: 'не пройден', passed: 'пройден', done: 'пройден',
-      reset: 'Прогресс сброшен.', none: '—'
-    },
-    en: {
-      'not-started': 'not started', started: 'started', failed: 'not passed', passed: 'passed', done: 'done',
-      reset: 'Progress cleared.', none: '—'
-    }
-  };
-
+  // The progress page's words, from the page's tables (theme.js).
   function pageLabels(doc) {
-    var lang = (doc.documentElement.getAttribute('lang') || 'ru').slice(0, 2);
-    return PAGE_LABELS[lang] || PAGE_LABELS.ru;
+    var texts = doc.defaultView && doc.defaultView.KuratorTexts;
+    var t = function (key) { return texts ? texts.t('quiz_progress.' + key) : key; };
+    return {
+      'not-started': t('not_started'), started: t('started'), failed: t('failed'), passed: t('passed'), done: t('done'),
+      reset: t('reset'), none: '—'
+    };
   }
 
   function formatDate(iso, doc) {

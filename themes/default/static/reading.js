@@ -75,10 +75,10 @@
   }
 
   var doc = global.document;
-  var ru = (doc.documentElement.lang || 'ru').slice(0, 2) !== 'en';
-  var T = ru
-    ? { read: ' (прочитано)', of: ' из ', saved: 'Файл с прогрессом сохранён.', loaded: function (n) { return 'Загружено записей: ' + n + '.'; }, failed: 'Не удалось загрузить: ' }
-    : { read: ' (read)', of: ' of ', saved: 'Progress saved to a file.', loaded: function (n) { return 'Entries loaded: ' + n + '.'; }, failed: 'Could not load: ' };
+  // The words, from the page's tables (theme.js).
+  function t(key, params) {
+    return global.KuratorTexts ? global.KuratorTexts.t('reading.' + key, params) : key;
+  }
 
   function store() {
     try {
@@ -126,7 +126,7 @@
       a.classList.add('is-read');
       var note = doc.createElement('span');
       note.className = 'visually-hidden';
-      note.textContent = T.read;
+      note.textContent = t('read');
       a.appendChild(note);
     }
   }
@@ -141,7 +141,7 @@
     var rows = box.querySelectorAll('tr[data-reading-pages]');
     for (var i = 0; i < rows.length; i++) {
       var pages = rows[i].getAttribute('data-reading-pages').split(' ').filter(Boolean);
-      rows[i].querySelector('.reading-count').textContent = readCount(storage, pages) + T.of + pages.length;
+      rows[i].querySelector('.reading-count').textContent = t('count', { done: readCount(storage, pages), total: pages.length });
     }
     box.hidden = false;
     var note = box.querySelector('.reading-note');
@@ -155,17 +155,17 @@
       doc.body.appendChild(link);
       link.click();
       link.remove();
-      note.textContent = T.saved;
+      note.textContent = t('saved');
     });
     load.addEventListener('change', function () {
       var file = load.files && load.files[0];
       if (!file) return;
       file.text().then(function (text) {
-        note.textContent = T.loaded(importProgress(storage, text));
+        note.textContent = t('loaded', { n: importProgress(storage, text) });
         // Every count on the page comes from storage: show the loaded one.
         global.setTimeout(function () { global.location.reload(); }, 600);
       }).catch(function (e) {
-        note.textContent = T.failed + e.message;
+        note.textContent = t('failed', { error: e.message });
       });
     });
   }

@@ -340,11 +340,6 @@
 
   // ------------------------------------------------------------- the session
 
-  var MESSAGES = {
-    ru: 'Система обучения не приняла данные курса, поэтому результат может не сохраниться. Курс работает как обычно; если это повторится, сообщите администратору.',
-    en: 'The learning system did not accept the course data, so your result may not be saved. The course works as usual; if this happens again, tell your administrator.'
-  };
-
   /**
    * One LMS session over `api`. `doc` is where the one notice goes. Every
    * call is guarded: an exception or an error code is logged, shown once,
@@ -362,11 +357,12 @@
       try { win.console && win.console.warn(message); } catch (e) { /* no console */ }
       if (warned || !doc || !doc.body) return;
       warned = true;
-      var lang = (doc.documentElement.getAttribute('lang') || 'en').slice(0, 2);
       var box = doc.createElement('p');
       box.className = 'kurator-scorm-notice';
       box.setAttribute('role', 'status');
-      box.textContent = MESSAGES[lang] || MESSAGES.en;
+      // The words come from the page's tables (theme.js, i18n/*.yaml).
+      var texts = win && win.KuratorTexts;
+      box.textContent = texts ? texts.t('scorm.rejected') : 'The learning system did not accept the course data.';
       box.style.cssText = 'position:fixed;left:1rem;right:1rem;bottom:1rem;margin:0;padding:.75rem 1rem;' +
         'background:#fff8e1;color:#3e2723;border:1px solid #c9a227;border-radius:.5rem;font:14px/1.4 system-ui,sans-serif;z-index:10';
       doc.body.appendChild(box);

@@ -4,7 +4,7 @@
  * are loaded on first use of a search box by inserting <script> elements
  * (which works from file://, where fetch does not), so a page that is only
  * read does not carry them. Under node (tests) it exports the
- * engine's parts with its own pure ones (renderSegments, TEXTS).
+ * engine's parts with its own pure one (renderSegments).
  */
 (function (global) {
   'use strict';
@@ -26,38 +26,10 @@
     return parent;
   }
 
-  // ----------------------------------------------------------------- texts
-
-  var TEXTS = {
-    ru: {
-      loading: 'Загружаю поиск…',
-      failed: 'Не удалось загрузить поиск.',
-      none: function (q) { return 'По запросу «' + q + '» ничего не найдено. Проверьте написание или попробуйте другие слова.'; },
-      some: function (n) {
-        var m10 = n % 10, m100 = n % 100;
-        var word = m10 === 1 && m100 !== 11 ? 'результат' : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? 'результата' : 'результатов';
-        return 'Найдено: ' + n + ' ' + word;
-      },
-      partial: ' (не все слова встречаются вместе)',
-      best: ' (самые подходящие: слова есть почти на каждой странице)',
-      all: function (n) { return 'Все результаты (' + n + ')'; },
-      corrected: function (q) { return 'Показаны результаты для «' + q + '». '; },
-      suggestion: 'Возможно, вы искали: ',
-      more: 'Показать ещё',
-    },
-    en: {
-      loading: 'Loading search…',
-      failed: 'Search could not be loaded.',
-      none: function (q) { return 'Nothing matches “' + q + '”. Check the spelling or try other words.'; },
-      some: function (n) { return n + (n === 1 ? ' result' : ' results'); },
-      partial: ' (not all words appear together)',
-      best: ' (the best matches: the words are on nearly every page)',
-      all: function (n) { return 'All results (' + n + ')'; },
-      corrected: function (q) { return 'Showing results for “' + q + '”. '; },
-      suggestion: 'Did you mean: ',
-      more: 'Show more',
-    },
-  };
+  // The interface words, from the page's tables (theme.js, i18n/*.yaml).
+  function t(key, params) {
+    return global.KuratorTexts ? global.KuratorTexts.t('search.' + key, params) : key;
+  }
 
   var api = {
     normalize: engineApi.normalize,
@@ -69,7 +41,6 @@
     snippet: engineApi.snippet,
     renderSegments: renderSegments,
     Engine: engineApi.Engine,
-    TEXTS: TEXTS,
   };
 
   if (isNode) {
@@ -166,11 +137,6 @@
       starting.catch(function () { starting = null; });
     }
     return starting;
-  }
-
-  function texts() {
-    var lang = (engine && engine.meta && engine.meta.language) || doc.documentElement.lang || 'ru';
-    return lang.slice(0, 2) === 'ru' ? TEXTS.ru : TEXTS.en;
   }
 
   function resultHref(url) {
@@ -278,17 +244,16 @@
   }
 
   function statusText(res) {
-    var t = texts();
-    if (res.error) return t.failed;
-    if (!res.total) return t.none(res.q);
-    return (res.corrected ? t.corrected(res.corrected) : '') + t.some(res.total) + (res.mode === 'or' ? t.partial : res.cut ? t.best : '');
+    if (res.error) return t('failed');
+    if (!res.total) return t('none', { q: res.q });
+    return (res.corrected ? t('corrected', { q: res.corrected }) : '') + t('found', { n: res.total }) + (res.mode === 'or' ? t('partial') : res.cut ? t('best') : '');
   }
 
   // «Возможно, вы искали: …» as a link to the search page for it.
   function suggestionNode(tag, res) {
     var node = doc.createElement(tag);
     node.className = 'ks-suggestion';
-    node.appendChild(doc.createTextNode(texts().suggestion));
+    node.appendChild(doc.createTextNode(t('suggestion')));
     var link = doc.createElement('a');
     link.href = searchPageHref(res.suggestion);
     link.textContent = res.suggestion;
@@ -353,7 +318,7 @@
         // the reader looks, as an option that opens those results in full.
         var notice = doc.createElement('li');
         notice.className = 'ks-corrected';
-        notice.textContent = texts().corrected(res.corrected).trim();
+        notice.textContent = t('corrected', { q: res.corrected }).trim();
         addOption(notice, 'ks-opt-corrected', res.corrected);
       }
       if (res.suggestion) addOption(suggestionNode('li', res), 'ks-opt-suggestion', res.suggestion);
@@ -364,7 +329,7 @@
       more.className = 'ks-more';
       var label = doc.createElement('span');
       label.className = 'ks-link';
-      label.textContent = res.total ? texts().all(res.total) : statusText(res);
+      label.textContent = res.total ? t('all', { n: res.total }) : statusText(res);
       more.appendChild(label);
       addOption(more, 'ks-opt-more', res.q);
       setOpen(true);
@@ -494,7 +459,7 @@
         extra = doc.createElement('button');
         extra.type = 'button';
         extra.className = 'ks-show-more';
-        extra.textContent = texts().more;
+        extra.textContent = t('more');
         extra.addEventListener('click', function () {
           run(res.q, form, (res.results || []).length + PAGE_STEP);
         });

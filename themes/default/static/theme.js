@@ -1,4 +1,5 @@
-// Kurator theme behaviour: the dark-mode toggle and the courses filter.
+// Kurator theme behaviour: the interface words' lookup (KuratorTexts), the
+// dark-mode toggle, the courses filter and the loader of link previews.
 // A classic deferred script (no modules, no fetch), so it also works when the
 // site is opened from disk. Pure logic is exported for node --test.
 (function () {
@@ -18,10 +19,42 @@
     return true;
   }
 
+  /**
+   * The text for `key` in a table {language, texts} (the page's
+   * #kurator-texts, made from the theme's i18n/*.yaml): a plural text's
+   * form is chosen by params.n with the language's rules, and {name} is
+   * filled from params. A key the table lacks comes back as itself.
+   */
+  function translate(table, key, params) {
+    var entry = table && table.texts ? table.texts[key] : undefined;
+    if (entry === undefined || entry === null) return key;
+    params = params || {};
+    if (typeof entry === "object") {
+      var form = "other";
+      try { form = new Intl.PluralRules(table.language).select(Number(params.n)); } catch (e) { /* an unknown language: other */ }
+      entry = entry[form] !== undefined ? entry[form] : entry.other;
+    }
+    return String(entry).replace(/\{([A-Za-z0-9_]+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole;
+    });
+  }
+
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = { nextTheme: nextTheme, courseMatches: courseMatches };
+    module.exports = { nextTheme: nextTheme, courseMatches: courseMatches, translate: translate };
   }
   if (typeof document === "undefined") return;
+
+  // The one lookup every script of the theme asks for its words.
+  var table = null;
+  window.KuratorTexts = {
+    t: function (key, params) {
+      if (!table) {
+        var el = document.getElementById("kurator-texts");
+        try { table = el ? JSON.parse(el.textContent) : {}; } catch (e) { table = {}; }
+      }
+      return translate(table, key, params);
+    }
+  };
 
   function setupToggle() {
     var button = document.querySelector(".theme-toggle");
@@ -52,7 +85,6 @@
       return { el: tr, text: tr.textContent, monthsMin: parseFloat(tr.dataset.monthsMin) || 0 };
     });
     var count = form.querySelector(".course-count");
-    var ru = document.documentElement.lang.indexOf("ru") === 0;
     // The template leaves out a filter that could not filter anything.
     function apply() {
       var q = form.elements.q ? form.elements.q.value : "";
@@ -63,7 +95,7 @@
         row.el.hidden = !ok;
         if (ok) shown++;
       });
-      count.textContent = ru ? "Показано: " + shown + " из " + rows.length : "Showing " + shown + " of " + rows.length;
+      count.textContent = window.KuratorTexts.t("courses.shown", { shown: shown, total: rows.length });
     }
     form.hidden = false;
     form.addEventListener("input", apply);
