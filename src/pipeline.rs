@@ -146,6 +146,17 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     problems.extend(search::site::check_data_refs(&site, &data));
     if let (Some(g), true) = (&glossary_terms, options.mode == Mode::Check) {
         problems.extend(glossary::unused(g, &glossary::used(g, &site, &rendered)));
+        // The glossary page sets its own words apart: not counted.
+        let glossary_page = glossary::page_index(&site);
+        let set_apart: Vec<(&str, &[markdown::Emphasis])> = site
+            .pages
+            .iter()
+            .zip(&rendered)
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != glossary_page)
+            .map(|(_, (p, r))| (p.source.as_str(), r.emphasized.as_slice()))
+            .collect();
+        problems.extend(glossary::undefined(g, &set_apart));
     }
     content::lines::remap_lines(&site, &mut problems);
     diagnostic::sort(&mut problems);

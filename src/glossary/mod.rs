@@ -16,7 +16,9 @@ use crate::diagnostic::Diagnostic;
 use crate::site_root::SiteRoot;
 
 mod terms;
+mod undefined;
 pub use terms::{Found, Terms};
+pub use undefined::undefined;
 
 /// Where the terms live, relative to the site root.
 pub const FILE: &str = "data/glossary.yaml";

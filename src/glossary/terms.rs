@@ -141,7 +141,7 @@ impl Terms {
 
 /// Words of a text as byte ranges: letters and digits, with hyphens or
 /// apostrophes inside a word (`аккаунт-менеджер`, `CRM-система`).
-fn words(text: &str) -> Vec<(usize, usize)> {
+pub(super) fn words(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start: Option<usize> = None;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -165,7 +165,7 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 /// then search's own Snowball stemmers (`search::stem`), part by part for
 /// a hyphenated word, as search stems a compound. Each worker thread keeps
 /// one `Stemmers`, which remembers every word it has stemmed.
-fn stem(word: &str) -> String {
+pub(super) fn stem(word: &str) -> String {
     thread_local! {
         static STEMMERS: std::cell::RefCell<Stemmers> = std::cell::RefCell::new(Stemmers::default());
     }

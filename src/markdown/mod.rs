@@ -9,6 +9,7 @@
 
 pub mod callouts;
 pub mod checklist;
+pub mod emphasis;
 pub mod headings;
 pub mod labels;
 pub mod links;
@@ -21,6 +22,7 @@ use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Pars
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use emphasis::Emphasis;
 pub use headings::TocEntry;
 use headings::{HeadingCapture, IdAllocator};
 pub use labels::Labels;
@@ -100,6 +102,9 @@ pub struct Rendered {
     pub tasks: Vec<checklist::TaskItem>,
     /// Glossary terms linked on the page (their indexes in file order).
     pub terms: Vec<usize>,
+    /// Phrases set in bold or «quotes» (for `kurator check`'s glossary
+    /// warnings).
+    pub emphasized: Vec<Emphasis>,
 }
 
 /// The placeholder standing for quiz block `n` in [`Rendered::html`]. NUL
@@ -249,6 +254,9 @@ struct RenderState<'i> {
     /// Open list items, and whether each is a task (its label toggles the
     /// box: a term link in it would take the click).
     items: Vec<bool>,
+    /// The bold span being read, and where the current text event starts.
+    bold: emphasis::BoldTracker,
+    at: usize,
 }
 
 impl<'i> RenderState<'i> {
@@ -271,6 +279,8 @@ impl<'i> RenderState<'i> {
             in_code: false,
             terms_done: std::collections::HashSet::new(),
             items: Vec::new(),
+            bold: emphasis::BoldTracker::default(),
+            at: 0,
         }
     }
 
@@ -309,7 +319,10 @@ impl<'i> RenderState<'i> {
             | Event::SoftBreak
             | Event::HardBreak
             | Event::Html(_)
-            | Event::InlineHtml(_) => self.text(event, out),
+            | Event::InlineHtml(_) => {
+                self.at = range.start;
+                self.text(event, out);
+            }
             Event::TaskListMarker(checked) => {
                 if let Some(task) = self.items.last_mut() {
                     *task = true;
@@ -345,7 +358,14 @@ impl<'i> RenderState<'i> {
                 }
                 out.push(Event::Start(Tag::Paragraph));
             }
+            Tag::Strong => {
+                let at = self.position(offset);
+                let eligible = self.set_apart_counts();
+                self.bold.start(at, eligible);
+                out.push(Event::Start(Tag::Strong));
+            }
             Tag::Link { .. } | Tag::Image { .. } => {
+                self.bold.spoil();
                 self.link_depth += 1;
                 out.push(Event::Start(self.link_tag(tag, offset)));
             }
@@ -429,6 +449,7 @@ impl<'i> RenderState<'i> {
                 self.current.text.push('\n');
             }
             TagEnd::Link | TagEnd::Image => self.link_depth = self.link_depth.saturating_sub(1),
+            TagEnd::Strong => self.out.emphasized.extend(self.bold.end()),
             _ => {}
         }
         out.push(Event::End(tag));
@@ -438,9 +459,22 @@ impl<'i> RenderState<'i> {
         match event {
             Event::Text(text) => {
                 self.push_text(&text);
+                self.bold.text(&text);
+                if text.contains('«') && self.set_apart_counts() {
+                    for (offset, quoted) in emphasis::quotes(&text) {
+                        let (line, column) = self.position(self.at + offset);
+                        self.out.emphasized.push(Emphasis {
+                            text: quoted,
+                            line,
+                            column,
+                            quoted: true,
+                        });
+                    }
+                }
                 self.link_terms(text, out);
             }
             Event::Code(code) => {
+                self.bold.spoil();
                 self.push_text(&code);
                 out.push(Event::Code(code));
             }
@@ -461,6 +495,12 @@ impl<'i> RenderState<'i> {
             }
             other => out.push(other),
         }
+    }
+
+    /// Whether a phrase set apart here could be a term (not in a heading,
+    /// a link or code).
+    fn set_apart_counts(&self) -> bool {
+        self.in_heading.is_none() && self.link_depth == 0 && !self.in_code
     }
 
     /// Text, with the first use of each glossary term on the page made a

@@ -360,3 +360,42 @@ fn glossary_terms_link_their_first_use_and_check_finds_unused_ones() {
         r.stderr
     );
 }
+
+#[test]
+fn check_warns_about_words_set_apart_on_two_pages_without_an_entry() {
+    let site = SiteTest::fixture("glossary");
+    let tasks = site.read("content/tasks.md");
+    site.write(
+        "content/tasks.md",
+        &format!("{tasks}\nЗаполните **следующий шаг** и «ретеншн». Бриф — это **бриф**.\n"),
+    );
+    let docs = site.read("content/docs.md");
+    site.write(
+        "content/docs.md",
+        &format!(
+            "{docs}\nБез поля **Следующего шага** карточка пуста, «Ромашка» и **одна страница**.\n"
+        ),
+    );
+    let check = site.run(&["check"]);
+    let line = site.read("content/docs.md").lines().count();
+    let docs_line = site
+        .read("content/docs.md")
+        .lines()
+        .position(|l| l.contains("Следующего шага"))
+        .unwrap()
+        + 1;
+    assert_eq!(line, docs_line, "the phrase is on the last line");
+    assert!(
+        check.stderr.contains(&format!(
+            "warning: content/docs.md:{docs_line}:10: «Следующего шага» is set apart as a term on 2 pages but has no glossary entry"
+        )),
+        "at its first place (docs.md comes first): {}",
+        check.stderr
+    );
+    assert_eq!(
+        check.stderr.matches("is set apart as a term").count(),
+        1,
+        "«бриф» has an entry, the rest are on one page or names: {}",
+        check.stderr
+    );
+}
