@@ -47,8 +47,11 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     // Another tool's layout: an mdBook's `SUMMARY.md` (issue 21).
     formats::apply(&config, &mut files.markdown, &mut problems);
     mark("walk");
-    let (mut site, model_problems) =
-        Site::build(&files.markdown, options.drafts, &config.taxonomies);
+    let (mut site, model_problems) = Site::build(
+        std::mem::take(&mut files.markdown),
+        options.drafts,
+        &config.taxonomies,
+    );
     problems.extend(model_problems);
     // mdBook's `{{#include}}` and `{{#title}}` in Markdown written for it.
     content::include::expand_site(&mut site, root, &mut problems);
@@ -65,8 +68,6 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     }
     // Hugo's and Zola's shortcodes: links kept, the rest left out.
     content::shortcodes::handle_site(&mut site, &mut problems);
-    // The pages hold their bodies now; the raw sources are not needed again.
-    drop(files.markdown);
     // Files in a folder a draft hides are not published either.
     files.assets.retain(|a| !site.is_hidden(&a.out));
     // Another tool's `data/` and `templates/` are its own (Hugo's data
@@ -125,10 +126,14 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         Some(glossary::Terms::new(g, &|id| format!("{url}#{id}")))
     });
     let labels = markdown::Labels::from_texts(&texts);
-    let rendered = markdown::render_pages(&site, &links, &config.language, &labels, terms.as_ref());
-    for page in &mut site.pages {
-        page.body = String::new();
-    }
+    // Each body is let go as soon as it is rendered.
+    let rendered = markdown::render_pages(
+        &mut site.pages,
+        &links,
+        &config.language,
+        &labels,
+        terms.as_ref(),
+    );
     mark("markdown");
 
     // 5. Quizzes.

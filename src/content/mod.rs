@@ -58,16 +58,19 @@ impl Site {
     /// Builds the tree from source files. Drafts are left out unless
     /// `drafts` is set. Problems are collected, not fatal: a page that fails
     /// to parse is left out and the rest of the site is still built.
-    pub fn build(
-        files: &[SourceFile],
+    /// `files` may be owned: each file's text is then let go as soon as
+    /// its page holds the body, so a large site is not held twice.
+    pub fn build<F: std::borrow::Borrow<SourceFile>>(
+        files: impl IntoIterator<Item = F>,
         drafts: bool,
         taxonomies: &[String],
     ) -> (Site, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let mut parsed = Vec::with_capacity(files.len());
+        let mut parsed = Vec::new();
         let mut draft_dirs = Vec::new();
         let mut unparsed = Vec::new();
         for file in files {
+            let file = file.borrow();
             match Page::parse(file) {
                 Ok(page) if page.front.draft && !drafts => {
                     // A draft section or bundle hides its whole folder

@@ -65,21 +65,28 @@ pub fn undefined(glossary: &Glossary, pages: &[(&str, &[Emphasis])]) -> Vec<Diag
         })
         .filter(|stems| !stems.is_empty())
         .collect();
-    // Stems → (the pages, the first place and its text).
-    let mut seen: BTreeMap<Vec<String>, (BTreeSet<&str>, (&str, &Emphasis))> = BTreeMap::new();
+    /// A phrase's pages and its first place.
+    struct Seen<'p> {
+        on: BTreeSet<&'p str>,
+        source: &'p str,
+        first: &'p Emphasis,
+    }
+    let mut seen: BTreeMap<Vec<String>, Seen<'_>> = BTreeMap::new();
     for &(source, phrases) in pages {
         for e in phrases {
             let Some(stems) = candidate(e) else { continue };
-            let entry = seen
-                .entry(stems)
-                .or_insert_with(|| (BTreeSet::new(), (source, e)));
-            entry.0.insert(source);
+            let entry = seen.entry(stems).or_insert_with(|| Seen {
+                on: BTreeSet::new(),
+                source,
+                first: e,
+            });
+            entry.on.insert(source);
         }
     }
     let mut out: Vec<Diagnostic> = seen
         .into_iter()
-        .filter(|(stems, (on, _))| on.len() >= PAGES && !covered(stems, &entries))
-        .map(|(_, (on, (source, e)))| {
+        .filter(|(stems, s)| s.on.len() >= PAGES && !covered(stems, &entries))
+        .map(|(_, Seen { on, source, first: e })| {
             Diagnostic::warning(
                 source,
                 format!(

@@ -30,7 +30,6 @@ pub use links::{AnchorLink, Links, OwnAnchorLink};
 pub use template_block::TEMPLATE_BLOCK_CLASS;
 
 use crate::content::links::LinkResolver;
-use crate::content::Site;
 use crate::diagnostic::{Diagnostic, LineIndex};
 
 /// What to render and where it comes from.
@@ -174,18 +173,20 @@ fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
     state.finish(out_events)
 }
 
-/// Step 4: every page body of the site, in parallel, in page order.
+/// Step 4: every page body of the site, in parallel, in page order. Each
+/// page's body is emptied once rendered: nothing later reads it, and a
+/// large site should not hold its text and its HTML at once.
 pub fn render_pages(
-    site: &Site,
+    pages: &mut [crate::content::page::Page],
     links: &LinkResolver,
     language: &str,
     labels: &Labels,
     terms: Option<&crate::glossary::Terms>,
 ) -> Vec<Rendered> {
-    site.pages
-        .par_iter()
+    pages
+        .par_iter_mut()
         .map(|page| {
-            render(&MarkdownInput {
+            let rendered = render(&MarkdownInput {
                 source: &page.source,
                 dir: &page.dir,
                 text: &page.body,
@@ -195,7 +196,9 @@ pub fn render_pages(
                 labels,
                 title_is_first_heading: page.title_from == crate::content::page::TitleFrom::Heading,
                 terms: terms.filter(|_| crate::glossary::links_on(page)),
-            })
+            });
+            page.body = String::new();
+            rendered
         })
         .collect()
 }

@@ -14,16 +14,18 @@ pub(super) const NAV_MARKER: &str = "\u{0}kurator-nav\u{0}";
 
 /// Puts the section tree where the template printed `nav_html`, marking the
 /// link to the current page with `aria-current`.
-pub(super) fn splice_nav(rendered: Vec<u8>, nav: &str, current_url: &str) -> Vec<u8> {
+///
+/// In place: the page's text moves once, and a very large page is not held
+/// twice (issue 24).
+pub(super) fn splice_nav(mut rendered: Vec<u8>, nav: &str, current_url: &str) -> Vec<u8> {
     let marker = NAV_MARKER.as_bytes();
     let Some(at) = find_bytes(&rendered, marker) else {
         return rendered;
     };
-    let mut out = Vec::with_capacity(rendered.len() + nav.len() + 32);
-    out.extend_from_slice(&rendered[..at]);
-    write_marked(&mut out, nav, current_url);
-    out.extend_from_slice(&rendered[at + marker.len()..]);
-    out
+    let mut tree = Vec::with_capacity(nav.len() + 32);
+    write_marked(&mut tree, nav, current_url);
+    rendered.splice(at..at + marker.len(), tree);
+    rendered
 }
 
 /// Writes the section tree with the current page's link marked.
