@@ -100,6 +100,6 @@ pub fn rebuild_page(
     }
     analysis.rendered[i] = rendered;
     analysis.quizzes[i] = quizzes.output;
-    let plan = RenderPlan::new(analysis, options).ok()?;
+    let plan = RenderPlan::for_page(analysis, options, i).ok()?;
     plan.render_single(i).ok()
 }

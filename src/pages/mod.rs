@@ -55,6 +55,24 @@ impl<'a> RenderPlan<'a> {
         analysis: &'a Analysis,
         options: &'a BuildOptions,
     ) -> Result<RenderPlan<'a>, Diagnostic> {
+        Self::planned(analysis, options, None)
+    }
+
+    /// A plan for [`RenderPlan::render_single`] of page `i` alone (`serve`'s
+    /// one-page path): what only other pages need is left out.
+    pub fn for_page(
+        analysis: &'a Analysis,
+        options: &'a BuildOptions,
+        i: usize,
+    ) -> Result<RenderPlan<'a>, Diagnostic> {
+        Self::planned(analysis, options, Some(i))
+    }
+
+    fn planned(
+        analysis: &'a Analysis,
+        options: &'a BuildOptions,
+        only: Option<usize>,
+    ) -> Result<RenderPlan<'a>, Diagnostic> {
         let config = &analysis.config;
         let base_path = config.base_path();
         let origin = config.origin();
@@ -139,7 +157,7 @@ impl<'a> RenderPlan<'a> {
             .unwrap_or_else(|| review::today(None, None).unwrap_or(jiff::civil::Date::MIN));
         Ok(RenderPlan {
             reviews: review::site_reviews(&analysis.site, &analysis.config, today),
-            backlinks: backlinks::backlinks(analysis.site.pages.len(), &analysis.rendered),
+            backlinks: backlinks::backlinks(analysis.site.pages.len(), &analysis.rendered, only),
             analysis,
             options,
             templates,
