@@ -15,16 +15,18 @@ pub(super) const NAV_MARKER: &str = "\u{0}kurator-nav\u{0}";
 /// Puts the section tree where the template printed `nav_html`, marking the
 /// link to the current page with `aria-current`.
 ///
-/// In place: the page's text moves once, and a very large page is not held
-/// twice (issue 24).
+/// In place: only what follows the tree (the footer) is copied aside, so a
+/// very large page is not held twice (issue 24), and the tree is written
+/// straight into the page.
 pub(super) fn splice_nav(mut rendered: Vec<u8>, nav: &str, current_url: &str) -> Vec<u8> {
     let marker = NAV_MARKER.as_bytes();
     let Some(at) = find_bytes(&rendered, marker) else {
         return rendered;
     };
-    let mut tree = Vec::with_capacity(nav.len() + 32);
-    write_marked(&mut tree, nav, current_url);
-    rendered.splice(at..at + marker.len(), tree);
+    let tail = rendered[at + marker.len()..].to_vec();
+    rendered.truncate(at);
+    write_marked(&mut rendered, nav, current_url);
+    rendered.extend_from_slice(&tail);
     rendered
 }
 
