@@ -127,8 +127,10 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     });
     let labels = markdown::Labels::from_texts(&texts);
     // Each body is let go as soon as it is rendered.
+    let spill = markdown::spill::Spill::new();
     let rendered = markdown::render_pages(
         &mut site.pages,
+        &spill,
         &links,
         &config.language,
         &labels,
@@ -173,6 +175,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         config,
         site,
         rendered,
+        spill,
         quizzes,
         data,
         theme,

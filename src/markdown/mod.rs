@@ -13,6 +13,7 @@ pub mod emphasis;
 pub mod headings;
 pub mod labels;
 pub mod links;
+pub mod spill;
 pub mod template_block;
 pub mod typography;
 
@@ -104,6 +105,11 @@ pub struct Rendered {
     /// Phrases set in bold or «quotes» (for `kurator check`'s glossary
     /// warnings).
     pub emphasized: Vec<Emphasis>,
+    /// The page has a template block (its copy script is loaded).
+    pub has_template: bool,
+    /// Where `html` went when the site's HTML passed the spill budget
+    /// (`html` is then empty): read it with [`spill::html`].
+    pub spilled: Option<spill::Spilled>,
 }
 
 /// The placeholder standing for quiz block `n` in [`Rendered::html`]. NUL
@@ -178,6 +184,7 @@ fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
 /// large site should not hold its text and its HTML at once.
 pub fn render_pages(
     pages: &mut [crate::content::page::Page],
+    spill: &spill::Spill,
     links: &LinkResolver,
     language: &str,
     labels: &Labels,
@@ -198,6 +205,11 @@ pub fn render_pages(
                 terms: terms.filter(|_| crate::glossary::links_on(page)),
             });
             page.body = String::new();
+            let mut rendered = rendered;
+            if let Some(at) = spill.put(&rendered.html) {
+                rendered.html = String::new();
+                rendered.spilled = Some(at);
+            }
             rendered
         })
         .collect()
@@ -632,6 +644,7 @@ impl<'i> RenderState<'i> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        self.out.has_template = html.contains(TEMPLATE_BLOCK_CLASS);
         self.out.html = html;
         self.out.tasks = std::mem::take(&mut self.tasks.items);
         self.out

@@ -249,18 +249,28 @@ impl RenderPlan<'_> {
             .iter()
             .map(|&i| absolute(&site.pages[i].url))
             .collect();
+        // Full text reads each page's HTML back (it may wait in the spill
+        // file).
+        let html: Vec<std::borrow::Cow<'_, str>> = dated[..limit]
+            .iter()
+            .map(|&i| match config.feed_full_text {
+                true => {
+                    crate::markdown::spill::html(&self.analysis.rendered[i], &self.analysis.spill)
+                }
+                false => std::borrow::Cow::Borrowed(""),
+            })
+            .collect();
         let entries: Vec<FeedEntry<'_>> = dated[..limit]
             .iter()
             .zip(&urls)
-            .map(|(&i, page_url)| FeedEntry {
+            .zip(&html)
+            .map(|((&i, page_url), html)| FeedEntry {
                 title: &site.pages[i].title,
                 url: page_url,
                 date: site.pages[i].front.date.as_deref().unwrap_or_default(),
                 updated: site.pages[i].front.updated.as_deref(),
                 summary: self.description(i),
-                content: config
-                    .feed_full_text
-                    .then(|| self.analysis.rendered[i].html.as_str()),
+                content: config.feed_full_text.then_some(html.as_ref()),
             })
             .collect();
         site_files::atom(

@@ -302,7 +302,8 @@ impl<'a> RenderPlan<'a> {
         let site = self.site();
         let page = &site.pages[i];
         let rendered = &self.analysis.rendered[i];
-        let content = with_quizzes(&rendered.html, &self.analysis.quizzes[i].html);
+        let html = markdown::spill::html(rendered, &self.analysis.spill);
+        let content = with_quizzes(&html, &self.analysis.quizzes[i].html);
         let section = site.section_of(i);
         let nav_html = nav.get(&section).map_or("", String::as_str);
         let view = self.page_view(i);
@@ -388,7 +389,7 @@ impl<'a> RenderPlan<'a> {
             reading_time: markdown::reading_minutes(rendered.word_count),
             has_quiz: !rendered.quizzes.is_empty(),
             has_checklist: !rendered.tasks.is_empty(),
-            has_template: rendered.html.contains(markdown::TEMPLATE_BLOCK_CLASS),
+            has_template: rendered.has_template,
             backlinks: self.backlinks[i]
                 .iter()
                 .map(|b| BacklinkView {

@@ -388,3 +388,53 @@ fn up_to_date_watches_the_pages_folder_by_its_name() {
     assert_eq!(vault.run(&["build"]).code, 0);
     assert!(vault.run(&["build"]).stdout.contains("Built "));
 }
+
+/// Issue 24: past a budget of HTML, rendered pages wait in a temporary
+/// file. A build where every page goes through it (budget 0) writes the
+/// same bytes as one that keeps them all in memory: pages, feed with full
+/// text, quizzes and template blocks included.
+#[test]
+fn pages_that_wait_in_the_spill_file_build_the_same_bytes() {
+    let build = |budget: &str| {
+        let site = SiteTest::fixture("i18n");
+        let config = site.read("kurator.yaml");
+        site.write("kurator.yaml", &format!("{config}feed_full_text: true\n"));
+        let kappa =
+            site.read("content/zeta/kappa.md")
+                .replacen("---\n", "---\ndate: 2026-11-01\n", 1);
+        site.write("content/zeta/kappa.md", &kappa);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kurator"))
+            .args(["build", "--today", "2026-12-04", "--root"])
+            .arg(site.root())
+            .env("KURATOR_SPILL_BUDGET", budget)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let files: Vec<(String, Vec<u8>)> = crate::support::snapshot(&site.path("public"))
+            .into_iter()
+            .filter(|(rel, _)| !rel.starts_with(".kurator"))
+            .collect();
+        (site, files)
+    };
+    let (_a, spilled) = build("0");
+    let (_b, in_memory) = build("1000000000");
+    assert!(spilled.len() > 20);
+    assert_eq!(spilled.len(), in_memory.len());
+    for ((rel, a), (rel_b, b)) in spilled.iter().zip(&in_memory) {
+        assert_eq!(rel, rel_b);
+        assert!(
+            a == b,
+            "{rel} differs when its HTML went through the spill file"
+        );
+    }
+    let feed = String::from_utf8_lossy(&spilled.iter().find(|(r, _)| r == "atom.xml").unwrap().1)
+        .into_owned();
+    assert!(
+        feed.contains("Flim flam."),
+        "the feed's full text came back: {feed}"
+    );
+}
