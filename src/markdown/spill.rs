@@ -6,7 +6,6 @@
 
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -68,7 +67,10 @@ impl Spill {
             *guard = Some((tempfile::tempfile().ok()?, 0));
         }
         let (file, end) = guard.as_mut()?;
-        file.write_all(html.as_bytes()).ok()?;
+        // At the recorded end, not the file's cursor: a write that fails
+        // halfway (a full disk) leaves the page in memory and cannot shift
+        // where the next page is read from.
+        write_at(file, html.as_bytes(), *end).ok()?;
         let spilled = Spilled {
             offset: *end,
             len: html.len(),
@@ -79,21 +81,19 @@ impl Spill {
     }
 
     /// The HTML of a spilled page. Reading back what this process wrote
-    /// fails only if the system lost the file: then the page is empty and
-    /// the write of that page reports nothing wrong, so it says so here.
-    pub fn get(&self, at: Spilled) -> String {
-        let mut bytes = vec![0; at.len];
-        let read = self
+    /// fails only if the system lost the file; the caller reports it as
+    /// the page's error rather than publish a page without its text.
+    pub fn get(&self, at: Spilled) -> std::io::Result<String> {
+        let file = self
             .file
             .lock()
-            .ok()
-            .and_then(|g| g.as_ref().map(|(f, _)| f.try_clone()))
-            .and_then(Result::ok)
-            .map(|f| read_at(&f, &mut bytes, at.offset));
-        match read {
-            Some(Ok(())) => String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-            _ => String::from("<p>kurator: this page's HTML could not be read back from its temporary file; build again.</p>"),
-        }
+            .map_err(|_| std::io::Error::other("the spill file's lock was poisoned"))?
+            .as_ref()
+            .map(|(f, _)| f.try_clone())
+            .ok_or_else(|| std::io::Error::other("no spill file"))??;
+        let mut bytes = vec![0; at.len];
+        read_at(&file, &mut bytes, at.offset)?;
+        String::from_utf8(bytes).map_err(std::io::Error::other)
     }
 }
 
@@ -102,8 +102,18 @@ fn read_at(file: &File, bytes: &mut [u8], offset: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, bytes, offset)
 }
 
+#[cfg(unix)]
+fn write_at(file: &File, bytes: &[u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, bytes, offset)
+}
+
 #[cfg(not(unix))]
 fn read_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(not(unix))]
+fn write_at(_: &File, _: &[u8], _: u64) -> std::io::Result<()> {
     Err(std::io::ErrorKind::Unsupported.into())
 }
 
@@ -114,10 +124,10 @@ impl Default for Spill {
 }
 
 /// A page's HTML, wherever it is.
-pub fn html<'r>(rendered: &'r super::Rendered, spill: &Spill) -> Cow<'r, str> {
+pub fn html<'r>(rendered: &'r super::Rendered, spill: &Spill) -> std::io::Result<Cow<'r, str>> {
     match rendered.spilled {
-        Some(at) => Cow::Owned(spill.get(at)),
-        None => Cow::Borrowed(&rendered.html),
+        Some(at) => spill.get(at).map(Cow::Owned),
+        None => Ok(Cow::Borrowed(&rendered.html)),
     }
 }
 
@@ -131,8 +141,8 @@ mod tests {
         assert_eq!(spill.put("<p>ab</p>"), None, "9 bytes: in memory");
         let first = spill.put("<p>ёлка</p>").expect("over the budget");
         let second = spill.put("<p>третья</p>").expect("still over");
-        assert_eq!(spill.get(second), "<p>третья</p>");
-        assert_eq!(spill.get(first), "<p>ёлка</p>");
+        assert_eq!(spill.get(second).unwrap(), "<p>третья</p>");
+        assert_eq!(spill.get(first).unwrap(), "<p>ёлка</p>");
     }
 
     #[test]
@@ -157,7 +167,7 @@ mod tests {
                 .collect()
         });
         for (page, at) in pages.iter().zip(at) {
-            assert_eq!(&spill.get(at), page);
+            assert_eq!(&spill.get(at).unwrap(), page);
         }
     }
 }

@@ -194,7 +194,8 @@ impl RenderPlan<'_> {
         let dated = newest_first(site, 0..site.pages.len());
         sink.put(
             "atom.xml",
-            self.feed(&config.title, "", &dated, &absolute).into_bytes(),
+            self.feed(&config.title, "", &dated, &absolute)?
+                .into_bytes(),
         )?;
         // Sections that ask for a feed of their own (`feed: true`).
         for s in (0..site.pages.len()).filter(|&i| site.pages[i].has_own_feed()) {
@@ -205,7 +206,7 @@ impl RenderPlan<'_> {
             let path = format!("{}atom.xml", site.pages[s].url);
             sink.put(
                 &path,
-                self.feed(&title, &site.pages[s].url, &dated, &absolute)
+                self.feed(&title, &site.pages[s].url, &dated, &absolute)?
                     .into_bytes(),
             )?;
             count += 1;
@@ -238,7 +239,7 @@ impl RenderPlan<'_> {
         url: &str,
         dated: &[usize],
         absolute: &dyn Fn(&str) -> String,
-    ) -> String {
+    ) -> anyhow::Result<String> {
         let site = self.site();
         let config = &self.analysis.config;
         let limit = match config.feed_limit {
@@ -257,9 +258,12 @@ impl RenderPlan<'_> {
                 true => {
                     crate::markdown::spill::html(&self.analysis.rendered[i], &self.analysis.spill)
                 }
-                false => std::borrow::Cow::Borrowed(""),
+                false => Ok(std::borrow::Cow::Borrowed("")),
             })
-            .collect();
+            .collect::<std::io::Result<_>>()
+            .map_err(|e| {
+                anyhow::anyhow!("cannot read a page's HTML back from the build's temporary file for the feed {url}atom.xml: {e}")
+            })?;
         let entries: Vec<FeedEntry<'_>> = dated[..limit]
             .iter()
             .zip(&urls)
@@ -273,13 +277,13 @@ impl RenderPlan<'_> {
                 content: config.feed_full_text.then_some(html.as_ref()),
             })
             .collect();
-        site_files::atom(
+        Ok(site_files::atom(
             title,
             &absolute(url),
             &absolute(&format!("{url}atom.xml")),
             &config.language,
             &entries,
-        )
+        ))
     }
 
     pub(super) fn special_context(&self, title: &str, url: &str) -> Context {

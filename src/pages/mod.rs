@@ -302,7 +302,13 @@ impl<'a> RenderPlan<'a> {
         let site = self.site();
         let page = &site.pages[i];
         let rendered = &self.analysis.rendered[i];
-        let html = markdown::spill::html(rendered, &self.analysis.spill);
+        let html = markdown::spill::html(rendered, &self.analysis.spill).map_err(|e| {
+            Diagnostic::error(
+                page.source.clone(),
+                format!("cannot read this page's HTML back from the build's temporary file: {e}"),
+            )
+            .help("build again; if it happens again, check the space and permissions of the system's temporary folder (TMPDIR)")
+        })?;
         let content = with_quizzes(&html, &self.analysis.quizzes[i].html);
         let section = site.section_of(i);
         let nav_html = nav.get(&section).map_or("", String::as_str);
