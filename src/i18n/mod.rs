@@ -243,9 +243,13 @@ impl Texts {
         json.to_string().replace('<', "\\u003c")
     }
 
-    /// Every key with its entry (for tests and `kurator check`).
-    pub fn entries(&self) -> &BTreeMap<String, Entry> {
-        &self.entries
+    /// A word Kurator itself writes (a quiz label, a page title): the
+    /// text of `key`, or the key itself when the table lacks it, so a
+    /// theme's incomplete table shows the key instead of failing a build.
+    /// The default theme's tables have every key (a unit test checks).
+    pub fn word(&self, key: &str) -> String {
+        self.text(key, None, &[])
+            .unwrap_or_else(|_| key.to_string())
     }
 }
 

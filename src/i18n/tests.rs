@@ -77,6 +77,12 @@ fn placeholders_are_filled_and_a_missing_value_is_an_error() {
 #[test]
 fn a_missing_key_names_the_table_and_the_fix() {
     let t = texts("ru", "nav:\n  menu: Меню\n");
+    assert_eq!(t.word("nav.menu"), "Меню");
+    assert_eq!(
+        t.word("nav.menuu"),
+        "nav.menuu",
+        "a word Kurator writes shows its key"
+    );
     let err = t.text("nav.menuu", None, &[]).unwrap_err();
     assert!(matches!(err, TextError::Missing { .. }));
     let message = err.to_string();

@@ -20,12 +20,7 @@ pub struct Labels {
 
 impl Labels {
     pub fn from_texts(texts: &Texts) -> Labels {
-        // A table without a word shows its key: the theme's tables have
-        // every one (a unit test checks).
-        let t = |key: &str| {
-            let key = format!("markdown.{key}");
-            texts.text(&key, None, &[]).unwrap_or(key)
-        };
+        let t = |key: &str| texts.word(&format!("markdown.{key}"));
         Labels {
             heading_link: t("heading_link"),
             callouts: [

@@ -6,8 +6,8 @@
 
 use std::borrow::Cow;
 use std::fs::File;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 /// HTML kept in memory before pages go to the file. The 10,000-page
 /// corpus renders about 210 MB of it; spilling all of it took its peak
@@ -27,8 +27,13 @@ pub struct Spilled {
 pub struct Spill {
     budget: usize,
     held: AtomicUsize,
-    /// Opened on the first page over the budget; the end offset beside it.
-    file: Mutex<Option<(File, u64)>>,
+    /// Made on the first page over the budget (`None` inside: it could not
+    /// be made, and pages stay in memory).
+    file: OnceLock<Option<File>>,
+    /// Where the next page goes: each page takes its range here and is
+    /// written at it, so pages are written in parallel and a write that
+    /// fails halfway (a full disk) cannot shift where another is read from.
+    end: AtomicU64,
 }
 
 impl Spill {
@@ -46,7 +51,8 @@ impl Spill {
         Spill {
             budget,
             held: AtomicUsize::new(0),
-            file: Mutex::new(None),
+            file: OnceLock::new(),
+            end: AtomicU64::new(0),
         }
     }
 
@@ -62,22 +68,17 @@ impl Spill {
         if self.held.fetch_add(html.len(), Ordering::Relaxed) + html.len() <= self.budget {
             return None;
         }
-        let mut guard = self.file.lock().ok()?;
-        if guard.is_none() {
-            *guard = Some((tempfile::tempfile().ok()?, 0));
-        }
-        let (file, end) = guard.as_mut()?;
-        // At the recorded end, not the file's cursor: a write that fails
-        // halfway (a full disk) leaves the page in memory and cannot shift
-        // where the next page is read from.
-        write_at(file, html.as_bytes(), *end).ok()?;
-        let spilled = Spilled {
-            offset: *end,
-            len: html.len(),
-        };
-        *end += html.len() as u64;
+        let file = self
+            .file
+            .get_or_init(|| tempfile::tempfile().ok())
+            .as_ref()?;
+        let offset = self.end.fetch_add(html.len() as u64, Ordering::Relaxed);
+        write_at(file, html.as_bytes(), offset).ok()?;
         self.held.fetch_sub(html.len(), Ordering::Relaxed);
-        Some(spilled)
+        Some(Spilled {
+            offset,
+            len: html.len(),
+        })
     }
 
     /// The HTML of a spilled page. Reading back what this process wrote
@@ -86,13 +87,11 @@ impl Spill {
     pub fn get(&self, at: Spilled) -> std::io::Result<String> {
         let file = self
             .file
-            .lock()
-            .map_err(|_| std::io::Error::other("the spill file's lock was poisoned"))?
-            .as_ref()
-            .map(|(f, _)| f.try_clone())
-            .ok_or_else(|| std::io::Error::other("no spill file"))??;
+            .get()
+            .and_then(Option::as_ref)
+            .ok_or_else(|| std::io::Error::other("no spill file"))?;
         let mut bytes = vec![0; at.len];
-        read_at(&file, &mut bytes, at.offset)?;
+        read_at(file, &mut bytes, at.offset)?;
         String::from_utf8(bytes).map_err(std::io::Error::other)
     }
 }

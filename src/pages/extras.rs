@@ -27,11 +27,7 @@ impl RenderPlan<'_> {
         let home_nav = nav.get(&HOME).map_or("", String::as_str);
         // Titles of the pages Kurator makes, in the interface's words.
         let texts = &self.analysis.texts;
-        let word = |key: &str| {
-            texts
-                .text(key, None, &[])
-                .unwrap_or_else(|_| key.to_string())
-        };
+        let word = |key: &str| texts.word(key);
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let mut problems = Vec::new();
         let mut extra_urls: Vec<String> = Vec::new();

@@ -273,6 +273,19 @@ fn odd_inputs_do_not_panic() {
     }
 }
 
+/// Edits the minimal fixture's first-steps page in its pages folder `dir`:
+/// the next build runs in full and shows the edit.
+fn edit_builds_again(site: &SiteTest, dir: &str) {
+    let path = format!("{dir}/guide/first-steps.md");
+    let source = site.read(&path);
+    site.write(&path, &source.replace("Первые", "Вторые"));
+    let run = site.run(&["build"]);
+    assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
+    assert!(site
+        .read("public/guide/first-steps/index.html")
+        .contains("Вторые"));
+}
+
 /// Issue 8: building twice with nothing changed only checks; any change to
 /// the sources, the options or the output itself builds again.
 #[test]
@@ -318,16 +331,7 @@ fn no_change_rebuild_checks_and_stops() {
     assert_eq!(snapshot(&site.path("public")), before);
 
     // A change in a page's text builds again.
-    let source = site.read("content/guide/first-steps.md");
-    site.write(
-        "content/guide/first-steps.md",
-        &source.replace("Первые", "Вторые"),
-    );
-    let run = site.run(&["build"]);
-    assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
-    assert!(site
-        .read("public/guide/first-steps/index.html")
-        .contains("Вторые"));
+    edit_builds_again(&site, "content");
     assert!(site.run(&["build"]).stdout.starts_with("Up to date"));
 
     // So does a changed option…
@@ -374,16 +378,7 @@ fn up_to_date_watches_the_pages_folder_by_its_name() {
     site.write("kurator.yaml", &format!("{config}content_dir: pages\n"));
     assert_eq!(site.run(&["build"]).code, 0);
     assert!(site.run(&["build"]).stdout.starts_with("Up to date"));
-    let source = site.read("pages/guide/first-steps.md");
-    site.write(
-        "pages/guide/first-steps.md",
-        &source.replace("Первые", "Вторые"),
-    );
-    let run = site.run(&["build"]);
-    assert!(run.stdout.starts_with("Built "), "{}", run.stdout);
-    assert!(site
-        .read("public/guide/first-steps/index.html")
-        .contains("Вторые"));
+    edit_builds_again(&site, "pages");
     let vault = SiteTest::fixture("obsidian");
     assert_eq!(vault.run(&["build"]).code, 0);
     assert!(vault.run(&["build"]).stdout.contains("Built "));

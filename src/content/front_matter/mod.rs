@@ -178,36 +178,40 @@ pub fn parse(path: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, V
     front.positions = positions(yaml, first_line, &front.aliases);
     let mut problems = Vec::new();
     let line_of = |key: &str| key_line(yaml, key).map_or(first_line, |l| first_line + l);
+    // A value that does not parse: an error at the value itself.
+    let bad = |key: &str, value: &str, message: String, help: &str| {
+        let (line, column) = value_position(yaml, first_line, key, value);
+        Diagnostic::error(path, message).at(line, column).help(help)
+    };
     for (key, value) in [("date", &front.date), ("updated", &front.updated)] {
-        if let Some(value) = value {
-            if let Err(why) = parse_date(value) {
-                let (line, column) = value_position(yaml, first_line, key, value);
-                problems.push(
-                    Diagnostic::error(path, format!("`{key}: {value}` is not a date: {why}"))
-                        .at(line, column)
-                        .help("write it as YYYY-MM-DD (2026-01-31), or with a time as 2026-01-31T09:30:00Z"),
-                );
-            }
+        let Some(value) = value else { continue };
+        if let Err(why) = parse_date(value) {
+            problems.push(bad(
+                key,
+                value,
+                format!("`{key}: {value}` is not a date: {why}"),
+                "write it as YYYY-MM-DD (2026-01-31), or with a time as 2026-01-31T09:30:00Z",
+            ));
         }
     }
     if let Some(value) = &front.reviewed {
         if let Err(why) = crate::review::parse_day(value) {
-            let (line, column) = value_position(yaml, first_line, "reviewed", value);
-            problems.push(
-                Diagnostic::error(path, format!("`reviewed: {value}`: {why}"))
-                    .at(line, column)
-                    .help("write the day the page was last checked as YYYY-MM-DD (2026-01-31)"),
-            );
+            problems.push(bad(
+                "reviewed",
+                value,
+                format!("`reviewed: {value}`: {why}"),
+                "write the day the page was last checked as YYYY-MM-DD (2026-01-31)",
+            ));
         }
     }
     if let Some(value) = &front.review_every {
         if let Err(why) = crate::review::parse_period(value) {
-            let (line, column) = value_position(yaml, first_line, "review_every", value);
-            problems.push(
-                Diagnostic::error(path, format!("`review_every: {value}`: {why}"))
-                    .at(line, column)
-                    .help(crate::review::PERIOD_HELP),
-            );
+            problems.push(bad(
+                "review_every",
+                value,
+                format!("`review_every: {value}`: {why}"),
+                crate::review::PERIOD_HELP,
+            ));
         }
     }
     if let Some(slug) = &front.slug {
