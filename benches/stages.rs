@@ -222,15 +222,15 @@ mod search_index {
                 breadcrumb: Vec::new(),
                 description: &rendered.first_paragraph,
                 tags: &page.front.tags,
-                sections: &rendered.sections,
+                sections: search::site::sections_of(rendered, &analysis.spill),
                 weight: 1.0,
                 defines: false,
             })
             .collect();
         let config = &analysis.config;
-        bencher
-            .counter(ItemsCount::new(docs.len()))
-            .bench(|| search::build_index(&docs, &config.search, &config.language).len());
+        bencher.counter(ItemsCount::new(docs.len())).bench(|| {
+            search::build_index(&docs, &config.search, &config.language).map(|files| files.len())
+        });
     }
 }
 

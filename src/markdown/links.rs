@@ -45,13 +45,84 @@ pub struct Links {
     pub problems: Vec<Diagnostic>,
 }
 
-/// A link to a page: which, and where in the linking page's search text
-/// (section number and byte offset into its text) it stands.
+/// A link to a page: which, and the sentence of the linking page it
+/// stands in (for the target's «Ссылаются на эту страницу»). The sentence
+/// is cut out when the page is rendered, so the page's text need not be
+/// kept for it (issue 24).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub page: usize,
+    pub context: String,
+}
+
+/// Where a [`Mention`]'s link stands while the page is rendered: section
+/// number and byte offset into its text, which is not complete yet.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct MentionAt {
+    pub page: usize,
     pub section: usize,
     pub at: usize,
+}
+
+/// Longest context of a [`Mention`], in characters.
+const CONTEXT: usize = 200;
+
+/// The mentions of a rendered page: the first link to each page, with its
+/// sentence out of the finished sections' text.
+pub(super) fn mentions(at: &[MentionAt], sections: &[super::TextSection]) -> Vec<Mention> {
+    let mut seen = std::collections::HashSet::new();
+    at.iter()
+        .filter(|m| seen.insert(m.page))
+        .map(|m| Mention {
+            page: m.page,
+            context: sections
+                .get(m.section)
+                .map(|s| sentence_at(&s.text, m.at))
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The sentence of `text` that holds byte `at`, at most [`CONTEXT`]
+/// characters (cut with `…` around the place).
+pub(crate) fn sentence_at(text: &str, at: usize) -> String {
+    let at = (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let ends = |c: char| matches!(c, '.' | '!' | '?' | '…' | '\n');
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| ends(c) && text[i + c.len_utf8()..].starts_with(char::is_whitespace))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .char_indices()
+        .find(|&(i, c)| {
+            ends(c) && {
+                let next = at + i + c.len_utf8();
+                next >= text.len() || text[next..].starts_with(char::is_whitespace)
+            }
+        })
+        .map_or(text.len(), |(i, c)| at + i + c.len_utf8());
+    let sentence = text[start..end].trim();
+    if sentence.chars().count() <= CONTEXT {
+        return sentence.to_string();
+    }
+    // Too long: a window around the link.
+    let offset = text[start..at].trim_start().chars().count();
+    let from = offset.saturating_sub(CONTEXT / 3);
+    let window: String = sentence.chars().skip(from).take(CONTEXT).collect();
+    format!(
+        "{}{}{}",
+        if from > 0 { "…" } else { "" },
+        window.trim(),
+        if from + CONTEXT < sentence.chars().count() {
+            "…"
+        } else {
+            ""
+        }
+    )
 }
 
 impl Links {
@@ -179,7 +250,7 @@ impl<'a> RenderState<'_> {
                 }
                 self.out.links.linked_pages.push(page);
                 if !is_image {
-                    self.out.links.mentions.push(Mention {
+                    self.mentions.push(MentionAt {
                         page,
                         section: self.out.sections.len(),
                         at: self.current.text.len(),
@@ -259,5 +330,62 @@ pub(super) fn collect_html_ids(html: &str, anchors: &mut Vec<String>) {
             anchors.push(rest[..end].to_string());
             rest = &rest[end..];
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::TextSection;
+
+    #[test]
+    fn the_sentence_around_the_link() {
+        let text = "Первое предложение. Смотрите раздел о KPI, там примеры! Третье.";
+        let at = text.find("раздел").unwrap();
+        assert_eq!(sentence_at(text, at), "Смотрите раздел о KPI, там примеры!");
+        assert_eq!(sentence_at("Без точки в конце", 4), "Без точки в конце");
+        assert_eq!(sentence_at("v1.2 is out. Next", 0), "v1.2 is out.");
+        let long = format!("{} ссылка {}.", "слово ".repeat(100), "хвост ".repeat(100));
+        let cut = sentence_at(&long, long.find("ссылка").unwrap());
+        assert!(
+            cut.starts_with('…') && cut.ends_with('…') && cut.contains("ссылка"),
+            "{cut}"
+        );
+        assert!(cut.chars().count() <= CONTEXT + 2);
+    }
+
+    #[test]
+    fn the_first_link_to_each_page_with_its_sentence() {
+        let sections = [
+            TextSection {
+                text: "Home links to [a] and [a] again.".into(),
+                ..TextSection::default()
+            },
+            TextSection {
+                text: "Then to [b]. And [a] once more.".into(),
+                ..TextSection::default()
+            },
+        ];
+        let at = |page, section, at| MentionAt { page, section, at };
+        let found = mentions(
+            &[
+                at(1, 0, 14),
+                at(1, 0, 24),
+                at(2, 1, 8),
+                at(1, 1, 17),
+                at(3, 7, 0),
+            ],
+            &sections,
+        );
+        let found: Vec<(usize, &str)> =
+            found.iter().map(|m| (m.page, m.context.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                (1, "Home links to [a] and [a] again."),
+                (2, "Then to [b]."),
+                (3, ""),
+            ]
+        );
     }
 }

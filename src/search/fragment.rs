@@ -19,7 +19,7 @@
 //! U+2029), which lets the writer jump from one of four bytes to the next
 //! with `memchr` instead of testing every byte.
 
-use super::SearchDoc;
+use super::{SearchDoc, TextSection};
 
 /// Fragment files a site gets before pages share them: each file costs the
 /// build a file creation, which costs more than writing its text (on the
@@ -42,7 +42,7 @@ pub(super) const LONG_PAGE: usize = 24 * 1024;
 
 /// Whether a page is cut into several fragments.
 pub(super) fn is_long(doc: &SearchDoc<'_>) -> bool {
-    doc.sections.iter().map(|s| s.text.len()).sum::<usize>() > LONG_PAGE
+    doc.sections.text_lens().sum::<usize>() > LONG_PAGE
 }
 
 /// Sections per fragment of the long pages among these (see
@@ -51,8 +51,8 @@ pub(super) fn chunk_sections(docs: &[&SearchDoc<'_>]) -> usize {
     let (count, text) = docs
         .iter()
         .filter(|d| is_long(d))
-        .flat_map(|d| d.sections.iter())
-        .fold((0usize, 0usize), |(n, t), s| (n + 1, t + s.text.len()));
+        .flat_map(|d| d.sections.text_lens())
+        .fold((0usize, 0usize), |(n, t), len| (n + 1, t + len));
     let average = text / count.max(1) + 1;
     (CHUNK_TEXT / average).clamp(*CHUNK_SECTIONS.start(), *CHUNK_SECTIONS.end())
 }
@@ -69,16 +69,21 @@ pub(super) fn chunk_count(doc: &SearchDoc<'_>, per: usize) -> usize {
 
 /// Fragment `k` (from 1) of page `p`, `per` sections a fragment:
 /// `f/<p>-<k>.js`, one object.
-pub(super) fn chunk(p: usize, k: usize, per: usize, doc: &SearchDoc<'_>, base: &str) -> Vec<u8> {
-    let from = (k * per).min(doc.sections.len());
-    let to = (from + per).min(doc.sections.len());
-    let text: usize = doc.sections[from..to]
-        .iter()
-        .map(|s| s.text.len() + 64)
-        .sum();
+/// `sections`: the page's, read once for all its fragments.
+pub(super) fn chunk(
+    p: usize,
+    k: usize,
+    per: usize,
+    doc: &SearchDoc<'_>,
+    sections: &[TextSection],
+    base: &str,
+) -> Vec<u8> {
+    let from = (k * per).min(sections.len());
+    let to = (from + per).min(sections.len());
+    let text: usize = sections[from..to].iter().map(|s| s.text.len() + 64).sum();
     let mut out = Vec::with_capacity(text + 256);
     out.extend_from_slice(format!("window.__kuratorSearch.add(\"f/{p}-{k}\",").as_bytes());
-    page_sections(&mut out, doc, base, &doc.sections[from..to]);
+    page_sections(&mut out, doc, base, &sections[from..to]);
     out.extend_from_slice(b");\n");
     out
 }
@@ -90,20 +95,23 @@ pub(super) fn group_size(docs: &[&SearchDoc<'_>]) -> usize {
     if by_count == 1 {
         return 1;
     }
-    let text: usize = docs
-        .iter()
-        .flat_map(|d| d.sections.iter().map(|s| s.text.len()))
-        .sum();
+    let text: usize = docs.iter().flat_map(|d| d.sections.text_lens()).sum();
     let per_page = text / docs.len() + 1;
     by_count.min(GROUP_TEXT / per_page).max(1)
 }
 
 /// Fragment file `n`: the pages `docs` (of one group), in order, a long
-/// one with its first `per` sections.
-pub(super) fn group(n: usize, docs: &[&SearchDoc<'_>], per: usize, base: &str) -> Vec<u8> {
+/// one with its first `per` sections. Fails when a page's text cannot be
+/// read back ([`super::Sections::Later`]).
+pub(super) fn group(
+    n: usize,
+    docs: &[&SearchDoc<'_>],
+    per: usize,
+    base: &str,
+) -> std::io::Result<Vec<u8>> {
     let text: usize = docs
         .iter()
-        .flat_map(|d| d.sections.iter().map(|s| s.text.len() + 64))
+        .flat_map(|d| d.sections.text_lens().map(|len| len + 64))
         .sum();
     let mut out = Vec::with_capacity(text + 256 * docs.len());
     out.extend_from_slice(format!("window.__kuratorSearch.add(\"f/{n}\",[").as_bytes());
@@ -111,27 +119,22 @@ pub(super) fn group(n: usize, docs: &[&SearchDoc<'_>], per: usize, base: &str) -
         if i > 0 {
             out.push(b',');
         }
-        page(&mut out, doc, per, base);
+        page(&mut out, doc, &doc.sections.read()?, per, base);
     }
     out.extend_from_slice(b"]);\n");
-    out
+    Ok(out)
 }
 
 /// One page's first fragment: a JavaScript object literal (all of a page
 /// that is not long).
-fn page(out: &mut Vec<u8>, doc: &SearchDoc<'_>, per: usize, base: &str) {
+fn page(out: &mut Vec<u8>, doc: &SearchDoc<'_>, sections: &[TextSection], per: usize, base: &str) {
     let shown = if is_long(doc) { per } else { usize::MAX };
-    let first = &doc.sections[..doc.sections.len().min(shown)];
+    let first = &sections[..sections.len().min(shown)];
     page_sections(out, doc, base, first);
 }
 
 /// A page's fragment object with the given sections.
-fn page_sections(
-    out: &mut Vec<u8>,
-    doc: &SearchDoc<'_>,
-    base: &str,
-    sections: &[crate::markdown::TextSection],
-) {
+fn page_sections(out: &mut Vec<u8>, doc: &SearchDoc<'_>, base: &str, sections: &[TextSection]) {
     out.extend_from_slice(b"{\"url\":");
     js_str(out, fragment_url(doc, base));
     out.extend_from_slice(b",\"title\":");
@@ -231,8 +234,10 @@ mod tests {
         /// Fragment `k` of the page: all of a page that is not long.
         fn chunk(doc: &'a SearchDoc<'a>, base: &str, k: usize) -> Self {
             let per = if is_long(doc) { PER } else { usize::MAX };
-            let mut sections: Vec<[&str; 3]> = doc
-                .sections
+            let crate::search::Sections::Here(all) = &doc.sections else {
+                unreachable!("the expected fragments are made of pages in memory")
+            };
+            let mut sections: Vec<[&str; 3]> = all
                 .iter()
                 .skip(k * per)
                 .take(per)
@@ -305,6 +310,9 @@ mod tests {
         // The same page made long: cut into fragments of PER sections.
         let mut long_sections = sections.clone();
         long_sections.push(section(Some("long"), "Long", &"ж\"".repeat(LONG_PAGE)));
+        let lens =
+            |s: &[TextSection]| -> Vec<u32> { s.iter().map(|s| s.text.len() as u32).collect() };
+        let (long_lens, short_lens) = (lens(&long_sections), lens(&sections));
         let crumbs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let doc = |title, sections| SearchDoc {
             url: "/kb/a\\b/",
@@ -317,9 +325,9 @@ mod tests {
             defines: false,
         };
         let docs = [
-            doc("Заголовок \"x\"\n", &long_sections[..]),
-            doc("", &[][..]),
-            doc("Short", &sections[..]),
+            doc("Заголовок \"x\"\n", long_sections[..].into()),
+            doc("", (&[][..]).into()),
+            doc("Short", sections[..].into()),
         ];
         let refs: Vec<&SearchDoc> = docs.iter().collect();
         assert!(is_long(&docs[0]) && !is_long(&docs[2]));
@@ -329,12 +337,48 @@ mod tests {
                 .iter()
                 .map(|d| serde_json::to_value(Fragment::new(d, "/kb/")).unwrap())
                 .collect();
-            let script = group(n, pages, PER, "/kb/");
+            let script = group(n, pages, PER, "/kb/").unwrap();
             assert_eq!(
                 parse(&script, &n.to_string()),
                 serde_json::Value::from(expected)
             );
         }
+        // Pages whose text is read when needed make the same file.
+        let later = [
+            doc(
+                "Заголовок \"x\"\n",
+                crate::search::Sections::Later {
+                    text_lens: &long_lens,
+                    read: Box::new(|| Ok(long_sections.clone())),
+                },
+            ),
+            doc("", (&[][..]).into()),
+            doc(
+                "Short",
+                crate::search::Sections::Later {
+                    text_lens: &short_lens,
+                    read: Box::new(|| Ok(sections.clone())),
+                },
+            ),
+        ];
+        let later_refs: Vec<&SearchDoc> = later.iter().collect();
+        assert!(is_long(&later[0]) && !is_long(&later[2]));
+        assert_eq!(
+            group(7, &later_refs, PER, "/kb/").unwrap(),
+            group(7, &refs, PER, "/kb/").unwrap()
+        );
+        let failing = [doc(
+            "Lost",
+            crate::search::Sections::Later {
+                text_lens: &short_lens,
+                read: Box::new(|| Err(std::io::Error::other("gone"))),
+            },
+        )];
+        let failing: Vec<&SearchDoc> = failing.iter().collect();
+        assert!(
+            group(0, &failing, PER, "/kb/").is_err(),
+            "an error, not a page without text"
+        );
         // The rest of the long page's sections, PER a file.
         assert_eq!(
             chunk_count(&docs[0], PER),
@@ -348,7 +392,7 @@ mod tests {
         );
         for k in 1..chunk_count(&docs[0], PER) {
             let expected = serde_json::to_value(Fragment::chunk(&docs[0], "/kb/", k)).unwrap();
-            let script = chunk(3, k, PER, &docs[0], "/kb/");
+            let script = chunk(3, k, PER, &docs[0], &long_sections, "/kb/");
             assert_eq!(parse(&script, &format!("3-{k}")), expected, "chunk {k}");
         }
     }
@@ -362,7 +406,7 @@ mod tests {
                 breadcrumb: vec![],
                 description: "",
                 tags: &[],
-                sections: &sections,
+                sections: sections[..].into(),
                 weight: 1.0,
                 defines: false,
             })

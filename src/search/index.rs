@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::stem::{FxHashMap, Stemmers};
 use super::tokenize::Tokenizer;
-use super::SearchDoc;
+use super::{SearchDoc, TextSection};
 
 /// Fields of an entry, in the order of [`WEIGHTS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,6 +167,7 @@ fn count(counts: &mut Vec<PackedTf>, touched: &mut Vec<u32>, term: u32, field: F
 fn analyse(
     page: u32,
     doc: &SearchDoc<'_>,
+    sections: &[TextSection],
     stemmers: &mut Stemmers,
     counter: &mut Counter,
     chunk: &mut Chunk,
@@ -175,10 +176,10 @@ fn analyse(
     let title_len = counter
         .tokenizer
         .terms(doc.title, stemmers, |term| title.push(term));
-    for i in 0..doc.sections.len().max(1) {
+    for i in 0..sections.len().max(1) {
         counter.add_terms(&title, title_len, Field::Title);
         let mut weight = doc.weight;
-        if let Some(section) = doc.sections.get(i) {
+        if let Some(section) = sections.get(i) {
             // An item of data the template shows (level 0 past the first
             // section) sums up another page: it ranks below that page.
             if i > 0 && section.level == 0 {
@@ -217,11 +218,12 @@ pub struct Postings<T> {
 
 /// Builds the postings for pages in the given order (page number = index)
 /// and hands each term's list (sorted by page, then section) to `finish`,
-/// e.g. to encode it while it is fresh in the cache.
+/// e.g. to encode it while it is fresh in the cache. Fails when a page's
+/// text cannot be read back ([`super::Sections::Later`]).
 pub fn build<T: Send>(
     docs: &[&SearchDoc<'_>],
     finish: impl Fn(&[Posting]) -> T + Sync,
-) -> Postings<T> {
+) -> std::io::Result<Postings<T>> {
     // Analyse runs of pages in parallel, one run per thread. A run borrows
     // a stem memo (and its term ids) from a pool: runs on two threads at
     // once stem their words twice, but a run that starts where another
@@ -244,19 +246,28 @@ pub fn build<T: Send>(
                 ..Chunk::default()
             };
             let mut counter = Counter::default();
+            let mut read = Ok(());
             for (i, doc) in docs.iter().enumerate() {
-                analyse(
-                    (c * run + i) as u32,
-                    doc,
-                    &mut stemmers,
-                    &mut counter,
-                    &mut chunk,
-                );
+                match doc.sections.read() {
+                    Ok(sections) => analyse(
+                        (c * run + i) as u32,
+                        doc,
+                        &sections,
+                        &mut stemmers,
+                        &mut counter,
+                        &mut chunk,
+                    ),
+                    Err(e) => {
+                        read = Err(e);
+                        break;
+                    }
+                }
             }
+            // The memo goes back to the pool even after a failed read.
             lock(&pool).push((id, stemmers));
-            chunk
+            read.map(|()| chunk)
         })
-        .collect();
+        .collect::<std::io::Result<_>>()?;
     let mut pool = pool.into_inner().unwrap_or_else(PoisonError::into_inner);
     pool.sort_unstable_by_key(|(id, _)| *id);
 
@@ -326,7 +337,7 @@ pub fn build<T: Send>(
         })
         .flatten()
         .collect();
-    Postings { terms, entries }
+    Ok(Postings { terms, entries })
 }
 
 /// What one occurrence in each field of an entry is worth: the field's
@@ -376,7 +387,7 @@ mod tests {
         quiz.weight = 0.5;
         let docs = [doc("Зарплата", &text), quiz];
         let refs: Vec<&SearchDoc> = docs.iter().collect();
-        let postings = build(&refs, <[Posting]>::to_vec);
+        let postings = build(&refs, <[Posting]>::to_vec).unwrap();
         let (full, half) = (
             score_of(&postings, "зарплат", 0),
             score_of(&postings, "зарплат", 1),
@@ -407,7 +418,7 @@ mod tests {
             doc("Сроки", &with_heading),
         ];
         let refs: Vec<&SearchDoc> = docs.iter().collect();
-        let postings = build(&refs, <[Posting]>::to_vec);
+        let postings = build(&refs, <[Posting]>::to_vec).unwrap();
         let term = "отчетн";
         let title = score_of(&postings, term, 0);
         let heading = score_of(&postings, term, 2);
@@ -467,7 +478,7 @@ mod tests {
                 .num_threads(threads)
                 .build()
                 .unwrap();
-            let mut postings = pool.install(|| build(&refs, <[Posting]>::to_vec));
+            let mut postings = pool.install(|| build(&refs, <[Posting]>::to_vec)).unwrap();
             postings.terms.sort();
             (postings.terms, postings.entries)
         };

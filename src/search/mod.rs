@@ -52,11 +52,63 @@ pub struct SearchDoc<'a> {
     pub description: &'a str,
     pub tags: &'a [String],
     /// Plain text per heading; anchor `None` = text before the first heading.
-    pub sections: &'a [TextSection],
+    pub sections: Sections<'a>,
     /// The page's `search_weight`: multiplies its scores (1 = as written).
     pub weight: f32,
     /// The page defines terms (a glossary): first for «что такое …».
     pub defines: bool,
+}
+
+/// A page's text per heading: in memory, or read each time a pass over
+/// the pages needs it (a site past the spill budget, issue 24), so the
+/// index never holds every page's text at once.
+pub enum Sections<'a> {
+    Here(&'a [TextSection]),
+    Later {
+        /// Each section's text length in bytes: fragment files are sized
+        /// by them before any text is read.
+        text_lens: &'a [u32],
+        read: Box<dyn Fn() -> std::io::Result<Vec<TextSection>> + Send + Sync + 'a>,
+    },
+}
+
+impl<'a> Sections<'a> {
+    pub fn len(&self) -> usize {
+        match self {
+            Sections::Here(sections) => sections.len(),
+            Sections::Later { text_lens, .. } => text_lens.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each section's text length in bytes.
+    pub fn text_lens(&self) -> impl Iterator<Item = usize> + '_ {
+        let (here, later) = match self {
+            Sections::Here(sections) => (Some(sections.iter().map(|s| s.text.len())), None),
+            Sections::Later { text_lens, .. } => {
+                (None, Some(text_lens.iter().map(|&l| l as usize)))
+            }
+        };
+        here.into_iter()
+            .flatten()
+            .chain(later.into_iter().flatten())
+    }
+
+    pub fn read(&self) -> std::io::Result<std::borrow::Cow<'a, [TextSection]>> {
+        match self {
+            Sections::Here(sections) => Ok(std::borrow::Cow::Borrowed(sections)),
+            Sections::Later { read, .. } => read().map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
+impl<'a> From<&'a [TextSection]> for Sections<'a> {
+    fn from(sections: &'a [TextSection]) -> Self {
+        Sections::Here(sections)
+    }
 }
 
 /// Format version of the files, bumped on any incompatible change.
@@ -64,32 +116,34 @@ const FORMAT: u32 = 3;
 
 /// Files to write, relative to the output root (e.g. "search/meta.js",
 /// "search/t/12.js", "search/f/3.js"), sorted, byte-deterministic.
+/// Fails only when a page's text cannot be read back
+/// ([`Sections::Later`]).
 pub fn build_index(
     docs: &[SearchDoc],
     config: &SearchConfig,
     language: &str,
-) -> Vec<(String, Vec<u8>)> {
+) -> std::io::Result<Vec<(String, Vec<u8>)>> {
     let files = std::sync::Mutex::new(Vec::new());
-    let put = |name: String, bytes: Vec<u8>| -> Result<(), std::convert::Infallible> {
+    let put = |name: String, bytes: Vec<u8>| -> std::io::Result<()> {
         files
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push((name, bytes));
         Ok(())
     };
-    let Ok(_) = write_index(docs, config, language, put);
+    write_index(docs, config, language, put)?;
     let mut files = files
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
+    Ok(files)
 }
 
 /// The files of [`build_index`], each handed to `put` (from any thread, in
 /// no particular order) as soon as it is made, so the 100+ MB of fragments
 /// of a large site are never all in memory at once. Returns the number of
-/// files, or the first error of `put`.
-pub fn write_index<E: Send>(
+/// files, or the first error of `put` or of reading a page's text back.
+pub fn write_index<E: Send + From<std::io::Error>>(
     docs: &[SearchDoc],
     config: &SearchConfig,
     language: &str,
@@ -99,7 +153,7 @@ pub fn write_index<E: Send>(
     let mut order: Vec<&SearchDoc> = docs.iter().collect();
     order.sort_by(|a, b| a.url.cmp(b.url));
 
-    let postings = index::build(&order, shard::encode_postings);
+    let postings = index::build(&order, shard::encode_postings)?;
     let mut terms = postings.terms;
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let shards = shard::split(&terms, shard::SHARD_LIMIT);
@@ -133,23 +187,29 @@ pub fn write_index<E: Send>(
         .map(|(n, docs)| {
             put_summed(
                 format!("search/f/{n}.js"),
-                fragment::group(n, docs, per, base),
+                fragment::group(n, docs, per, base)?,
             )
         })
         .collect::<Result<_, E>>()?;
     sums.extend(fragments);
-    let chunks: Vec<(u64, u64)> = order
+    // A long page's further fragments, its text read once for all of them.
+    let chunks: Vec<Vec<(u64, u64)>> = order
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(p, doc)| (1..fragment::chunk_count(doc, per)).map(move |k| (p, k, doc)))
-        .map(|(p, k, doc)| {
-            put_summed(
-                format!("search/f/{p}-{k}.js"),
-                fragment::chunk(p, k, per, doc, base),
-            )
+        .filter(|(_, doc)| fragment::chunk_count(doc, per) > 1)
+        .map(|(p, doc)| {
+            let sections = doc.sections.read()?;
+            (1..fragment::chunk_count(doc, per))
+                .map(|k| {
+                    put_summed(
+                        format!("search/f/{p}-{k}.js"),
+                        fragment::chunk(p, k, per, doc, &sections, base),
+                    )
+                })
+                .collect::<Result<Vec<_>, E>>()
         })
         .collect::<Result<_, E>>()?;
-    sums.extend(chunks);
+    sums.extend(chunks.into_iter().flatten());
     let mut hasher = Sha256::new();
     for (sum, len) in &sums {
         hasher.update(sum.to_le_bytes());
@@ -349,7 +409,7 @@ mod tests {
             breadcrumb: vec![],
             description: "",
             tags: &[],
-            sections,
+            sections: Sections::Here(sections),
             weight: 1.0,
             defines: false,
         }
@@ -388,7 +448,7 @@ mod tests {
                 breadcrumb: vec![],
                 description: "",
                 tags: &[],
-                sections: &[],
+                sections: Sections::Here(&[]),
                 weight: 1.0,
                 defines: false,
             },
@@ -398,7 +458,7 @@ mod tests {
                 breadcrumb: vec!["База", "Обязанности"],
                 description: "О метриках",
                 tags: &tags,
-                sections: &sections,
+                sections: Sections::Here(&sections),
                 weight: 1.0,
                 defines: false,
             },
@@ -407,8 +467,8 @@ mod tests {
         config
             .synonyms
             .insert("KPI".into(), vec!["ключевые показатели".into()]);
-        let files = build_index(&docs, &config, "ru");
-        assert_eq!(files, build_index(&docs, &config, "ru"));
+        let files = build_index(&docs, &config, "ru").unwrap();
+        assert_eq!(files, build_index(&docs, &config, "ru").unwrap());
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
@@ -451,7 +511,7 @@ mod tests {
             breadcrumb: vec!["x"],
             description: "",
             tags: &[],
-            sections: &[],
+            sections: Sections::Here(&[]),
             weight: 1.0,
             defines: false,
         };

@@ -4,12 +4,15 @@
 //! site's thesaurus (`data/synonyms.yaml`) added to `kurator.yaml`'s
 //! synonyms.
 
-use super::{synonyms, write_index, SearchDoc};
+use anyhow::Context as _;
+
+use super::{synonyms, write_index, SearchDoc, Sections};
 use crate::build_types::Analysis;
 use crate::config::SearchConfig;
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::TextSection;
+use crate::markdown::spill::{self, Spill};
+use crate::markdown::{Rendered, TextSection};
 
 /// Writes the search index of the analysed site through `put`; returns the
 /// number of files.
@@ -30,16 +33,27 @@ pub fn write_site_index(
         .iter()
         .enumerate()
         .map(|(i, page)| {
-            let name = page.front.search_data.as_deref()?;
-            let items = analysis.data.get(&data_key(name))?;
-            let mut sections = analysis.rendered[i].sections.clone();
+            let Some(name) = page.front.search_data.as_deref() else {
+                return Ok(None);
+            };
+            let Some(items) = analysis.data.get(&data_key(name)) else {
+                return Ok(None);
+            };
+            let mut sections = spill::sections(&analysis.rendered[i], &analysis.spill)
+                .with_context(|| {
+                    format!(
+                        "{}: cannot read this page's text back from the build's temporary file",
+                        page.source
+                    )
+                })?
+                .into_owned();
             sections.extend(data_sections(
                 items,
                 page.front.search_anchor.as_deref().unwrap_or("{id}"),
             ));
-            Some(sections)
+            Ok(Some(sections))
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     let definitions = definition_pages(
         &analysis.config.search,
         site.pages.iter().map(|p| p.content_path.as_str()),
@@ -67,9 +81,10 @@ pub fn write_site_index(
                 .as_deref()
                 .unwrap_or(&analysis.rendered[i].first_paragraph),
             tags: &page.front.tags,
-            sections: with_data[i]
-                .as_deref()
-                .unwrap_or(&analysis.rendered[i].sections),
+            sections: match &with_data[i] {
+                Some(sections) => Sections::Here(sections),
+                None => sections_of(&analysis.rendered[i], &analysis.spill),
+            },
             weight: page.front.search_weight.unwrap_or(1.0) as f32,
             defines: definitions.contains(&page.content_path.as_str()),
         })
@@ -84,6 +99,18 @@ pub fn write_site_index(
     );
     // Each file is written as soon as it is made, not all held first.
     write_index(&docs, &config, &analysis.config.language, put)
+}
+
+/// A rendered page's text for the index: in memory, or read back from the
+/// spill file by each pass that needs it.
+pub fn sections_of<'a>(rendered: &'a Rendered, spill: &'a Spill) -> Sections<'a> {
+    match &rendered.spilled_sections {
+        Some(at) => Sections::Later {
+            text_lens: &at.text_lens,
+            read: Box::new(move || spill.get_sections(at)),
+        },
+        None => Sections::Here(&rendered.sections),
+    }
 }
 
 /// `data.<key>` of a data file's name (as `data.rs` names them).

@@ -384,10 +384,11 @@ fn up_to_date_watches_the_pages_folder_by_its_name() {
     assert!(vault.run(&["build"]).stdout.contains("Built "));
 }
 
-/// Issue 24: past a budget of HTML, rendered pages wait in a temporary
-/// file. A build where every page goes through it (budget 0) writes the
-/// same bytes as one that keeps them all in memory: pages, feed with full
-/// text, quizzes and template blocks included.
+/// Issue 24: past a budget of HTML and text, rendered pages wait in a
+/// temporary file. A build where every page goes through it (budget 0)
+/// writes the same bytes as one that keeps them all in memory: pages, feed
+/// with full text, quizzes, template blocks, the search index, link
+/// previews and «Pages that link here» included.
 #[test]
 fn pages_that_wait_in_the_spill_file_build_the_same_bytes() {
     let build = |budget: &str| {
@@ -418,6 +419,19 @@ fn pages_that_wait_in_the_spill_file_build_the_same_bytes() {
     let (_a, spilled) = build("0");
     let (_b, in_memory) = build("1000000000");
     assert!(spilled.len() > 20);
+    for wanted in ["search/f/", "_previews/", "search/t/"] {
+        assert!(
+            spilled.iter().any(|(rel, _)| rel.starts_with(wanted)),
+            "the fixture has {wanted} files to compare"
+        );
+    }
+    let home = &spilled.iter().find(|(r, _)| r == "zeta/kappa/index.html");
+    assert!(
+        home.is_some_and(
+            |(_, html)| String::from_utf8_lossy(html).contains("Ссылаются на эту страницу")
+        ),
+        "the fixture has backlinks to compare"
+    );
     assert_eq!(spilled.len(), in_memory.len());
     for ((rel, a), (rel_b, b)) in spilled.iter().zip(&in_memory) {
         assert_eq!(rel, rel_b);

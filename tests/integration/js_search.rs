@@ -9,7 +9,7 @@ use std::process::Command;
 
 use kurator::config::SearchConfig;
 use kurator::markdown::TextSection;
-use kurator::search::{build_index, SearchDoc};
+use kurator::search::{build_index, SearchDoc, Sections};
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::support::tools::{self, root};
@@ -232,7 +232,7 @@ fn search_js_queries_a_built_index() {
         breadcrumb,
         description,
         tags,
-        sections,
+        sections: Sections::Here(sections),
         weight: 1.0,
         defines: url == "/kb/glossary/",
     };
@@ -334,7 +334,7 @@ fn search_js_queries_a_built_index() {
     config
         .synonyms
         .insert("ключевые показатели".into(), vec!["KPI".into()]);
-    let files = build_index(&docs, &config, "ru");
+    let files = build_index(&docs, &config, "ru").expect("an index in memory");
     // KURATOR_INDEX_OUT keeps the index for a look at it by hand.
     let dir = tempfile::tempdir().unwrap();
     let out = std::env::var_os("KURATOR_INDEX_OUT")
@@ -374,12 +374,12 @@ fn search_js_finds_pages_in_grouped_fragments() {
             breadcrumb: vec!["База"],
             description: "",
             tags: &[],
-            sections: &texts[n],
+            sections: Sections::Here(&texts[n]),
             weight: 1.0,
             defines: false,
         })
         .collect();
-    let files = build_index(&docs, &SearchConfig::default(), "ru");
+    let files = build_index(&docs, &SearchConfig::default(), "ru").expect("an index in memory");
     let fragments = files
         .iter()
         .filter(|(name, _)| name.starts_with("search/f/"))
