@@ -23,6 +23,7 @@ use kurator::markdown::{self, MarkdownInput};
 use kurator::output::{NullSink, Sink as _, Staging};
 use kurator::pages::RenderPlan;
 use kurator::pipeline::{self, Analysis, BuildOptions, Mode};
+use kurator::spill::Spill;
 
 fn main() {
     divan::main();
@@ -61,13 +62,15 @@ fn taxonomies() -> Vec<String> {
 mod load {
     use super::*;
 
-    /// Walk + read every file (in parallel, as a build does).
+    /// Walk + read every file (in parallel, as a build does, the text
+    /// past the spill budget going to the spill file).
     #[divan::bench(sample_count = 20)]
     fn walk(bencher: Bencher) {
         let root = kurator::site_root::SiteRoot::new(site_root(), &[]);
-        bencher
-            .counter(ItemsCount::new(support::PAGES))
-            .bench(|| walk::walk_content(&root, &walk::ContentDir::standard()));
+        bencher.counter(ItemsCount::new(support::PAGES)).bench(|| {
+            let spill = Spill::new();
+            walk::walk_content(&root, &walk::ContentDir::standard(), &spill)
+        });
     }
 
     /// Front matter, tree, order, URLs and taxonomies from read sources.
@@ -86,8 +89,9 @@ mod load {
         let root = kurator::site_root::SiteRoot::new(site_root(), &[]);
         let taxonomies = taxonomies();
         bencher.counter(ItemsCount::new(support::PAGES)).bench(|| {
-            let files = walk::walk_content(&root, &walk::ContentDir::standard());
-            Site::build(&files.markdown, false, &taxonomies)
+            let spill = Spill::new();
+            let files = walk::walk_content(&root, &walk::ContentDir::standard(), &spill);
+            Site::build_in(&files.markdown, false, &taxonomies, &spill)
         });
     }
 }

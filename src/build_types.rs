@@ -98,7 +98,7 @@ pub struct Analysis {
     pub site: Site,
     pub rendered: Vec<Rendered>,
     /// Where pages' HTML waits when a site's HTML passes the budget.
-    pub spill: crate::markdown::spill::Spill,
+    pub spill: crate::spill::Spill,
     pub quizzes: Vec<QuizOutput>,
     pub data: serde_json::Map<String, serde_json::Value>,
     pub theme: Theme,

@@ -51,6 +51,7 @@ pub fn rebuild_page(
         content_path: old.content_path.clone(),
         defaults: old.defaults.clone(),
         text,
+        spilled: None,
     })
     .ok()?;
     if page.front != old.front || page.title != old.title || page.is_section != old.is_section {

@@ -54,6 +54,8 @@ pub mod serve;
 pub mod site_files;
 /// The one rule for links: inside the site, or in an allowed outside folder.
 pub mod site_root;
+/// Pages' source, HTML and text past a memory budget, in a temporary file.
+pub mod spill;
 /// Tera templates and the views they receive.
 pub(crate) mod templates;
 /// Theme lookup: site file → theme → built-in default.

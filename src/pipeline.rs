@@ -21,6 +21,7 @@ use crate::output::Sink;
 use crate::pages::RenderPlan;
 use crate::quiz::site::SiteQuizContext;
 use crate::site_root::SiteRoot;
+use crate::spill::Spill;
 use crate::theme::Theme;
 use crate::timing::mark;
 use crate::{config, data, formats, glossary, i18n, markdown, quiz, search, validate};
@@ -42,17 +43,28 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     // 2–3. Content and the site model; data and theme beside it. What the
     // build may read: the site and `allow_outside` (issue 17).
     let root = &SiteRoot::new(root, &config.allow_outside);
-    let mut files = walk::walk_content(root, &config.content_layout());
+    // Past a budget, sources, HTML and search text wait in a temporary
+    // file between stages (issue 24): memory follows the largest page,
+    // not the size of the site.
+    let spill = Spill::new();
+    let mut files = walk::walk_content(root, &config.content_layout(), &spill);
     problems.extend(files.diagnostics);
     // Another tool's layout: an mdBook's `SUMMARY.md` (issue 21).
-    formats::apply(&config, &mut files.markdown, &mut problems);
+    formats::apply(&config, &mut files.markdown, &spill, &mut problems);
     mark("walk");
-    let (mut site, model_problems) = Site::build(
+    let (mut site, model_problems) = Site::build_in(
         std::mem::take(&mut files.markdown),
         options.drafts,
         &config.taxonomies,
+        &spill,
     );
     problems.extend(model_problems);
+    // The next steps edit bodies: the pages that have what they edit kept
+    // theirs in memory; an embedded note's text is any note's, and the
+    // glossary's terms join its page.
+    let embeds = site.pages.iter().any(|p| p.body.contains("![["));
+    let glossary_page = glossary::page_index(&site);
+    problems.extend(site.load_bodies(|i, _| embeds || Some(i) == glossary_page, &spill));
     // mdBook's `{{#include}}` and `{{#title}}` in Markdown written for it.
     content::include::expand_site(&mut site, root, &mut problems);
     // Obsidian's `![[Note]]`: the note's text in place.
@@ -127,7 +139,6 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     });
     let labels = markdown::Labels::from_texts(&texts);
     // Each body is let go as soon as it is rendered.
-    let spill = markdown::spill::Spill::new();
     let rendered = markdown::render_pages(
         &mut site.pages,
         &spill,
@@ -135,6 +146,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         &config.language,
         &labels,
         terms.as_ref(),
+        &mut problems,
     );
     mark("markdown");
 

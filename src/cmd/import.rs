@@ -51,9 +51,11 @@ fn import_site(format: Format, src: &Path, dest: &Path) -> Result<u8> {
         return Ok(EXIT_USAGE);
     }
     let root = SiteRoot::new(&real_src, &[]);
-    let mut files = walk::walk_content(&root, &config.content_layout());
+    // Each page is written out from memory as it was read.
+    let spill = crate::spill::Spill::in_memory();
+    let mut files = walk::walk_content(&root, &config.content_layout(), &spill);
     let mut notes = std::mem::take(&mut files.diagnostics);
-    crate::formats::apply(&config, &mut files.markdown, &mut notes);
+    crate::formats::apply(&config, &mut files.markdown, &spill, &mut notes);
     std::fs::create_dir_all(dest).with_context(|| format!("cannot create {}", dest.display()))?;
     write(
         &dest.join("kurator.yaml"),

@@ -65,13 +65,24 @@ impl Site {
         drafts: bool,
         taxonomies: &[String],
     ) -> (Site, Vec<Diagnostic>) {
+        Site::build_in(files, drafts, taxonomies, &crate::spill::Spill::in_memory())
+    }
+
+    /// [`Site::build`] of sources that may wait in the spill file: the
+    /// pages' bodies then stay there until they are rendered.
+    pub fn build_in<F: std::borrow::Borrow<SourceFile>>(
+        files: impl IntoIterator<Item = F>,
+        drafts: bool,
+        taxonomies: &[String],
+        spill: &crate::spill::Spill,
+    ) -> (Site, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let mut parsed = Vec::new();
         let mut draft_dirs = Vec::new();
         let mut unparsed = Vec::new();
         for file in files {
             let file = file.borrow();
-            match Page::parse(file) {
+            match Page::parse_in(file, spill) {
                 Ok(page) if page.front.draft && !drafts => {
                     // A draft section or bundle hides its whole folder
                     // (issue 17 item 5); a draft home hides only itself.
@@ -113,6 +124,24 @@ impl Site {
         site.check_duplicate_urls(&mut diagnostics);
         site.collect_taxonomies(taxonomies);
         (site, diagnostics)
+    }
+
+    /// Brings the bodies of the pages `which` picks back into memory, for
+    /// a step that edits them; returns the pages that could not be read.
+    pub fn load_bodies(
+        &mut self,
+        which: impl Fn(usize, &Page) -> bool,
+        spill: &crate::spill::Spill,
+    ) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for (i, page) in self.pages.iter_mut().enumerate() {
+            if which(i, page) {
+                if let Err(d) = page.load_body(spill) {
+                    problems.push(d);
+                }
+            }
+        }
+        problems
     }
 
     fn from_pages(parsed: Vec<Page>) -> Site {

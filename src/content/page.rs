@@ -1,9 +1,19 @@
 //! One Markdown file as a page or section: front matter, title, body and the
 //! place it takes in the tree. Pure: works on text already read.
 
+use std::borrow::Cow;
+
 use super::front_matter::{self, FrontMatter};
 use super::walk::{PageDefaults, SourceFile};
 use crate::diagnostic::Diagnostic;
+use crate::spill::{Spill, Spilled};
+
+/// Whether a body holds what a step after the model edits (mdBook's
+/// `{{#include}}`, Hugo's and Zola's shortcodes, Obsidian's `![[embeds]]`,
+/// see `pipeline.rs`): such a body stays in memory.
+pub fn edited_later(body: &str) -> bool {
+    body.contains("{{") || body.contains("{%") || body.contains("![[")
+}
 
 /// A page or section of the site.
 #[derive(Debug, Clone, Default)]
@@ -26,7 +36,10 @@ pub struct Page {
     pub front: FrontMatter,
     pub title: String,
     pub title_from: TitleFrom,
+    /// Empty when the body waits in the spill file (`body_spilled`): read
+    /// it with [`Page::body_in`].
     pub body: String,
+    pub body_spilled: Option<Spilled>,
     /// File line on which `body` starts.
     pub body_line: usize,
     /// After includes added lines to `body`: where each line of the file's
@@ -49,9 +62,51 @@ impl Page {
 
     /// Reads one source file. Returns the page, or every problem with it.
     pub fn parse(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
+        Page::parse_text(file, &file.text)
+    }
+
+    /// [`Page::parse`] of a file whose text may wait in the spill file:
+    /// its body then stays there (a range of the file's text), unless a
+    /// later step edits bodies like it (includes, shortcodes, embeds).
+    pub fn parse_in(file: &SourceFile, spill: &Spill) -> Result<Page, Vec<Diagnostic>> {
+        let Some(at) = file.spilled else {
+            return Page::parse(file);
+        };
+        let text = file.text_in(spill).map_err(|d| vec![d])?;
+        let mut page = Page::parse_text(file, &text)?;
+        if !edited_later(&page.body) && text.ends_with(page.body.as_str()) {
+            if let Some(body) = at.suffix(page.body.len()) {
+                page.body = String::new();
+                page.body_spilled = Some(body);
+            }
+        }
+        Ok(page)
+    }
+
+    /// The body, read back if it waits in the spill file.
+    pub fn body_in<'a>(&'a self, spill: &Spill) -> Result<Cow<'a, str>, Diagnostic> {
+        match self.body_spilled {
+            None => Ok(Cow::Borrowed(&self.body)),
+            Some(at) => spill
+                .get(at)
+                .map(Cow::Owned)
+                .map_err(|e| crate::spill::read_back_error(&self.source, "text", &e)),
+        }
+    }
+
+    /// Brings the body back into memory, for a step that edits it.
+    pub fn load_body(&mut self, spill: &Spill) -> Result<(), Diagnostic> {
+        if self.body_spilled.is_some() {
+            self.body = self.body_in(spill)?.into_owned();
+            self.body_spilled = None;
+        }
+        Ok(())
+    }
+
+    fn parse_text(file: &SourceFile, text: &str) -> Result<Page, Vec<Diagnostic>> {
         let rel = file.rel.as_str();
         let content_path = file.content_path.clone();
-        let split = front_matter::split(rel, &file.text).map_err(|d| vec![d])?;
+        let split = front_matter::split(rel, text).map_err(|d| vec![d])?;
         let mut front = match (split.yaml, split.toml) {
             (Some((yaml, line)), _) => front_matter::parse(rel, yaml, line)?,
             (None, Some((toml, line))) => front_matter::parse_toml(rel, toml, line)?,
@@ -110,6 +165,7 @@ impl Page {
             title,
             title_from,
             body: split.body.to_string(),
+            body_spilled: None,
             body_line: split.body_line,
             line_starts: None,
             generated: None,
@@ -306,6 +362,56 @@ mod tests {
         let p = page("content/a.md", "---\ntitle: A\n---\nbody\n");
         assert_eq!(p.body_line, 4);
         assert_eq!(p.body, "body\n");
+    }
+
+    /// A source file read into a spill of budget 0, as the walk does.
+    fn spilled(spill: &Spill, rel: &str, text: &str) -> SourceFile {
+        let mut file = SourceFile::new(rel, text);
+        file.spilled = spill.put(&file.text);
+        assert!(file.spilled.is_some());
+        file.text = String::new();
+        file
+    }
+
+    #[test]
+    fn a_spilled_body_stays_in_the_spill_file_until_read() {
+        let spill = Spill::with_budget(0);
+        let text = "---\ntitle: Отчёт\n---\nТекст отчёта.\n";
+        let file = spilled(&spill, "content/a.md", text);
+        let mut p = Page::parse_in(&file, &spill).unwrap();
+        assert_eq!(
+            (p.title.as_str(), p.body.as_str(), p.body_line),
+            ("Отчёт", "", 4)
+        );
+        assert!(p.body_spilled.is_some());
+        assert_eq!(p.body_in(&spill).unwrap(), "Текст отчёта.\n");
+        // Read the same way as a page that was never spilled.
+        let in_memory = page("content/a.md", text);
+        assert_eq!(p.body_in(&spill).unwrap(), in_memory.body);
+        p.load_body(&spill).unwrap();
+        assert_eq!((p.body.as_str(), p.body_spilled), ("Текст отчёта.\n", None));
+    }
+
+    #[test]
+    fn a_body_a_later_step_edits_stays_in_memory() {
+        let spill = Spill::with_budget(0);
+        for body in [
+            "{{#include x.md}}\n",
+            "{{< note >}}\n",
+            "{% raw %}\n",
+            "![[Plan]]\n",
+        ] {
+            let file = spilled(
+                &spill,
+                "content/a.md",
+                &format!("---\ntitle: A\n---\n{body}"),
+            );
+            let p = Page::parse_in(&file, &spill).unwrap();
+            assert_eq!((p.body.as_str(), p.body_spilled), (body, None), "{body}");
+        }
+        // Not spilled at all: parsed as it is.
+        let file = SourceFile::new("content/b.md", "B text\n");
+        assert_eq!(Page::parse_in(&file, &spill).unwrap().body, "B text\n");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! (content, static, data, templates, themes) walks through here, so each
 //! symbolic link met is checked against the one rule in `site_root.rs`.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -12,6 +13,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::site_root::SiteRoot;
+use crate::spill::{Spill, Spilled};
 
 /// A Markdown source, read and decoded.
 #[derive(Debug, Clone)]
@@ -25,8 +27,11 @@ pub struct SourceFile {
     /// What another tool's layout says of the page, used where its front
     /// matter is silent (mdBook's `SUMMARY.md`: order, drafts, names).
     pub defaults: PageDefaults,
-    /// The text, with a leading BOM removed and CRLF turned into LF.
+    /// The text, with a leading BOM removed and CRLF turned into LF; empty
+    /// when it waits in the spill file (`spilled`): read it with
+    /// [`SourceFile::text_in`].
     pub text: String,
+    pub spilled: Option<Spilled>,
 }
 
 impl SourceFile {
@@ -38,6 +43,18 @@ impl SourceFile {
             rel,
             defaults: PageDefaults::default(),
             text: text.into(),
+            spilled: None,
+        }
+    }
+
+    /// The text, read back if it waits in the spill file.
+    pub fn text_in<'a>(&'a self, spill: &Spill) -> Result<Cow<'a, str>, Diagnostic> {
+        match self.spilled {
+            None => Ok(Cow::Borrowed(&self.text)),
+            Some(at) => spill
+                .get(at)
+                .map(Cow::Owned)
+                .map_err(|e| crate::spill::read_back_error(&self.rel, "source text", &e)),
         }
     }
 }
@@ -150,8 +167,10 @@ pub fn is_ignored(name: &str) -> bool {
 }
 
 /// Walks the pages' folder (`content/`, or another tool's), reading
-/// Markdown in parallel.
-pub fn walk_content(root: &SiteRoot, layout: &ContentDir) -> ContentFiles {
+/// Markdown in parallel. Past the spill's budget each text goes to the
+/// spill file as soon as it is read, so the site's sources are never all
+/// in memory at once.
+pub fn walk_content(root: &SiteRoot, layout: &ContentDir, spill: &Spill) -> ContentFiles {
     let mut found = ContentFiles::default();
     let shown = if layout.prefix.is_empty() {
         "."
@@ -211,7 +230,14 @@ pub fn walk_content(root: &SiteRoot, layout: &ContentDir) -> ContentFiles {
     }
     let read: Vec<Result<SourceFile, Diagnostic>> = markdown_paths
         .into_par_iter()
-        .map(|(rel, page, abs)| read_source(&rel, page, &abs))
+        .map(|(rel, page, abs)| {
+            let mut file = read_source(&rel, page, &abs)?;
+            if let Some(at) = spill.put(&file.text) {
+                file.text = String::new();
+                file.spilled = Some(at);
+            }
+            Ok(file)
+        })
         .collect();
     for result in read {
         match result {
@@ -422,6 +448,7 @@ fn read_source(rel: &str, content_path: String, abs: &Path) -> Result<SourceFile
         content_path,
         defaults: PageDefaults::default(),
         text,
+        spilled: None,
     })
 }
 

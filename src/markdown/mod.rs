@@ -13,7 +13,6 @@ pub mod emphasis;
 pub mod headings;
 pub mod labels;
 pub mod links;
-pub mod spill;
 pub mod template_block;
 pub mod typography;
 
@@ -108,10 +107,10 @@ pub struct Rendered {
     /// The page has a template block (its copy script is loaded).
     pub has_template: bool,
     /// Where `html` went when the site's HTML passed the spill budget
-    /// (`html` is then empty): read it with [`spill::html`].
-    pub spilled: Option<spill::Spilled>,
-    /// Where `sections` went, likewise: read them with [`spill::sections`].
-    pub spilled_sections: Option<spill::SpilledSections>,
+    /// (`html` is then empty): read it with [`crate::spill::html`].
+    pub spilled: Option<crate::spill::Spilled>,
+    /// Where `sections` went, likewise: read them with [`crate::spill::sections`].
+    pub spilled_sections: Option<crate::spill::SpilledSections>,
 }
 
 /// The placeholder standing for quiz block `n` in [`Rendered::html`]. NUL
@@ -181,24 +180,28 @@ fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
     state.finish(out_events)
 }
 
-/// Step 4: every page body of the site, in parallel, in page order. Each
-/// page's body is emptied once rendered: nothing later reads it, and a
-/// large site should not hold its text and its HTML at once.
+/// Step 4: every page body of the site, in parallel, in page order. A body
+/// that waits in the spill file is read back here. Each page's body is
+/// emptied once rendered: nothing later reads it, and a large site should
+/// not hold its text and its HTML at once. Past the budget, the HTML and
+/// the text per heading go to the spill file.
 pub fn render_pages(
     pages: &mut [crate::content::page::Page],
-    spill: &spill::Spill,
+    spill: &crate::spill::Spill,
     links: &LinkResolver,
     language: &str,
     labels: &Labels,
     terms: Option<&crate::glossary::Terms>,
+    problems: &mut Vec<Diagnostic>,
 ) -> Vec<Rendered> {
-    pages
+    let rendered: Vec<Result<Rendered, Diagnostic>> = pages
         .par_iter_mut()
         .map(|page| {
+            let body = page.body_in(spill)?;
             let rendered = render(&MarkdownInput {
                 source: &page.source,
                 dir: &page.dir,
-                text: &page.body,
+                text: &body,
                 first_line: page.body_line,
                 links,
                 language,
@@ -206,6 +209,10 @@ pub fn render_pages(
                 title_is_first_heading: page.title_from == crate::content::page::TitleFrom::Heading,
                 terms: terms.filter(|_| crate::glossary::links_on(page)),
             });
+            drop(body);
+            if page.body_spilled.take().is_none() {
+                spill.release(page.body.len());
+            }
             page.body = String::new();
             let mut rendered = rendered;
             match spill.put_sections(&rendered.sections) {
@@ -219,7 +226,18 @@ pub fn render_pages(
                 rendered.html = String::new();
                 rendered.spilled = Some(at);
             }
-            rendered
+            Ok(rendered)
+        })
+        .collect();
+    // A body the spill file did not give back is an error of its page: the
+    // build stops at validation, so its empty stand-in is never written.
+    rendered
+        .into_iter()
+        .map(|r| {
+            r.unwrap_or_else(|d| {
+                problems.push(d);
+                Rendered::default()
+            })
         })
         .collect()
 }

@@ -252,7 +252,7 @@ impl RenderPlan<'_> {
             .iter()
             .map(|&i| match config.feed_full_text {
                 true => {
-                    crate::markdown::spill::html(&self.analysis.rendered[i], &self.analysis.spill)
+                    crate::spill::html(&self.analysis.rendered[i], &self.analysis.spill)
                 }
                 false => Ok(std::borrow::Cow::Borrowed("")),
             })

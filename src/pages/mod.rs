@@ -207,11 +207,11 @@ impl<'a> RenderPlan<'a> {
                         let page = &site.pages[i];
                         let rel = format!("{}index.html", page.url);
                         // The page's link preview beside it (issue 22).
-                        let sections = markdown::spill::sections(
+                        let sections = crate::spill::sections(
                             &self.analysis.rendered[i],
                             &self.analysis.spill,
                         )
-                        .map_err(|e| read_back_error(&page.source, "text", &e))?;
+                        .map_err(|e| crate::spill::read_back_error(&page.source, "text", &e))?;
                         let preview = previews::script(
                             &page.url,
                             &page.title,
@@ -307,8 +307,8 @@ impl<'a> RenderPlan<'a> {
         let site = self.site();
         let page = &site.pages[i];
         let rendered = &self.analysis.rendered[i];
-        let html = markdown::spill::html(rendered, &self.analysis.spill)
-            .map_err(|e| read_back_error(&page.source, "HTML", &e))?;
+        let html = crate::spill::html(rendered, &self.analysis.spill)
+            .map_err(|e| crate::spill::read_back_error(&page.source, "HTML", &e))?;
         let content = with_quizzes(&html, &self.analysis.quizzes[i].html);
         let section = site.section_of(i);
         let nav_html = nav.get(&section).map_or("", String::as_str);
@@ -461,16 +461,6 @@ pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
         Some(dot) => format!("{}.{hash}{}", &name[..dot], &name[dot..]),
         None => format!("{name}.{hash}"),
     }
-}
-
-/// A page's HTML or text that the build's temporary file (`spill.rs`) did
-/// not give back: the page's error, never a page published without it.
-fn read_back_error(source: &str, what: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        source,
-        format!("cannot read this page's {what} back from the build's temporary file: {e}"),
-    )
-    .help("build again; if it happens again, check the space and permissions of the system's temporary folder (TMPDIR)")
 }
 
 #[cfg(test)]

@@ -11,8 +11,8 @@ use crate::build_types::Analysis;
 use crate::config::SearchConfig;
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::spill::{self, Spill};
 use crate::markdown::{Rendered, TextSection};
+use crate::spill::{self, Spill};
 
 /// Writes the search index of the analysed site through `put`; returns the
 /// number of files.

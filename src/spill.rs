@@ -1,8 +1,9 @@
-//! Where rendered pages wait for the template stage once a site's HTML
-//! and text pass a budget (issue 24): in an unnamed temporary file, read
-//! back one page at a time, instead of in memory. A page's HTML goes there
-//! for its page, its text per heading (`TextSection`s) for the search
-//! index and the link previews. A site under the budget never touches it.
+//! Where pages wait between the build's stages once a site's text passes a
+//! budget (issue 24): in an unnamed temporary file, read back one page at
+//! a time, instead of in memory. A source file goes there as it is read
+//! (its body is read back to be rendered), a page's HTML for its page, its
+//! text per heading (`TextSection`s) for the search index and the link
+//! previews. A site under the budget never touches it.
 //! The file is the system's temporary file (deleted when closed, never in
 //! the site or its output).
 
@@ -11,7 +12,7 @@ use std::fs::File;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use super::TextSection;
+use crate::markdown::TextSection;
 
 /// HTML kept in memory before pages go to the file. The 10,000-page
 /// corpus renders about 210 MB of it; spilling all of it took its peak
@@ -24,6 +25,17 @@ pub const DEFAULT_BUDGET: usize = 32 << 20;
 pub struct Spilled {
     offset: u64,
     len: usize,
+}
+
+impl Spilled {
+    /// The last `len` bytes of this text (a page's body after its front
+    /// matter), if it has that many.
+    pub fn suffix(self, len: usize) -> Option<Spilled> {
+        Some(Spilled {
+            offset: self.offset + self.len.checked_sub(len)? as u64,
+            len,
+        })
+    }
 }
 
 /// A page's text per heading in the spill file, and the length of each
@@ -60,6 +72,20 @@ impl Spill {
         Spill::with_budget(budget)
     }
 
+    /// A spill that keeps everything in memory (`kurator import`, tests).
+    pub fn in_memory() -> Spill {
+        Spill::with_budget(usize::MAX)
+    }
+
+    /// Memory given back: a page's source text let go once rendered.
+    pub fn release(&self, bytes: usize) {
+        let _ = self
+            .held
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |held| {
+                Some(held.saturating_sub(bytes))
+            });
+    }
+
     pub fn with_budget(budget: usize) -> Spill {
         Spill {
             budget,
@@ -79,7 +105,7 @@ impl Spill {
     /// [`Spill::put`] for a page's text per heading.
     pub fn put_sections(&self, sections: &[TextSection]) -> Option<SpilledSections> {
         let size: usize = sections.iter().map(encoded_len).sum();
-        if self.held.load(Ordering::Relaxed) + size <= self.budget {
+        if self.held.load(Ordering::Relaxed).saturating_add(size) <= self.budget {
             self.held.fetch_add(size, Ordering::Relaxed);
             return None;
         }
@@ -115,7 +141,8 @@ impl Spill {
         if cfg!(not(unix)) {
             return None;
         }
-        if self.held.fetch_add(html.len(), Ordering::Relaxed) + html.len() <= self.budget {
+        let held = self.held.fetch_add(html.len(), Ordering::Relaxed);
+        if held.saturating_add(html.len()) <= self.budget {
             return None;
         }
         let file = self
@@ -224,16 +251,34 @@ impl Default for Spill {
 }
 
 /// A page's HTML, wherever it is.
-pub fn html<'r>(rendered: &'r super::Rendered, spill: &Spill) -> std::io::Result<Cow<'r, str>> {
+pub fn html<'r>(
+    rendered: &'r crate::markdown::Rendered,
+    spill: &Spill,
+) -> std::io::Result<Cow<'r, str>> {
     match rendered.spilled {
         Some(at) => spill.get(at).map(Cow::Owned),
         None => Ok(Cow::Borrowed(&rendered.html)),
     }
 }
 
+/// What the build says when the spill file does not give back what it
+/// holds of a page (`what`: its source text, HTML or text): an error of
+/// that page, never a page published without it.
+pub fn read_back_error(
+    source: &str,
+    what: &str,
+    e: &std::io::Error,
+) -> crate::diagnostic::Diagnostic {
+    crate::diagnostic::Diagnostic::error(
+        source,
+        format!("cannot read this page's {what} back from the build's temporary file: {e}"),
+    )
+    .help("build again; if it happens again, check the space and permissions of the system's temporary folder (TMPDIR)")
+}
+
 /// A page's text per heading, wherever it is.
 pub fn sections<'r>(
-    rendered: &'r super::Rendered,
+    rendered: &'r crate::markdown::Rendered,
     spill: &Spill,
 ) -> std::io::Result<Cow<'r, [TextSection]>> {
     match &rendered.spilled_sections {
@@ -275,6 +320,26 @@ mod tests {
         assert_eq!(spill.get_sections(&at).unwrap(), sections);
         assert_eq!(spill.get(html).unwrap(), "<p>before</p>");
         assert_eq!(spill.put_sections(&[]), None, "nothing to spill");
+    }
+
+    #[test]
+    fn the_end_of_a_spilled_text_is_its_suffix() {
+        let spill = Spill::with_budget(0);
+        let at = spill.put("---\ntitle: ё\n---\nТело").unwrap();
+        assert_eq!(spill.get(at.suffix("Тело".len()).unwrap()).unwrap(), "Тело");
+        assert_eq!(spill.get(at.suffix(0).unwrap()).unwrap(), "");
+        assert_eq!(at.suffix(1000), None);
+    }
+
+    #[test]
+    fn released_memory_makes_room_under_the_budget() {
+        let spill = Spill::with_budget(10);
+        assert_eq!(spill.put("123456789"), None);
+        assert!(spill.put("12").is_some(), "over the budget");
+        spill.release(9);
+        assert_eq!(spill.put("12345678"), None, "room again");
+        spill.release(1000);
+        assert_eq!(spill.put("1234567890"), None, "never below nothing");
     }
 
     #[test]
