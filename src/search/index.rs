@@ -50,13 +50,59 @@ struct Entry {
     field_weights: [f32; FIELDS],
 }
 
-/// A term in one entry: the entry (its index in [`Chunk::entries`]) and
-/// the term's frequency per field, packed: eight bytes, as the index
-/// records millions of them (one per term per entry).
-#[derive(Debug, Clone, Copy)]
-struct Occurrence {
-    entry: u32,
-    tf: PackedTf,
+/// A term's occurrences in the entries of one [`Chunk`], in entry order,
+/// packed: per occurrence the distance from the previous entry and the
+/// frequencies per field ([`PackedTf`] rotated so that a count in the body
+/// alone is its lowest byte), each a LEB128 varint. Mostly two bytes, where
+/// a pair of `u32` took eight: the index holds one per term per entry, 45
+/// million on 50,000 pages (issue 24). A varint in memory is ten lines; a
+/// crate for it would be a dependency for those.
+#[derive(Debug, Default)]
+struct Occurrences {
+    bytes: Vec<u8>,
+    /// The entry of the last occurrence pushed.
+    last: u32,
+}
+
+impl Occurrences {
+    fn push(&mut self, entry: u32, tf: PackedTf) {
+        push_leb(&mut self.bytes, entry - self.last);
+        push_leb(&mut self.bytes, tf.0.rotate_left(8));
+        self.last = entry;
+    }
+
+    /// (entry, frequencies) in the order pushed.
+    fn iter(&self) -> impl Iterator<Item = (u32, PackedTf)> + '_ {
+        let mut at = 0;
+        let mut entry = 0;
+        std::iter::from_fn(move || {
+            let delta = read_leb(&self.bytes, &mut at)?;
+            let tf = read_leb(&self.bytes, &mut at)?;
+            entry += delta;
+            Some((entry, PackedTf(tf.rotate_right(8))))
+        })
+    }
+}
+
+fn push_leb(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn read_leb(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut n = 0u32;
+    for shift in (0..35).step_by(7) {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        n |= u32::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return Some(n);
+        }
+    }
+    None
 }
 
 /// Frequencies per field in 32 bits: the body's up to 255, each other
@@ -93,7 +139,7 @@ struct Chunk {
     /// Which [`Stemmers`] of the pool gave the term ids (see [`build`]).
     stemmers: usize,
     entries: Vec<Entry>,
-    occurrences: Vec<Vec<Occurrence>>,
+    occurrences: Vec<Occurrences>,
 }
 
 /// Counts the terms of one entry by id, in a dense array indexed by the
@@ -137,11 +183,13 @@ impl Counter {
             field_weights: [0.0; FIELDS],
         });
         if chunk.occurrences.len() < self.counts.len() {
-            chunk.occurrences.resize_with(self.counts.len(), Vec::new);
+            chunk
+                .occurrences
+                .resize_with(self.counts.len(), Occurrences::default);
         }
         for term in self.touched.drain(..) {
             let tf = std::mem::replace(&mut self.counts[term as usize], PackedTf(0));
-            chunk.occurrences[term as usize].push(Occurrence { entry, tf });
+            chunk.occurrences[term as usize].push(entry, tf);
         }
     }
 }
@@ -327,9 +375,9 @@ pub fn build<T: Send>(
                 let Some(occurrences) = chunk.occurrences.get(local as usize) else {
                     continue;
                 };
-                for occurrence in occurrences {
-                    let entry = &chunk.entries[occurrence.entry as usize];
-                    let score = quantise(&occurrence.tf.get(), &entry.field_weights, entry.weight);
+                for (entry, tf) in occurrences.iter() {
+                    let entry = &chunk.entries[entry as usize];
+                    let score = quantise(&tf.get(), &entry.field_weights, entry.weight);
                     list.push((entry.page, entry.section, score));
                 }
             }
@@ -448,7 +496,6 @@ mod tests {
         assert_eq!(packed([1, 2, 63, 0, 255]), [1, 2, 63, 0, 255]);
         // Past a cap: the cap, and no spill into the next field.
         assert_eq!(packed([64, 500, 0, 70, 1000]), [63, 63, 0, 63, 255]);
-        assert_eq!(std::mem::size_of::<Occurrence>(), 8);
     }
 
     /// Runs of pages, memos lent from run to run: none of it shows in the
@@ -486,6 +533,38 @@ mod tests {
         assert_eq!(one.1, 80);
         assert_eq!(with(3), one);
         assert_eq!(with(7), one);
+    }
+
+    #[test]
+    fn occurrences_come_back_as_pushed() {
+        let mut tf = PackedTf(0);
+        for _ in 0..300 {
+            tf.add(Field::Body);
+        }
+        tf.add(Field::Title);
+        tf.add(Field::Tags);
+        let mut body_once = PackedTf(0);
+        body_once.add(Field::Body);
+        let pushed = [
+            (0, body_once),
+            (1, tf),
+            (200, body_once),
+            (70_000, tf),
+            (u32::MAX, body_once),
+        ];
+        let mut occurrences = Occurrences::default();
+        for &(entry, tf) in &pushed {
+            occurrences.push(entry, tf);
+        }
+        let back: Vec<(u32, PackedTf)> = occurrences.iter().collect();
+        assert_eq!(back, pushed);
+        // A count in the body alone takes one byte, its entry's distance one.
+        let mut one = Occurrences::default();
+        one.push(3, body_once);
+        assert_eq!(one.bytes.len(), 2);
+        // A cut-off stream ends the list, never panics.
+        assert_eq!(read_leb(&[0x80, 0x80], &mut 0), None);
+        assert_eq!(read_leb(&[0xff; 6], &mut 0), None);
     }
 
     #[test]
