@@ -139,7 +139,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     });
     let labels = markdown::Labels::from_texts(&texts);
     // Each body is let go as soon as it is rendered.
-    let rendered = markdown::render_pages(
+    let mut rendered = markdown::render_pages(
         &mut site.pages,
         &spill,
         &links,
@@ -176,6 +176,10 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
             .map(|(_, (p, r))| (p.source.as_str(), r.emphasized.as_slice()))
             .collect();
         problems.extend(glossary::undefined(g, &set_apart));
+    }
+    // Only check's glossary warnings read the phrases set apart.
+    for r in &mut rendered {
+        r.emphasized = Vec::new();
     }
     content::lines::remap_lines(&site, &mut problems);
     diagnostic::sort(&mut problems);

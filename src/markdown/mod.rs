@@ -215,6 +215,10 @@ pub fn render_pages(
             }
             page.body = String::new();
             let mut rendered = rendered;
+            // The first paragraph only stands in for a missing description.
+            if page.front.description.is_some() {
+                rendered.first_paragraph = String::new();
+            }
             match spill.put_sections(&rendered.sections) {
                 Some(at) => {
                     rendered.sections = Vec::new();

@@ -4,11 +4,13 @@
 
 use crate::markdown::Rendered;
 
-/// One page that links here, and the sentence around its first link.
+/// One page that links here, and the sentence around its first link
+/// (borrowed from the linking page's rendering: not copied for every link
+/// of a large site).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Backlink {
+pub(super) struct Backlink<'a> {
     pub page: usize,
-    pub context: String,
+    pub context: &'a str,
 }
 
 /// The pages linking to each page (index = target), in page order; a page
@@ -20,7 +22,7 @@ pub(super) fn backlinks(
     pages: usize,
     rendered: &[Rendered],
     only: Option<usize>,
-) -> Vec<Vec<Backlink>> {
+) -> Vec<Vec<Backlink<'_>>> {
     let mut out = vec![Vec::new(); pages];
     for (from, r) in rendered.iter().enumerate() {
         for m in &r.links.mentions {
@@ -29,7 +31,7 @@ pub(super) fn backlinks(
             }
             out[m.page].push(Backlink {
                 page: from,
-                context: m.context.clone(),
+                context: &m.context,
             });
         }
     }
@@ -79,10 +81,7 @@ mod tests {
         let only_a = backlinks(3, &rendered, Some(1));
         assert_eq!(only_a[1], links[1], "one page's list is the same alone");
         assert!(only_a[0].is_empty() && only_a[2].is_empty());
-        let to_a: Vec<(usize, &str)> = links[1]
-            .iter()
-            .map(|b| (b.page, b.context.as_str()))
-            .collect();
+        let to_a: Vec<(usize, &str)> = links[1].iter().map(|b| (b.page, b.context)).collect();
         assert_eq!(to_a, [(0, "Home links to [a]."), (2, "It mentions [a].")]);
         assert_eq!(links[0].len(), 1);
         assert!(links[2].is_empty());

@@ -47,7 +47,7 @@ pub struct RenderPlan<'a> {
     /// Each page's owner and review state, by page index.
     reviews: Vec<review::PageReview>,
     /// The pages linking to each page, by page index.
-    backlinks: Vec<Vec<backlinks::Backlink>>,
+    backlinks: Vec<Vec<backlinks::Backlink<'a>>>,
 }
 
 impl<'a> RenderPlan<'a> {
@@ -401,7 +401,7 @@ impl<'a> RenderPlan<'a> {
                 .map(|b| BacklinkView {
                     title: site.pages[b.page].title.clone(),
                     url: self.url(b.page),
-                    context: b.context.clone(),
+                    context: b.context.to_string(),
                 })
                 .collect(),
             extra: &page.front.extra,

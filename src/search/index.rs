@@ -335,17 +335,24 @@ pub fn build<T: Send>(
                 .collect()
         })
         .collect();
-    const ABSENT: u32 = u32::MAX;
-    let locals: Vec<Vec<u32>> = remaps
-        .iter()
-        .map(|remap| {
-            let mut local = vec![ABSENT; names.len()];
-            for (l, &g) in remap.iter().enumerate() {
-                local[g as usize] = l as u32;
+    drop(pool);
+    // Each term's occurrences, chunk after chunk (in page order), taken out
+    // of the chunks: scoring a term lets its occurrences go, so they and
+    // the encoded postings are not all held at once.
+    let mut by_term: Vec<Vec<(usize, Occurrences)>> = Vec::new();
+    by_term.resize_with(names.len(), Vec::new);
+    for (c, chunk) in chunks.iter_mut().enumerate() {
+        let remap = &remaps[chunk.stemmers];
+        for (local, occurrences) in std::mem::take(&mut chunk.occurrences)
+            .into_iter()
+            .enumerate()
+        {
+            if !occurrences.bytes.is_empty() {
+                by_term[remap[local] as usize].push((c, occurrences));
             }
-            local
-        })
-        .collect();
+        }
+    }
+    drop(remaps);
 
     let entries = chunks.iter().map(|c| c.entries.len()).sum::<usize>();
     let mut totals = [0f64; FIELDS];
@@ -365,16 +372,13 @@ pub fn build<T: Send>(
     });
 
     // Score every term's occurrences, chunk after chunk: in page order.
-    let terms = (0..names.len())
+    let terms = by_term
         .into_par_iter()
-        .map_init(Vec::new, |list, g| {
+        .enumerate()
+        .map_init(Vec::new, |list, (g, occurrences)| {
             list.clear();
-            for chunk in &chunks {
-                // ABSENT is past the end of every list of lists.
-                let local = locals[chunk.stemmers][g];
-                let Some(occurrences) = chunk.occurrences.get(local as usize) else {
-                    continue;
-                };
+            for (c, occurrences) in occurrences {
+                let chunk = &chunks[c];
                 for (entry, tf) in occurrences.iter() {
                     let entry = &chunk.entries[entry as usize];
                     let score = quantise(&tf.get(), &entry.field_weights, entry.weight);
