@@ -173,11 +173,12 @@ fn render_with(input: &MarkdownInput<'_>, raw_html: bool) -> Rendered {
         state.handle(event, range, &mut iter, &mut out_events);
     }
     // After the pass above, so heading ids, search text and word counts
-    // come from the text as written.
-    if input.language.starts_with("ru") {
-        typography::apply_events(&mut out_events);
-    }
-    state.finish(out_events)
+    // come from the text as written; on each event as it is written.
+    let typography = input
+        .language
+        .starts_with("ru")
+        .then(typography::EventPass::new);
+    state.finish(out_events, typography)
 }
 
 /// Step 4: every page body of the site, in parallel, in page order. A body
@@ -660,7 +661,11 @@ impl<'i> RenderState<'i> {
         }
     }
 
-    fn finish<'a>(mut self, events: Vec<Event<'a>>) -> Rendered {
+    fn finish<'a>(
+        mut self,
+        events: Vec<Event<'a>>,
+        mut typography: Option<typography::EventPass>,
+    ) -> Rendered {
         let last = std::mem::take(&mut self.current);
         if last.anchor.is_some() || !last.text.trim().is_empty() {
             self.out.sections.push(last);
@@ -676,16 +681,22 @@ impl<'i> RenderState<'i> {
                 .help("give each `{#id}` a different name"),
             );
         }
-        let mut html = String::with_capacity(self.input.text.len() * 3 / 2);
+        // Prose grows by a few per cent as HTML; lists, tables and links
+        // by more, which the string's growth covers.
+        let mut html = String::with_capacity(self.input.text.len() * 5 / 4);
+        let mut typeset = |event: Event<'a>| match &mut typography {
+            Some(pass) => pass.event(event),
+            None => event,
+        };
         match self.summary_cut {
             Some(cut) => {
                 let mut events = events;
                 let rest = events.split_off(cut.min(events.len()));
-                pulldown_cmark::html::push_html(&mut html, events.into_iter());
+                pulldown_cmark::html::push_html(&mut html, events.into_iter().map(&mut typeset));
                 self.out.summary_html = Some(html.clone());
-                pulldown_cmark::html::push_html(&mut html, rest.into_iter());
+                pulldown_cmark::html::push_html(&mut html, rest.into_iter().map(&mut typeset));
             }
-            None => pulldown_cmark::html::push_html(&mut html, events.into_iter()),
+            None => pulldown_cmark::html::push_html(&mut html, events.into_iter().map(typeset)),
         }
         self.out.first_paragraph = self
             .out

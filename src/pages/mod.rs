@@ -309,14 +309,17 @@ impl<'a> RenderPlan<'a> {
         let rendered = &self.analysis.rendered[i];
         let html = crate::spill::html(rendered, &self.analysis.spill)
             .map_err(|e| crate::spill::read_back_error(&page.source, "HTML", &e))?;
-        let content = with_quizzes(&html, &self.analysis.quizzes[i].html);
+        let content = with_quizzes(html, &self.analysis.quizzes[i].html);
+        let content_len = content.len();
+        let mut context = Context::new();
+        // The template gets its own copy: ours goes at once.
+        context.insert_value("content", Value::safe_string(&content));
+        drop(content);
         let section = site.section_of(i);
         let nav_html = nav.get(&section).map_or("", String::as_str);
         let view = self.page_view(i);
         let (prev, next) = site.neighbours(i);
-        let mut context = Context::new();
         context.insert("page", &view);
-        context.insert_value("content", Value::safe_string(&content));
         context.insert_value("nav_html", Value::safe_string(NAV_MARKER));
         context.insert(
             "ancestors",
@@ -340,7 +343,7 @@ impl<'a> RenderPlan<'a> {
         } else {
             page.source.clone()
         };
-        let mut out = Vec::with_capacity(content.len() * 2 + nav_html.len() + 8192);
+        let mut out = Vec::with_capacity(content_len + nav_html.len() + 65536);
         self.templates
             .render_to(template, &context, &source, &mut out)?;
         Ok(splice_nav(out, nav_html, &self.url(i)))

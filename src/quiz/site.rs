@@ -3,6 +3,8 @@
 //! manifest. [`splice`] puts the forms where their placeholders stand when
 //! pages are written.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 
 use super::{duplicate_ids, render_block, QuizContext, QuizManifestEntry};
@@ -113,14 +115,15 @@ pub fn page_quizzes(page: &Page, r: &Rendered, site: &SiteQuizContext<'_>) -> Pa
     out
 }
 
-/// Puts each quiz's HTML where its placeholder stands.
-pub fn splice(html: &str, quizzes: &[String]) -> String {
+/// Puts each quiz's HTML where its placeholder stands; a page without
+/// quizzes is not copied (a 50 MB page's HTML is held once, not twice).
+pub fn splice<'a>(html: Cow<'a, str>, quizzes: &[String]) -> Cow<'a, str> {
     if quizzes.is_empty() {
-        return html.to_string();
+        return html;
     }
-    let mut out = html.to_string();
+    let mut out = html.into_owned();
     for (n, quiz) in quizzes.iter().enumerate() {
         out = out.replacen(&quiz_placeholder(n), quiz, 1);
     }
-    out
+    Cow::Owned(out)
 }
