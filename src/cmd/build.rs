@@ -41,10 +41,15 @@ pub(crate) fn build_into(options: &BuildOptions, output: &Path, force: bool) -> 
     // Refused before anything is read or compared: an up-to-date output
     // behind a link or in a source folder is still the wrong place.
     crate::output::check_output_dir(&options.root, output)?;
-    let inputs = fingerprint::inputs(options);
-    if let Some(record) = inputs
+    let scan = fingerprint::scan(options);
+    // What this build records: the inputs as they are before it reads them.
+    let taken = fingerprint::now();
+    let inputs = scan.as_ref().and_then(|scan| scan.fingerprint(taken));
+    crate::timing::mark("scan");
+    if let Some(record) = scan
+        .as_ref()
         .filter(|_| !force)
-        .and_then(|inputs| fingerprint::up_to_date(output, inputs))
+        .and_then(|scan| fingerprint::up_to_date(output, scan))
     {
         // A build killed after its swap left the old site retired: the
         // output is whole and current, but the old site still goes.
@@ -72,7 +77,7 @@ pub(crate) fn build_into(options: &BuildOptions, output: &Path, force: bool) -> 
             // Builds with warnings are not recorded: the next build runs in
             // full and shows them again.
             if let Some(inputs) = inputs.filter(|_| report.diagnostics.is_empty()) {
-                record_build(&staging, inputs, &report)?;
+                record_build(&staging, inputs, taken, &report)?;
             }
             crate::timing::mark("record");
             staging.publish().with_context(|| {
@@ -115,12 +120,13 @@ pub(crate) fn build_into(options: &BuildOptions, output: &Path, force: bool) -> 
 
 /// Writes the build's record into the staging folder's marker, so the next
 /// build can tell whether anything changed.
-fn record_build(staging: &Staging, inputs: u128, report: &BuildReport) -> Result<()> {
+fn record_build(staging: &Staging, inputs: u128, taken: u128, report: &BuildReport) -> Result<()> {
     let Some(output) = fingerprint::output(staging.dir()) else {
         return Ok(()); // unreadable now: the next build simply runs in full
     };
     let record = BuildRecord {
         inputs,
+        taken,
         output,
         pages: report.pages,
         sections: report.sections,
