@@ -230,7 +230,8 @@ fn owner_of<'o>(
         end += 1;
     }
     // Every page's link preview (issue 22).
-    if rel.starts_with("_previews/") && rel.ends_with("index.js") {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if name == crate::pages::previews::FILE {
         static PREVIEWS: std::sync::OnceLock<Owner> = std::sync::OnceLock::new();
         return Some(PREVIEWS.get_or_init(|| Owner {
             name: "a page's link preview".into(),
@@ -416,16 +417,17 @@ mod tests {
                 ("robots.txt", "static/robots.txt"),
                 ("a.png", "static/a.png"),
                 ("a.png", "content/a.png"),
-                ("_previews/kpi/index.js", "static/_previews/kpi/index.js"),
+                ("kpi/_preview.js", "static/kpi/_preview.js"),
             ],
             &replace,
         ));
         let texts: Vec<String> = d.iter().map(ToString::to_string).collect();
         assert_eq!(d.len(), 8, "{texts:#?}");
         assert!(
-            texts.iter().any(|t| t.contains(
-                "static/_previews/kpi/index.js: this file replaces a page's link preview"
-            )),
+            texts
+                .iter()
+                .any(|t| t
+                    .contains("static/kpi/_preview.js: this file replaces a page's link preview")),
             "{texts:#?}"
         );
         let has = |needle: &str| texts.iter().any(|t| t.contains(needle));

@@ -10,7 +10,7 @@ mod checklists;
 mod extras;
 mod nav;
 mod onboarding;
-mod previews;
+pub(crate) mod previews;
 mod reading;
 
 use std::collections::HashMap;

@@ -1,5 +1,8 @@
-//! Link previews (issue 22): for every page, `_previews/<url>index.js`, a
-//! classic script holding the page's title and the start of each section.
+//! Link previews (issue 22): for every page, `<url>_preview.js` beside its
+//! `index.html`, a classic script holding the page's title and the start
+//! of each section. In the page's own folder, not a tree of its own: a
+//! mirror tree doubled the output's folders (100,000 more at 100,000
+//! pages), which every build makes and every no-change check lists.
 //! `preview.js` loads it when a reader hovers or focuses a link to the page
 //! (a script element, not `fetch`, so it works from `file://` too) and
 //! shows the section the link points at.
@@ -8,8 +11,8 @@ use serde::Serialize;
 
 use crate::markdown::TextSection;
 
-/// The folder of the preview scripts in the output.
-pub(super) const DIR: &str = "_previews/";
+/// The file name of a page's preview script, in the page's folder.
+pub(crate) const FILE: &str = "_preview.js";
 /// Characters of a section's text a preview keeps.
 const TEXT: usize = 240;
 
@@ -20,9 +23,9 @@ struct Preview<'a> {
     sections: Vec<[String; 3]>,
 }
 
-/// Where a page's preview goes: `_previews/kpi/ltv/index.js`.
+/// Where a page's preview goes: `kpi/ltv/_preview.js`.
 pub(super) fn path(url: &str) -> String {
-    format!("{DIR}{url}index.js")
+    format!("{url}{FILE}")
 }
 
 /// The preview script of a page at `url` (site path without the base).
@@ -116,8 +119,8 @@ mod tests {
             text.ends_with('…') && text.chars().count() <= TEXT + 1,
             "{text}"
         );
-        assert_eq!(path("kpi/ltv/"), "_previews/kpi/ltv/index.js");
-        assert_eq!(path(""), "_previews/index.js");
+        assert_eq!(path("kpi/ltv/"), "kpi/ltv/_preview.js");
+        assert_eq!(path(""), "_preview.js");
     }
 
     #[test]

@@ -116,7 +116,7 @@ fn import_never_writes_into_a_folder_with_files_or_into_the_book() {
 fn pages_and_titles(dir: &Path) -> Vec<(String, String)> {
     snapshot(dir)
         .into_iter()
-        .filter(|(path, _)| path.ends_with("index.html") && !path.starts_with("_previews"))
+        .filter(|(path, _)| path.ends_with("index.html"))
         .map(|(path, bytes)| {
             let html = String::from_utf8_lossy(&bytes).into_owned();
             let title = html

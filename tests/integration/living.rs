@@ -247,7 +247,7 @@ fn pages_list_the_pages_that_link_to_them_with_the_sentence() {
 fn every_page_has_a_preview_script() {
     let site = crate::support::SiteTest::fixture("minimal");
     assert_eq!(site.run(&["build"]).code, 0);
-    let steps = site.read("public/_previews/guide/first-steps/index.js");
+    let steps = site.read("public/guide/first-steps/_preview.js");
     assert!(
         steps.starts_with("(window.__kuratorPreviews=window.__kuratorPreviews||{})[\"guide/first-steps/\"]={\"title\":"),
         "{steps}"
@@ -256,7 +256,7 @@ fn every_page_has_a_preview_script() {
         steps.contains("[\"nachalo\","),
         "a section by its anchor: {steps}"
     );
-    assert!(site.read("public/_previews/index.js").contains("[\"\"]="));
+    assert!(site.read("public/_preview.js").contains("[\"\"]="));
     let page = site.read("public/guide/first-steps/index.html");
     assert!(page.contains("preview."), "the page loads preview.js");
 }

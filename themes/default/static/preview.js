@@ -3,7 +3,7 @@
  * page. Hovering or focusing a link to another
  * page of the site, in the page's text or its backlinks, shows the
  * target's title and the start of the section
- * the link points at, from _previews/<page>/index.js, a classic script
+ * the link points at, from <page>/_preview.js, a classic script
  * loaded on demand (so it works from file://). The popover floats over the
  * page (no layout shift), is described to screen readers through
  * aria-describedby, and closes on Escape, when the pointer leaves or when
@@ -71,7 +71,7 @@
     if (!loading[page]) {
       loading[page] = new Promise(function (resolve) {
         var s = doc.createElement('script');
-        s.src = new URL(root().replace(/\/?$/, '/') + '_previews/' + page + 'index.js', global.location.href).href;
+        s.src = new URL(root().replace(/\/?$/, '/') + page + '_preview.js', global.location.href).href;
         s.async = true;
         s.onload = function () { resolve((global.__kuratorPreviews || {})[page] || null); };
         s.onerror = function () { resolve(null); };
