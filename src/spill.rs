@@ -162,7 +162,13 @@ impl Spill {
     /// fails only if the system lost the file; the caller reports it as
     /// the page's error rather than publish a page without its text.
     pub fn get(&self, at: Spilled) -> std::io::Result<String> {
-        String::from_utf8(self.get_bytes(at)?).map_err(std::io::Error::other)
+        let bytes = self.get_bytes(at)?;
+        // simdutf8 checks Cyrillic several times faster than std, whose
+        // check of the text read back took 9 % of a 10k build's CPU; the
+        // copy costs less than checking twice.
+        simdutf8::basic::from_utf8(&bytes)
+            .map(str::to_owned)
+            .map_err(std::io::Error::other)
     }
 
     fn get_bytes(&self, at: Spilled) -> std::io::Result<Vec<u8>> {
