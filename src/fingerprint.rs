@@ -1,3 +1,6 @@
+//! One piece over 500 lines with its tests: the record, the sources' scan
+//! and the output's listing must agree, so they live together.
+//!
 //! Whether `kurator build` has anything to do.
 //!
 //! A build records, in the output's marker file, a fingerprint of

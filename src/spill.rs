@@ -282,6 +282,24 @@ pub fn read_back_error(
     .help("build again; if it happens again, check the space and permissions of the system's temporary folder (TMPDIR)")
 }
 
+/// A text kept in memory (`here`) unless it waits in the spill file (`at`):
+/// wherever it is, or the error of the page `source` that holds it.
+pub fn text<'a>(
+    spill: &Spill,
+    here: &'a str,
+    at: Option<Spilled>,
+    source: &str,
+    what: &str,
+) -> Result<Cow<'a, str>, crate::diagnostic::Diagnostic> {
+    match at {
+        None => Ok(Cow::Borrowed(here)),
+        Some(at) => spill
+            .get(at)
+            .map(Cow::Owned)
+            .map_err(|e| read_back_error(source, what, &e)),
+    }
+}
+
 /// A page's text per heading, wherever it is.
 pub fn sections<'r>(
     rendered: &'r crate::markdown::Rendered,

@@ -1,3 +1,6 @@
+//! One piece over 500 lines with its tests: the model's one type (`Site`)
+//! and the steps that build it.
+//!
 //! The site model: pages and sections in a tree, ordered, with URLs and
 //! taxonomies. Built from parsed sources with no I/O, so it is tested on
 //! strings.

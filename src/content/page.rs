@@ -85,13 +85,7 @@ impl Page {
 
     /// The body, read back if it waits in the spill file.
     pub fn body_in<'a>(&'a self, spill: &Spill) -> Result<Cow<'a, str>, Diagnostic> {
-        match self.body_spilled {
-            None => Ok(Cow::Borrowed(&self.body)),
-            Some(at) => spill
-                .get(at)
-                .map(Cow::Owned)
-                .map_err(|e| crate::spill::read_back_error(&self.source, "text", &e)),
-        }
+        crate::spill::text(spill, &self.body, self.body_spilled, &self.source, "text")
     }
 
     /// Brings the body back into memory, for a step that edits it.

@@ -1,3 +1,6 @@
+//! One piece over 500 lines with its tests: every read of the site's
+//! folders goes through this walk, so its rules stay in one place.
+//!
 //! The only place that reads the content tree from disk: finds Markdown
 //! sources and files to copy under `content/` and `static/`, skipping hidden
 //! and editor temporary files. Unreadable files, invalid UTF-8 and symlink
@@ -49,13 +52,7 @@ impl SourceFile {
 
     /// The text, read back if it waits in the spill file.
     pub fn text_in<'a>(&'a self, spill: &Spill) -> Result<Cow<'a, str>, Diagnostic> {
-        match self.spilled {
-            None => Ok(Cow::Borrowed(&self.text)),
-            Some(at) => spill
-                .get(at)
-                .map(Cow::Owned)
-                .map_err(|e| crate::spill::read_back_error(&self.rel, "source text", &e)),
-        }
+        crate::spill::text(spill, &self.text, self.spilled, &self.rel, "source text")
     }
 }
 

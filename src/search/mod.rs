@@ -1,3 +1,6 @@
+//! One piece over 500 lines with its tests: the index's entry points
+//! (`write_index`, `SearchDoc`, `Sections`) and the file layout they write.
+//!
 //! The full-text search index, built once per build from every page and
 //! queried in the browser by `themes/default/static/search.js`.
 //!
