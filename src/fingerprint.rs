@@ -243,33 +243,41 @@ impl Scan {
     /// file by its times, or by its bytes when it changed within [`RACY`]
     /// of `taken`. `None` when a file to read cannot be read.
     pub(crate) fn fingerprint(&self, taken: u128) -> Option<u128> {
-        let parts: Vec<(u8, u128, Option<Stamp>)> = self
+        // How each file is known: by its times, or by its bytes.
+        enum Known {
+            Times(Stamp),
+            Bytes(u128),
+        }
+        let known: Vec<Known> = self
             .files
             .par_iter()
             .map(|file| match file.stamp {
-                Some(stamp) if !stamp.racy(taken) => Some((1, 0, Some(stamp))),
+                Some(stamp) if !stamp.racy(taken) => Some(Known::Times(stamp)),
                 _ => {
                     let hash = file.content.get_or_init(|| {
                         std::fs::read(&file.path).ok().map(|bytes| xxh3_128(&bytes))
                     });
-                    Some((0, (*hash)?, None))
+                    Some(Known::Bytes((*hash)?))
                 }
             })
             .collect::<Option<_>>()?;
         let mut hasher = Xxh3::new();
         hasher.update(&self.settings.to_le_bytes());
-        for (file, (kind, hash, stamp)) in self.files.iter().zip(&parts) {
+        for (file, known) in self.files.iter().zip(&known) {
             write_str(&mut hasher, &file.rel);
-            hasher.update(&[*kind]);
-            match stamp {
-                Some(s) => {
+            match known {
+                Known::Times(s) => {
+                    hasher.update(&[1]);
                     hasher.write_u64(s.len);
                     hasher.update(&s.modified.to_le_bytes());
                     hasher.update(&s.changed.to_le_bytes());
                     hasher.write_u64(s.inode);
                     hasher.write_u64(s.device);
                 }
-                None => hasher.update(&hash.to_le_bytes()),
+                Known::Bytes(hash) => {
+                    hasher.update(&[0]);
+                    hasher.update(&hash.to_le_bytes());
+                }
             }
         }
         Some(hasher.digest128())

@@ -14,13 +14,14 @@ use std::sync::OnceLock;
 
 use crate::markdown::TextSection;
 
-/// HTML kept in memory before pages go to the file. The 10,000-page
-/// corpus renders about 210 MB of it; spilling all of it took its peak
-/// from 788 to 487 MB at no measurable cost in time, and a site of a few
-/// hundred pages stays under this.
+/// Text (sources, HTML, text per heading) kept in memory before pages go
+/// to the file. A site of a few hundred pages stays under it; the
+/// 10,000-page corpus passes it early, and peaks at 247 instead of 531 MiB
+/// for about the same wall time (BENCHMARKS.md).
 pub const DEFAULT_BUDGET: usize = 32 << 20;
 
-/// A page's HTML in the spill file.
+/// A text in the spill file: a source, a page's body (a range of its
+/// source), its HTML or its text per heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spilled {
     offset: u64,
@@ -47,7 +48,7 @@ pub struct SpilledSections {
     pub text_lens: Box<[u32]>,
 }
 
-/// The spill file and how much HTML is held in memory so far.
+/// The spill file and how much text is held in memory so far.
 #[derive(Debug)]
 pub struct Spill {
     budget: usize,
@@ -77,6 +78,11 @@ impl Spill {
         Spill::with_budget(usize::MAX)
     }
 
+    /// Counts text brought back into memory (a body a step edits).
+    pub fn hold(&self, bytes: usize) {
+        self.held.fetch_add(bytes, Ordering::Relaxed);
+    }
+
     /// Memory given back: a page's source text let go once rendered.
     pub fn release(&self, bytes: usize) {
         let _ = self
@@ -95,18 +101,20 @@ impl Spill {
         }
     }
 
-    /// Keeps `html` in memory while under the budget; past it, writes it to
-    /// the file and returns where. `None` also when the file cannot be
-    /// made or written: then the page simply stays in memory.
-    pub fn put(&self, html: &str) -> Option<Spilled> {
-        self.put_bytes(html.as_bytes())
+    /// Keeps `text` in memory while under the budget; past it, writes it
+    /// to the file and returns where. `None` also when the file cannot be
+    /// made or written: then the text simply stays in memory.
+    pub fn put(&self, text: &str) -> Option<Spilled> {
+        if self.keeps(text.len()) {
+            return None;
+        }
+        self.write(text.as_bytes())
     }
 
     /// [`Spill::put`] for a page's text per heading.
     pub fn put_sections(&self, sections: &[TextSection]) -> Option<SpilledSections> {
         let size: usize = sections.iter().map(encoded_len).sum();
-        if self.held.load(Ordering::Relaxed).saturating_add(size) <= self.budget {
-            self.held.fetch_add(size, Ordering::Relaxed);
+        if self.keeps(size) {
             return None;
         }
         let mut bytes = Vec::with_capacity(size);
@@ -114,7 +122,7 @@ impl Spill {
             encode(section, &mut bytes);
         }
         Some(SpilledSections {
-            at: self.put_bytes(&bytes)?,
+            at: self.write(&bytes)?,
             text_lens: sections
                 .iter()
                 .map(|s| u32::try_from(s.text.len()).unwrap_or(u32::MAX))
@@ -135,30 +143,31 @@ impl Spill {
         Ok(sections)
     }
 
-    fn put_bytes(&self, html: &[u8]) -> Option<Spilled> {
-        // Reading a page back needs positioned reads (Unix); elsewhere
-        // every page stays in memory.
-        if cfg!(not(unix)) {
-            return None;
-        }
-        let held = self.held.fetch_add(html.len(), Ordering::Relaxed);
-        if held.saturating_add(html.len()) <= self.budget {
-            return None;
-        }
+    /// Counts `len` bytes as held in memory; whether they may stay there
+    /// (under the budget, or no positioned I/O to read them back: not
+    /// Unix). Bytes that go to the file are taken off again by `write`.
+    fn keeps(&self, len: usize) -> bool {
+        let held = self.held.fetch_add(len, Ordering::Relaxed);
+        cfg!(not(unix)) || held.saturating_add(len) <= self.budget
+    }
+
+    /// Writes bytes counted by [`Spill::keeps`] to the file; `None` (they
+    /// stay in memory, and counted) when the file cannot be made or written.
+    fn write(&self, bytes: &[u8]) -> Option<Spilled> {
         let file = self
             .file
             .get_or_init(|| tempfile::tempfile().ok())
             .as_ref()?;
-        let offset = self.end.fetch_add(html.len() as u64, Ordering::Relaxed);
-        write_at(file, html, offset).ok()?;
-        self.held.fetch_sub(html.len(), Ordering::Relaxed);
+        let offset = self.end.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        write_at(file, bytes, offset).ok()?;
+        self.held.fetch_sub(bytes.len(), Ordering::Relaxed);
         Some(Spilled {
             offset,
-            len: html.len(),
+            len: bytes.len(),
         })
     }
 
-    /// The HTML of a spilled page. Reading back what this process wrote
+    /// A spilled text (source, body or HTML). Reading back what this process wrote
     /// fails only if the system lost the file; the caller reports it as
     /// the page's error rather than publish a page without its text.
     pub fn get(&self, at: Spilled) -> std::io::Result<String> {

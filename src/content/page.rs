@@ -93,6 +93,7 @@ impl Page {
         if self.body_spilled.is_some() {
             self.body = self.body_in(spill)?.into_owned();
             self.body_spilled = None;
+            spill.hold(self.body.len());
         }
         Ok(())
     }
