@@ -34,6 +34,8 @@ pub mod i18n;
 pub mod incremental;
 /// Markdown → HTML, plus headings, links and text per section.
 pub mod markdown;
+/// Memory a stage freed, handed back to the system between stages.
+pub mod memory;
 /// Where built files go: a staging folder or memory.
 pub mod output;
 /// Templates → the site's files (pages, sections, taxonomies, extras).

@@ -148,6 +148,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         terms.as_ref(),
         &mut problems,
     );
+    crate::memory::give_back();
     mark("markdown");
 
     // 5. Quizzes.

@@ -113,6 +113,33 @@ pub struct Rendered {
     pub spilled_sections: Option<crate::spill::SpilledSections>,
 }
 
+impl Rendered {
+    /// Gives the lists every page keeps until pages are written exactly
+    /// the memory they need: they grow by doubling while a page is
+    /// rendered (see [`fit`]).
+    fn shrink(&mut self) {
+        fit(&mut self.toc);
+        fit(&mut self.anchors);
+        fit(&mut self.terms);
+        let links = &mut self.links;
+        fit(&mut links.anchor_links);
+        fit(&mut links.linked_pages);
+        fit(&mut links.mentions);
+        fit(&mut links.own_anchor_links);
+    }
+}
+
+/// Moves a vector's items into a buffer of exactly their number.
+/// `shrink_to_fit` would not do: allocators keep a block shrunk by less
+/// than half (see [`compact_sections`]).
+fn fit<T>(items: &mut Vec<T>) {
+    if items.capacity() > items.len() {
+        let mut exact = Vec::with_capacity(items.len());
+        exact.append(items);
+        *items = exact;
+    }
+}
+
 /// The placeholder standing for quiz block `n` in [`Rendered::html`]. NUL
 /// cannot come out of pulldown-cmark, so it cannot clash with content.
 pub fn quiz_placeholder(n: usize) -> String {
@@ -707,6 +734,7 @@ impl<'i> RenderState<'i> {
         self.out.has_template = html.contains(TEMPLATE_BLOCK_CLASS);
         self.out.html = html;
         self.out.tasks = std::mem::take(&mut self.tasks.items);
+        self.out.shrink();
         self.out
     }
 }

@@ -206,6 +206,13 @@ impl<'a> RenderPlan<'a> {
                         let html = self.render_page(i, &nav)?;
                         let page = &site.pages[i];
                         let rel = format!("{}index.html", page.url);
+                        let written = |e: anyhow::Error| {
+                            Diagnostic::error(page.source.clone(), format!("{e:#}"))
+                        };
+                        // Written before its text is read back for the
+                        // preview: a large page's HTML and text are not
+                        // held at once.
+                        self.put_html(sink, &rel, html).map_err(written)?;
                         // The page's link preview beside it (issue 22).
                         let sections = crate::spill::sections(
                             &self.analysis.rendered[i],
@@ -218,9 +225,9 @@ impl<'a> RenderPlan<'a> {
                             self.description(i),
                             &sections,
                         );
-                        self.put_html(sink, &rel, html)
-                            .and_then(|()| sink.put(&previews::path(&page.url), preview))
-                            .map_err(|e| Diagnostic::error(page.source.clone(), format!("{e:#}")))
+                        drop(sections);
+                        sink.put(&previews::path(&page.url), preview)
+                            .map_err(written)
                     })
                     .collect()
             },

@@ -289,8 +289,13 @@ pub fn build<T: Send>(
             let borrowed = lock(&pool).pop();
             let (id, mut stemmers) = borrowed
                 .unwrap_or_else(|| (made.fetch_add(1, Ordering::Relaxed), Stemmers::default()));
+            // One entry per section (one for a page without any): sized
+            // up front: a vector grown by doubling holds up to twice the 52
+            // bytes an entry takes, and every entry waits for the scoring.
+            let entries = docs.iter().map(|d| d.sections.len().max(1)).sum();
             let mut chunk = Chunk {
                 stemmers: id,
+                entries: Vec::with_capacity(entries),
                 ..Chunk::default()
             };
             let mut counter = Counter::default();
