@@ -35,7 +35,7 @@ const GROUP_TEXT: usize = 64 * 1024;
 /// average sections make this.
 const CHUNK_TEXT: usize = 6 * 1024;
 /// Bounds of sections per fragment.
-const CHUNK_SECTIONS: std::ops::RangeInclusive<usize> = 2..=64;
+const CHUNK_SECTIONS: std::ops::RangeInclusive<usize> = 1..=64;
 
 /// Text past which a page's fragment is cut into several.
 pub(super) const LONG_PAGE: usize = 24 * 1024;
@@ -422,7 +422,8 @@ mod tests {
         let medium: Vec<TextSection> = (0..5)
             .map(|_| section(None, "", &"a".repeat(1_000)))
             .collect();
-        // Thirty of 1,000 bytes: long, six a fragment; of 6,000: two.
+        // Thirty of 1,000 bytes: long, six a fragment; of 6,000: one (a
+        // result then loads its own section, not a neighbour's too).
         let long: Vec<TextSection> = (0..30)
             .map(|_| section(None, "", &"a".repeat(1_000)))
             .collect();
@@ -432,7 +433,7 @@ mod tests {
         assert_eq!(chunk_sections(&[&doc(&short[..])]), 64, "no long page");
         assert_eq!(chunk_sections(&[&doc(&medium[..])]), 64, "no long page");
         assert_eq!(chunk_sections(&[&doc(&long[..]), &doc(&short[..])]), 6);
-        assert_eq!(chunk_sections(&[&doc(&longer[..])]), 2);
+        assert_eq!(chunk_sections(&[&doc(&longer[..])]), 1);
         assert_eq!(chunk_sections(&[]), 64);
         assert!(!is_long(&doc(&medium[..])) && is_long(&doc(&long[..])));
     }
