@@ -91,7 +91,7 @@ mod load {
         bencher.counter(ItemsCount::new(support::PAGES)).bench(|| {
             let spill = Spill::new();
             let files = walk::walk_content(&root, &walk::ContentDir::standard(), &spill);
-            Site::build_in(&files.markdown, false, &taxonomies, &spill)
+            Site::build(&files.markdown, false, &taxonomies)
         });
     }
 }

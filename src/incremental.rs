@@ -51,7 +51,7 @@ pub fn rebuild_page(
         content_path: old.content_path.clone(),
         defaults: old.defaults.clone(),
         text,
-        spilled: None,
+        on_disk: None,
     })
     .ok()?;
     if page.front != old.front || page.title != old.title || page.is_section != old.is_section {

@@ -50,13 +50,12 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
     let mut files = walk::walk_content(root, &config.content_layout(), &spill);
     problems.extend(files.diagnostics);
     // Another tool's layout: an mdBook's `SUMMARY.md` (issue 21).
-    formats::apply(&config, &mut files.markdown, &spill, &mut problems);
+    formats::apply(&config, &mut files.markdown, &mut problems);
     mark("walk");
-    let (mut site, model_problems) = Site::build_in(
+    let (mut site, model_problems) = Site::build(
         std::mem::take(&mut files.markdown),
         options.drafts,
         &config.taxonomies,
-        &spill,
     );
     problems.extend(model_problems);
     // The next steps edit bodies: the pages that have what they edit kept

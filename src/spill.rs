@@ -1,9 +1,10 @@
 //! Where pages wait between the build's stages once a site's text passes a
 //! budget (issue 24): in an unnamed temporary file, read back one page at
-//! a time, instead of in memory. A source file goes there as it is read
-//! (its body is read back to be rendered), a page's HTML for its page, its
-//! text per heading (`TextSection`s) for the search index and the link
-//! previews. A site under the budget never touches it.
+//! a time, instead of in memory: a page's HTML for its page, its text per
+//! heading (`TextSection`s) for the search index and the link previews.
+//! Sources past the budget are not copied here: they stay in their own
+//! files (`content::walk::OnDisk`). A site under the budget never touches
+//! it.
 //! The file is the system's temporary file (deleted when closed, never in
 //! the site or its output).
 
@@ -20,23 +21,11 @@ use crate::markdown::TextSection;
 /// for about the same wall time (BENCHMARKS.md).
 pub const DEFAULT_BUDGET: usize = 32 << 20;
 
-/// A text in the spill file: a source, a page's body (a range of its
-/// source), its HTML or its text per heading.
+/// A text in the spill file: a page's HTML or its text per heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spilled {
     offset: u64,
     len: usize,
-}
-
-impl Spilled {
-    /// The last `len` bytes of this text (a page's body after its front
-    /// matter), if it has that many.
-    pub fn suffix(self, len: usize) -> Option<Spilled> {
-        Some(Spilled {
-            offset: self.offset + self.len.checked_sub(len)? as u64,
-            len,
-        })
-    }
 }
 
 /// A page's text per heading in the spill file, and the length of each
@@ -143,6 +132,17 @@ impl Spill {
         Ok(sections)
     }
 
+    /// Whether a text of `len` bytes may stay in memory, counted as held if
+    /// so. A source past the budget is not written here: it stays in its
+    /// own file (`content::walk::OnDisk`).
+    pub fn admit(&self, len: usize) -> bool {
+        if self.keeps(len) {
+            return true;
+        }
+        self.held.fetch_sub(len, Ordering::Relaxed);
+        false
+    }
+
     /// Counts `len` bytes as held in memory; whether they may stay there
     /// (under the budget, or no positioned I/O to read them back: not
     /// Unix). Bytes that go to the file are taken off again by `write`.
@@ -167,7 +167,7 @@ impl Spill {
         })
     }
 
-    /// A spilled text (source, body or HTML). Reading back what this process wrote
+    /// A spilled text (a page's HTML). Reading back what this process wrote
     /// fails only if the system lost the file; the caller reports it as
     /// the page's error rather than publish a page without its text.
     pub fn get(&self, at: Spilled) -> std::io::Result<String> {
@@ -277,7 +277,7 @@ pub fn html<'r>(
 }
 
 /// What the build says when the spill file does not give back what it
-/// holds of a page (`what`: its source text, HTML or text): an error of
+/// holds of a page (`what`: its HTML or text): an error of
 /// that page, never a page published without it.
 pub fn read_back_error(
     source: &str,
@@ -289,24 +289,6 @@ pub fn read_back_error(
         format!("cannot read this page's {what} back from the build's temporary file: {e}"),
     )
     .help("build again; if it happens again, check the space and permissions of the system's temporary folder (TMPDIR)")
-}
-
-/// A text kept in memory (`here`) unless it waits in the spill file (`at`):
-/// wherever it is, or the error of the page `source` that holds it.
-pub fn text<'a>(
-    spill: &Spill,
-    here: &'a str,
-    at: Option<Spilled>,
-    source: &str,
-    what: &str,
-) -> Result<Cow<'a, str>, crate::diagnostic::Diagnostic> {
-    match at {
-        None => Ok(Cow::Borrowed(here)),
-        Some(at) => spill
-            .get(at)
-            .map(Cow::Owned)
-            .map_err(|e| read_back_error(source, what, &e)),
-    }
 }
 
 /// A page's text per heading, wherever it is.
@@ -353,15 +335,6 @@ mod tests {
         assert_eq!(spill.get_sections(&at).unwrap(), sections);
         assert_eq!(spill.get(html).unwrap(), "<p>before</p>");
         assert_eq!(spill.put_sections(&[]), None, "nothing to spill");
-    }
-
-    #[test]
-    fn the_end_of_a_spilled_text_is_its_suffix() {
-        let spill = Spill::with_budget(0);
-        let at = spill.put("---\ntitle: ё\n---\nТело").unwrap();
-        assert_eq!(spill.get(at.suffix("Тело".len()).unwrap()).unwrap(), "Тело");
-        assert_eq!(spill.get(at.suffix(0).unwrap()).unwrap(), "");
-        assert_eq!(at.suffix(1000), None);
     }
 
     #[test]

@@ -55,7 +55,7 @@ fn import_site(format: Format, src: &Path, dest: &Path) -> Result<u8> {
     let spill = crate::spill::Spill::in_memory();
     let mut files = walk::walk_content(&root, &config.content_layout(), &spill);
     let mut notes = std::mem::take(&mut files.diagnostics);
-    crate::formats::apply(&config, &mut files.markdown, &spill, &mut notes);
+    crate::formats::apply(&config, &mut files.markdown, &mut notes);
     std::fs::create_dir_all(dest).with_context(|| format!("cannot create {}", dest.display()))?;
     write(
         &dest.join("kurator.yaml"),

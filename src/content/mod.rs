@@ -19,6 +19,7 @@ pub mod walk;
 use std::collections::{BTreeMap, HashMap};
 
 pub use page::Page;
+use rayon::prelude::*;
 use walk::SourceFile;
 
 use crate::diagnostic::Diagnostic;
@@ -62,30 +63,29 @@ impl Site {
     /// `drafts` is set. Problems are collected, not fatal: a page that fails
     /// to parse is left out and the rest of the site is still built.
     /// `files` may be owned: each file's text is then let go as soon as
-    /// its page holds the body, so a large site is not held twice.
-    pub fn build<F: std::borrow::Borrow<SourceFile>>(
+    /// its page holds the body, so a large site is not held twice. A
+    /// file the walk left on disk keeps its page's body there until the
+    /// page is rendered.
+    pub fn build<F: std::borrow::Borrow<SourceFile> + Send>(
         files: impl IntoIterator<Item = F>,
         drafts: bool,
         taxonomies: &[String],
-    ) -> (Site, Vec<Diagnostic>) {
-        Site::build_in(files, drafts, taxonomies, &crate::spill::Spill::in_memory())
-    }
-
-    /// [`Site::build`] of sources that may wait in the spill file: the
-    /// pages' bodies then stay there until they are rendered.
-    pub fn build_in<F: std::borrow::Borrow<SourceFile>>(
-        files: impl IntoIterator<Item = F>,
-        drafts: bool,
-        taxonomies: &[String],
-        spill: &crate::spill::Spill,
     ) -> (Site, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let mut parsed = Vec::new();
         let mut draft_dirs = Vec::new();
         let mut unparsed = Vec::new();
-        for file in files {
-            let file = file.borrow();
-            match Page::parse_in(file, spill) {
+        // Parsed in parallel: a source left on disk is read again here.
+        let files: Vec<F> = files.into_iter().collect();
+        let results: Vec<Result<Page, (Vec<Diagnostic>, String)>> = files
+            .into_par_iter()
+            .map(|file| {
+                let file = file.borrow();
+                Page::parse_in(file).map_err(|problems| (problems, file.content_path.clone()))
+            })
+            .collect();
+        for result in results {
+            match result {
                 Ok(page) if page.front.draft && !drafts => {
                     // A draft section or bundle hides its whole folder
                     // (issue 17 item 5); a draft home hides only itself.
@@ -114,8 +114,8 @@ impl Site {
                     }
                     parsed.push(page);
                 }
-                Err(mut problems) => {
-                    unparsed.push(file.content_path.clone());
+                Err((mut problems, content_path)) => {
+                    unparsed.push(content_path);
                     diagnostics.append(&mut problems);
                 }
             }

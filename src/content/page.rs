@@ -6,7 +6,9 @@ use std::borrow::Cow;
 use super::front_matter::{self, FrontMatter};
 use super::walk::{PageDefaults, SourceFile};
 use crate::diagnostic::Diagnostic;
-use crate::spill::{Spill, Spilled};
+use crate::spill::Spill;
+
+use super::walk::OnDisk;
 
 /// Whether a body holds what a step after the model edits (mdBook's
 /// `{{#include}}`, Hugo's and Zola's shortcodes, Obsidian's `![[embeds]]`,
@@ -36,10 +38,10 @@ pub struct Page {
     pub front: FrontMatter,
     pub title: String,
     pub title_from: TitleFrom,
-    /// Empty when the body waits in the spill file (`body_spilled`): read
-    /// it with [`Page::body_in`].
+    /// Empty when the body was left in its source file (`body_on_disk`):
+    /// read it with [`Page::body_in`].
     pub body: String,
-    pub body_spilled: Option<Spilled>,
+    pub body_on_disk: Option<BodyOnDisk>,
     /// File line on which `body` starts.
     pub body_line: usize,
     /// After includes added lines to `body`: where each line of the file's
@@ -51,6 +53,13 @@ pub struct Page {
     /// For sections: sub-sections and pages, in reading order.
     pub children: Vec<usize>,
     pub depth: usize,
+}
+
+/// A body left in its source file: the last `len` bytes of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyOnDisk {
+    source: OnDisk,
+    len: usize,
 }
 
 impl Page {
@@ -65,34 +74,38 @@ impl Page {
         Page::parse_text(file, &file.text)
     }
 
-    /// [`Page::parse`] of a file whose text may wait in the spill file:
-    /// its body then stays there (a range of the file's text), unless a
-    /// later step edits bodies like it (includes, shortcodes, embeds).
-    pub fn parse_in(file: &SourceFile, spill: &Spill) -> Result<Page, Vec<Diagnostic>> {
-        let Some(at) = file.spilled else {
+    /// [`Page::parse`] of a file that may have been left on disk: its
+    /// body then stays there (the end of the file's text), unless a later
+    /// step edits bodies like it (includes, shortcodes, embeds).
+    pub fn parse_in(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
+        let Some(on_disk) = &file.on_disk else {
             return Page::parse(file);
         };
-        let text = file.text_in(spill).map_err(|d| vec![d])?;
+        let text = file.text().map_err(|d| vec![d])?;
         let mut page = Page::parse_text(file, &text)?;
         if !edited_later(&page.body) && text.ends_with(page.body.as_str()) {
-            if let Some(body) = at.suffix(page.body.len()) {
-                page.body = String::new();
-                page.body_spilled = Some(body);
-            }
+            page.body_on_disk = Some(BodyOnDisk {
+                source: on_disk.clone(),
+                len: page.body.len(),
+            });
+            page.body = String::new();
         }
         Ok(page)
     }
 
-    /// The body, read back if it waits in the spill file.
-    pub fn body_in<'a>(&'a self, spill: &Spill) -> Result<Cow<'a, str>, Diagnostic> {
-        crate::spill::text(spill, &self.body, self.body_spilled, &self.source, "text")
+    /// The body, read again from its file if it was left there.
+    pub fn body_in(&self) -> Result<Cow<'_, str>, Diagnostic> {
+        let Some(away) = &self.body_on_disk else {
+            return Ok(Cow::Borrowed(&self.body));
+        };
+        away.source.read_end(&self.source, away.len).map(Cow::Owned)
     }
 
     /// Brings the body back into memory, for a step that edits it.
     pub fn load_body(&mut self, spill: &Spill) -> Result<(), Diagnostic> {
-        if self.body_spilled.is_some() {
-            self.body = self.body_in(spill)?.into_owned();
-            self.body_spilled = None;
+        if self.body_on_disk.is_some() {
+            self.body = self.body_in()?.into_owned();
+            self.body_on_disk = None;
             spill.hold(self.body.len());
         }
         Ok(())
@@ -160,7 +173,7 @@ impl Page {
             title,
             title_from,
             body: split.body.to_string(),
-            body_spilled: None,
+            body_on_disk: None,
             body_line: split.body_line,
             line_starts: None,
             generated: None,
@@ -359,54 +372,88 @@ mod tests {
         assert_eq!(p.body, "body\n");
     }
 
-    /// A source file read into a spill of budget 0, as the walk does.
-    fn spilled(spill: &Spill, rel: &str, text: &str) -> SourceFile {
-        let mut file = SourceFile::new(rel, text);
-        file.spilled = spill.put(&file.text);
-        assert!(file.spilled.is_some());
-        file.text = String::new();
+    /// A source file the walk left on disk: written to `dir`, its text
+    /// not kept.
+    fn on_disk(dir: &std::path::Path, rel: &str, text: &str) -> SourceFile {
+        let abs = dir.join(rel.replace('/', "_"));
+        std::fs::write(&abs, text).unwrap();
+        // Hashed as the walk read it: decoded (no BOM, LF line ends).
+        let read = crate::content::walk::decode(rel, text.as_bytes().to_vec()).unwrap();
+        let mut file = SourceFile::new(rel, "");
+        file.on_disk = Some(OnDisk::new(&abs, &read));
         file
     }
 
     #[test]
-    fn a_spilled_body_stays_in_the_spill_file_until_read() {
+    fn a_body_left_on_disk_is_read_when_needed() {
+        let dir = tempfile::tempdir().unwrap();
         let spill = Spill::with_budget(0);
-        let text = "---\ntitle: Отчёт\n---\nТекст отчёта.\n";
-        let file = spilled(&spill, "content/a.md", text);
-        let mut p = Page::parse_in(&file, &spill).unwrap();
+        // A BOM and CRLF: read again the way the walk read it.
+        let text = "\u{feff}---\r\ntitle: Отчёт\r\n---\r\nТекст отчёта.\r\n";
+        let file = on_disk(dir.path(), "content/a.md", text);
+        let mut p = Page::parse_in(&file).unwrap();
         assert_eq!(
             (p.title.as_str(), p.body.as_str(), p.body_line),
             ("Отчёт", "", 4)
         );
-        assert!(p.body_spilled.is_some());
-        assert_eq!(p.body_in(&spill).unwrap(), "Текст отчёта.\n");
-        // Read the same way as a page that was never spilled.
-        let in_memory = page("content/a.md", text);
-        assert_eq!(p.body_in(&spill).unwrap(), in_memory.body);
+        assert!(p.body_on_disk.is_some());
+        assert_eq!(p.body_in().unwrap(), "Текст отчёта.\n");
+        // Read the same way as a page that was in memory all along.
+        let in_memory = page(
+            "content/a.md",
+            &crate::content::walk::decode("a", text.as_bytes().to_vec()).unwrap(),
+        );
+        assert_eq!(p.body_in().unwrap(), in_memory.body);
         p.load_body(&spill).unwrap();
-        assert_eq!((p.body.as_str(), p.body_spilled), ("Текст отчёта.\n", None));
+        assert_eq!((p.body.as_str(), p.body_on_disk), ("Текст отчёта.\n", None));
+    }
+
+    #[test]
+    fn a_file_changed_after_the_walk_is_an_error_not_a_wrong_body() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = on_disk(dir.path(), "content/a.md", "---\ntitle: A\n---\nтело\n");
+        let p = Page::parse_in(&file).unwrap();
+        // Unchanged, and plain (no BOM, no CR): read as it is on disk.
+        assert_eq!(p.body_in().unwrap(), "тело\n");
+        let abs = dir.path().join("content_a.md");
+        // Same length, other bytes; shorter than the body; gone.
+        for (change, what) in [
+            (Some("---\ntitle: B\n---\nтело\n"), "changed"),
+            (Some("т"), "changed"),
+            (None, "cannot read"),
+        ] {
+            match change {
+                Some(text) => std::fs::write(&abs, text).unwrap(),
+                None => std::fs::remove_file(&abs).unwrap(),
+            }
+            let e = p.body_in().unwrap_err();
+            assert_eq!(e.path, "content/a.md");
+            assert!(e.message.contains(what), "{}", e.message);
+        }
+        // The source's own text, read before parsing, is checked the same way.
+        assert!(file.text().is_err());
     }
 
     #[test]
     fn a_body_a_later_step_edits_stays_in_memory() {
-        let spill = Spill::with_budget(0);
+        let dir = tempfile::tempdir().unwrap();
         for body in [
             "{{#include x.md}}\n",
             "{{< note >}}\n",
             "{% raw %}\n",
             "![[Plan]]\n",
         ] {
-            let file = spilled(
-                &spill,
+            let file = on_disk(
+                dir.path(),
                 "content/a.md",
                 &format!("---\ntitle: A\n---\n{body}"),
             );
-            let p = Page::parse_in(&file, &spill).unwrap();
-            assert_eq!((p.body.as_str(), p.body_spilled), (body, None), "{body}");
+            let p = Page::parse_in(&file).unwrap();
+            assert_eq!((p.body.as_str(), p.body_on_disk), (body, None), "{body}");
         }
-        // Not spilled at all: parsed as it is.
+        // Not left on disk: parsed as it is.
         let file = SourceFile::new("content/b.md", "B text\n");
-        assert_eq!(Page::parse_in(&file, &spill).unwrap().body, "B text\n");
+        assert_eq!(Page::parse_in(&file).unwrap().body, "B text\n");
     }
 
     #[test]

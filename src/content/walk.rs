@@ -16,7 +16,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::site_root::SiteRoot;
-use crate::spill::{Spill, Spilled};
+use crate::spill::Spill;
 
 /// A Markdown source, read and decoded.
 #[derive(Debug, Clone)]
@@ -31,10 +31,77 @@ pub struct SourceFile {
     /// matter is silent (mdBook's `SUMMARY.md`: order, drafts, names).
     pub defaults: PageDefaults,
     /// The text, with a leading BOM removed and CRLF turned into LF; empty
-    /// when it waits in the spill file (`spilled`): read it with
-    /// [`SourceFile::text_in`].
+    /// when it was left in its file (`on_disk`): read it with
+    /// [`SourceFile::text`].
     pub text: String,
-    pub spilled: Option<Spilled>,
+    pub on_disk: Option<OnDisk>,
+}
+
+/// A source read past the spill budget is not kept, nor copied anywhere:
+/// it stays in its own file and is read again, the way the walk read it,
+/// when its text is needed (issue 24: at 100,000 pages the copy was 1.4 GB
+/// written to the temporary folder while the walk read the sources, and
+/// the walk took 4.6 to 15.8 s as the system wrote it out). The hash of
+/// what the walk read tells whether the file changed since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnDisk {
+    abs: std::sync::Arc<Path>,
+    hash: u64,
+}
+
+impl OnDisk {
+    pub fn new(abs: &Path, text: &str) -> OnDisk {
+        OnDisk {
+            abs: abs.into(),
+            hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+        }
+    }
+
+    /// The text of source `rel` again, or an error of that file when it
+    /// cannot be read or is no longer what the build started from.
+    pub fn read(&self, rel: &str) -> Result<String, Diagnostic> {
+        let file = read_source(rel, String::new(), &self.abs)?;
+        self.check(rel, &file.text)?;
+        Ok(file.text)
+    }
+
+    /// The last `len` bytes of the text (a page's body), checked like
+    /// [`OnDisk::read`]. A file the walk did not have to rewrite (no BOM,
+    /// no CR, not a quiz file) is hashed as it is read and only its end
+    /// is copied: this runs for every page of a large site.
+    pub fn read_end(&self, rel: &str, len: usize) -> Result<String, Diagnostic> {
+        let bytes = std::fs::read(&self.abs).map_err(|e| cannot_read(rel, &e))?;
+        let as_read = !rel.ends_with(".gift")
+            && !bytes.starts_with("\u{feff}".as_bytes())
+            && memchr::memchr(b'\r', &bytes).is_none();
+        let text = match simdutf8::basic::from_utf8(&bytes) {
+            Ok(text) if as_read => Cow::Borrowed(text),
+            _ => Cow::Owned(self.read(rel)?),
+        };
+        self.check(rel, &text)?;
+        text.len()
+            .checked_sub(len)
+            .filter(|&at| text.is_char_boundary(at))
+            .map(|at| text[at..].to_owned())
+            .ok_or_else(|| changed(rel))
+    }
+
+    fn check(&self, rel: &str, text: &str) -> Result<(), Diagnostic> {
+        if xxhash_rust::xxh3::xxh3_64(text.as_bytes()) == self.hash {
+            Ok(())
+        } else {
+            Err(changed(rel))
+        }
+    }
+}
+
+fn changed(rel: &str) -> Diagnostic {
+    Diagnostic::error(rel, "the file changed while the site was being built")
+        .help("build again once it is saved (`kurator serve` rebuilds by itself)")
+}
+
+fn cannot_read(rel: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(rel, format!("cannot read the file: {e}")).help("check its permissions")
 }
 
 impl SourceFile {
@@ -46,13 +113,16 @@ impl SourceFile {
             rel,
             defaults: PageDefaults::default(),
             text: text.into(),
-            spilled: None,
+            on_disk: None,
         }
     }
 
-    /// The text, read back if it waits in the spill file.
-    pub fn text_in<'a>(&'a self, spill: &Spill) -> Result<Cow<'a, str>, Diagnostic> {
-        crate::spill::text(spill, &self.text, self.spilled, &self.rel, "source text")
+    /// The text, read again if it was left in its file.
+    pub fn text(&self) -> Result<Cow<'_, str>, Diagnostic> {
+        match &self.on_disk {
+            None => Ok(Cow::Borrowed(&self.text)),
+            Some(on_disk) => on_disk.read(&self.rel).map(Cow::Owned),
+        }
     }
 }
 
@@ -229,9 +299,9 @@ pub fn walk_content(root: &SiteRoot, layout: &ContentDir, spill: &Spill) -> Cont
         .into_par_iter()
         .map(|(rel, page, abs)| {
             let mut file = read_source(&rel, page, &abs)?;
-            if let Some(at) = spill.put(&file.text) {
+            if !spill.admit(file.text.len()) {
+                file.on_disk = Some(OnDisk::new(&abs, &file.text));
                 file.text = String::new();
-                file.spilled = Some(at);
             }
             Ok(file)
         })
@@ -433,9 +503,7 @@ pub fn relative(root: &Path, path: &Path) -> Option<String> {
 }
 
 fn read_source(rel: &str, content_path: String, abs: &Path) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(abs).map_err(|e| {
-        Diagnostic::error(rel, format!("cannot read the file: {e}")).help("check its permissions")
-    })?;
+    let bytes = std::fs::read(abs).map_err(|e| cannot_read(rel, &e))?;
     let mut text = decode(rel, bytes)?;
     if rel.ends_with(".gift") {
         text = crate::gift::page_markdown(rel, &text);
@@ -445,7 +513,7 @@ fn read_source(rel: &str, content_path: String, abs: &Path) -> Result<SourceFile
         content_path,
         defaults: PageDefaults::default(),
         text,
-        spilled: None,
+        on_disk: None,
     })
 }
 

@@ -21,7 +21,6 @@ pub use detect::detect;
 pub fn apply(
     config: &crate::config::SiteConfig,
     files: &mut Vec<crate::content::walk::SourceFile>,
-    spill: &crate::spill::Spill,
     problems: &mut Vec<crate::diagnostic::Diagnostic>,
 ) {
     match config.format {
@@ -29,18 +28,18 @@ pub fn apply(
             // The summary is read here, not as a page: its text in memory.
             let summary_rel = format!("{}SUMMARY.md", config.content_prefix());
             for file in files.iter_mut().filter(|f| f.rel == summary_rel) {
-                match file.text_in(spill) {
+                match file.text() {
                     Ok(text) => file.text = text.into_owned(),
                     Err(d) => problems.push(d),
                 }
-                file.spilled = None;
+                file.on_disk = None;
             }
             book::apply_summary(config, files, problems);
         }
         Format::Obsidian => {
             for file in files.iter_mut() {
                 file.defaults.name_is_title = true;
-                match file.text_in(spill) {
+                match file.text() {
                     Ok(text) => file.defaults.tags = obsidian::inline_tags(&text),
                     Err(d) => problems.push(d),
                 }

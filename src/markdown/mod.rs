@@ -225,7 +225,7 @@ pub fn render_pages(
     let rendered: Vec<Result<Rendered, Diagnostic>> = pages
         .par_iter_mut()
         .map(|page| {
-            let body = page.body_in(spill)?;
+            let body = page.body_in()?;
             let rendered = render(&MarkdownInput {
                 source: &page.source,
                 dir: &page.dir,
@@ -238,7 +238,7 @@ pub fn render_pages(
                 terms: terms.filter(|_| crate::glossary::links_on(page)),
             });
             drop(body);
-            if page.body_spilled.take().is_none() {
+            if page.body_on_disk.take().is_none() {
                 spill.release(page.body.len());
             }
             page.body = String::new();
