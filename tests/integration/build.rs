@@ -385,7 +385,8 @@ fn up_to_date_watches_the_pages_folder_by_its_name() {
 }
 
 /// Issue 24: past a budget of HTML and text, rendered pages wait in a
-/// temporary file. A build where every page goes through it (budget 0)
+/// temporary file and sources are read again from their own files. A
+/// build where every page goes that way (budget 0)
 /// writes the same bytes as one that keeps them all in memory: pages, feed
 /// with full text, quizzes, template blocks, the search index, link
 /// previews and «Pages that link here» included.
