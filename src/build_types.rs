@@ -110,4 +110,9 @@ pub struct Analysis {
     pub warnings: Vec<Diagnostic>,
     /// Glossary terms to link (`serve`'s one-page path renders with them).
     pub terms: Option<crate::glossary::Terms>,
+    /// Every page's URL, title and description by content path, for the
+    /// templates' `get_page` and `url_for`: made once, then shared by
+    /// every plan `serve`'s one-page path makes (6 ms a save at 10,000
+    /// pages; that path never changes a title, URL or front matter).
+    pub(crate) page_links: std::sync::OnceLock<crate::templates::PageLinks>,
 }

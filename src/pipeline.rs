@@ -188,6 +188,7 @@ pub fn analyse(options: &BuildOptions) -> Result<Analysis, Vec<Diagnostic>> {
         return Err(problems);
     }
     Ok(Analysis {
+        page_links: std::sync::OnceLock::new(),
         config,
         site,
         rendered,

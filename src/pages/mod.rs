@@ -77,7 +77,10 @@ impl<'a> RenderPlan<'a> {
         let base_path = config.base_path();
         let origin = config.origin();
         let mut lookups = Lookups {
-            pages: page_lookup(&analysis.site, &base_path),
+            pages: analysis
+                .page_links
+                .get_or_init(|| Arc::new(page_lookup(&analysis.site, &base_path)))
+                .clone(),
             texts: analysis.texts.clone(),
             ..Lookups::default()
         };

@@ -13,6 +13,9 @@ use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 use crate::diagnostic::Diagnostic;
 use crate::theme::Theme;
 
+/// Content path → the page's URL, title and description, shared.
+pub(crate) type PageLinks = Arc<HashMap<String, view::PageLink>>;
+
 /// Lookups the template functions need, shared by reference.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Lookups {
@@ -20,7 +23,7 @@ pub(crate) struct Lookups {
     pub assets: HashMap<String, String>,
     /// Content path (`kpi/_index.md`) → the page's URL, title and
     /// description.
-    pub pages: HashMap<String, view::PageLink>,
+    pub pages: PageLinks,
     /// The interface texts `t(key=…)` and `script_texts(groups=…)` read.
     pub texts: crate::i18n::Texts,
 }
@@ -321,14 +324,14 @@ mod tests {
         lookups
             .assets
             .insert("style.css".into(), "/static/style.abc.css".into());
-        lookups.pages.insert(
+        lookups.pages = Arc::new(HashMap::from([(
             "kpi/_index.md".into(),
             view::PageLink {
                 url: "/kpi/".into(),
                 title: "KPI".into(),
                 description: String::new(),
             },
-        );
+        )]));
         let mut globals = Context::new();
         globals.insert("site_title", "Сайт");
         let templates = Templates::load(&t, Arc::new(lookups), globals).unwrap();
