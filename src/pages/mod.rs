@@ -258,22 +258,24 @@ impl<'a> RenderPlan<'a> {
     }
 
     /// Serve's reload script and the `--relative` link rewrite, when asked for.
-    fn finish_html(&self, rel: &str, bytes: Vec<u8>) -> Vec<u8> {
-        if self.options.inject.is_none() && !self.options.relative {
-            return bytes;
-        }
-        let mut html = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    fn finish_html(&self, rel: &str, mut bytes: Vec<u8>) -> Vec<u8> {
+        // Serve's script goes in as bytes: checking every page's HTML as
+        // UTF-8 to insert it made serve's first build slower than `build`
+        // (the check of Cyrillic text is slow, see `spill::Spill::get`).
         if let Some(snippet) = &self.options.inject {
-            if let Some(i) = html.rfind("</body>") {
-                html.insert_str(i, snippet);
+            if let Some(i) = memchr::memmem::rfind(&bytes, b"</body>") {
+                let tail = bytes.split_off(i);
+                bytes.extend_from_slice(snippet.as_bytes());
+                bytes.extend_from_slice(&tail);
             }
         }
-        if self.options.relative {
-            let depth = rel.matches('/').count();
-            html = site_files::relativize(&html, &self.base_path, depth);
+        if !self.options.relative {
+            return bytes;
         }
-        html.into_bytes()
+        let html = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let depth = rel.matches('/').count();
+        site_files::relativize(&html, &self.base_path, depth).into_bytes()
     }
 
     /// One page alone, as `write_all` would write it: (output path, bytes).
