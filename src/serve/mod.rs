@@ -101,6 +101,8 @@ pub fn bind(ip: IpAddr, port: u16) -> io::Result<TcpListener> {
 
 /// Runs the server until Ctrl-C, telling `report` what happens.
 pub fn run(options: &Options, report: Report) -> Result<()> {
+    // The whole site is held in memory: see `memory::no_huge_pages`.
+    crate::memory::no_huge_pages();
     let root = options
         .root
         .canonicalize()
