@@ -60,9 +60,9 @@ impl OnDisk {
     /// The text of source `rel` again, or an error of that file when it
     /// cannot be read or is no longer what the build started from.
     pub fn read(&self, rel: &str) -> Result<String, Diagnostic> {
-        let file = read_source(rel, String::new(), &self.abs)?;
-        self.check(rel, &file.text)?;
-        Ok(file.text)
+        let text = source_text(rel, read_bytes(rel, &self.abs)?)?;
+        self.check(rel, &text)?;
+        Ok(text)
     }
 
     /// The last `len` bytes of the text (a page's body), checked like
@@ -70,13 +70,14 @@ impl OnDisk {
     /// no CR, not a quiz file) is hashed as it is read and only its end
     /// is copied: this runs for every page of a large site.
     pub fn read_end(&self, rel: &str, len: usize) -> Result<String, Diagnostic> {
-        let bytes = std::fs::read(&self.abs).map_err(|e| cannot_read(rel, &e))?;
+        let bytes = read_bytes(rel, &self.abs)?;
         let as_read = !rel.ends_with(".gift")
             && !bytes.starts_with("\u{feff}".as_bytes())
             && memchr::memchr(b'\r', &bytes).is_none();
         let text = match simdutf8::basic::from_utf8(&bytes) {
             Ok(text) if as_read => Cow::Borrowed(text),
-            _ => Cow::Owned(self.read(rel)?),
+            // The same bytes, decoded as the walk decoded them.
+            _ => Cow::Owned(source_text(rel, bytes.clone())?),
         };
         self.check(rel, &text)?;
         text.len()
@@ -503,17 +504,28 @@ pub fn relative(root: &Path, path: &Path) -> Option<String> {
 }
 
 fn read_source(rel: &str, content_path: String, abs: &Path) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(abs).map_err(|e| cannot_read(rel, &e))?;
-    let mut text = decode(rel, bytes)?;
-    if rel.ends_with(".gift") {
-        text = crate::gift::page_markdown(rel, &text);
-    }
+    let text = source_text(rel, read_bytes(rel, abs)?)?;
     Ok(SourceFile {
         rel: rel.to_string(),
         content_path,
         defaults: PageDefaults::default(),
         text,
         on_disk: None,
+    })
+}
+
+fn read_bytes(rel: &str, abs: &Path) -> Result<Vec<u8>, Diagnostic> {
+    std::fs::read(abs).map_err(|e| cannot_read(rel, &e))
+}
+
+/// A source's text as the build reads it: decoded, and a quiz file
+/// (`.gift`) turned into its page (see `gift::page_markdown`).
+fn source_text(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let text = decode(rel, bytes)?;
+    Ok(if rel.ends_with(".gift") {
+        crate::gift::page_markdown(rel, &text)
+    } else {
+        text
     })
 }
 
