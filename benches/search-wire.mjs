@@ -100,7 +100,14 @@ try {
     await page.keyboard.type(q, { delay: 60 });
     last = Date.now();
     await quiet(800);
-    const t = await page.evaluate(() => window.__bench);
+    const t = await page.evaluate(() => ({
+      ...window.__bench,
+      // When each file of the search phase was asked for and came in,
+      // against the last key (BENCH_VERBOSE shows where the time goes).
+      timeline: performance.getEntriesByType('resource')
+        .filter((r) => r.startTime > window.__bench.lastKey - 2000)
+        .map((r) => `${(r.startTime - window.__bench.lastKey).toFixed(0)}..${(r.responseEnd - window.__bench.lastKey).toFixed(0)} ms ${new URL(r.name).pathname}`),
+    }));
     // The same query again, the index now loaded: what typing costs once
     // the words' files are in (no network).
     phase = 'again';
@@ -119,6 +126,7 @@ try {
       search: { requests: search.length, bytes: sum(search), files: search.map((r) => r.url.replace(server.url, '')) },
       settledMs: Math.max(0, t.lastChange - t.lastKey),
       warmMs: Math.max(0, warm.lastChange - warm.lastKey),
+      timeline: t.timeline,
       againRequests: responses.filter((r) => r.phase === 'again').length,
       againFiles: responses.filter((r) => r.phase === 'again').map((r) => r.url.replace(server.url, '')),
     });
@@ -130,6 +138,6 @@ try {
 }
 for (const r of rows) {
   console.log(`${JSON.stringify(r.q)}: page load ${r.load.requests} requests ${r.load.bytes} B; search ${r.search.requests} requests ${r.search.bytes} B; total ${r.load.bytes + r.search.bytes} B; last key → settled ${r.settledMs.toFixed(0)} ms; typed again: ${r.warmMs.toFixed(0)} ms, ${r.againRequests} requests`);
-  if (process.env.BENCH_VERBOSE) console.log('   ' + r.search.files.join('\n   ') + '\n   again:\n   ' + r.againFiles.join('\n   '));
+  if (process.env.BENCH_VERBOSE) console.log('   ' + r.search.files.join('\n   ') + '\n   again:\n   ' + r.againFiles.join('\n   ') + '\n   after the last key:\n   ' + r.timeline.join('\n   '));
 }
 console.log(`median: total ${median(rows.map((r) => r.load.bytes + r.search.bytes))} B gzip, search requests ${median(rows.map((r) => r.search.requests))}, last key → settled ${median(rows.map((r) => r.settledMs)).toFixed(0)} ms, typed again ${median(rows.map((r) => r.warmMs)).toFixed(0)} ms`);

@@ -259,3 +259,116 @@ test('no result: the nearest words the index has are offered', { skip }, async (
 test('synonym phrases inside a longer query', { skip }, async () => {
   assert.equal(await first('ключевые показатели удержание'), 'role/account-manager/#kpi');
 });
+
+// Typing, with fake timers: what runs, when, and what a newer key makes stale.
+function typingRig(readyFor = () => false) {
+  const runs = [], prefetched = [];
+  let now = 0, timers = [];
+  const keys = search.keys({
+    ready: readyFor,
+    prefetch: (q) => prefetched.push(q),
+    run: (q, local, live) => runs.push({ q, local, live, at: now }),
+    setTimeout: (f, ms) => {
+      const t = { f, due: now + ms };
+      timers.push(t);
+      return t;
+    },
+    clearTimeout: (t) => { timers = timers.filter((x) => x !== t); },
+  });
+  const advance = (ms) => {
+    now += ms;
+    for (const t of timers.filter((x) => x.due <= now)) {
+      timers = timers.filter((x) => x !== t);
+      t.f();
+    }
+  };
+  // Types `text` letter by letter, `gap` ms a key, the box holding each prefix.
+  const type = (text, gap = 60, from = '') => {
+    for (const ch of text) {
+      from += ch;
+      keys.key(from);
+      advance(gap);
+    }
+    return from;
+  };
+  return { keys, runs, prefetched, advance, type };
+}
+
+test('typing: a query the loaded index answers runs at once, any other after the reader pauses', () => {
+  const rig = typingRig((q) => q.startsWith('отчет'));
+  rig.type('отчет');
+  const local = rig.runs.map((r) => r.q);
+  assert.deepEqual(local, ['отчет'], 'the first four keys wait, and are typed past before the pause ends');
+  assert.equal(rig.runs[0].local, true);
+  assert.deepEqual(rig.prefetched, ['о', 'от', 'отч', 'отче'], 'keys that wait fetch the index files they are sure to need');
+
+  const slow = typingRig();
+  slow.type('кли', 60);
+  slow.advance(89 - 60);
+  assert.equal(slow.runs.length, 0, 'nothing runs before the pause');
+  slow.advance(1);
+  assert.deepEqual(slow.runs.map((r) => [r.q, r.local, r.at]), [['кли', false, 210]], 'the query runs 90 ms after the last key');
+
+  const words = typingRig();
+  words.type('отчет ');
+  words.advance(299 - 60);
+  assert.equal(words.runs.length, 0, 'after a space the reader is most likely typing the next word');
+  words.advance(1);
+  assert.deepEqual(words.runs.map((r) => r.q), ['отчет ']);
+});
+
+test('typing: every key makes the work of the keys before it stale, also a key whose query has not run yet', () => {
+  // «отчет» is answered at once; «отчет к» needs a shard, so it only waits
+  // for the pause. The run of «отчет» must not present its results (and
+  // fetch their text) when its own pause ends: the reader typed past it.
+  const rig = typingRig((q) => q === 'отчет');
+  const text = rig.type('отчет к', 20);
+  const first = rig.runs.find((r) => r.q === 'отчет');
+  assert.ok(first, 'the loaded index answered «отчет» at once');
+  assert.equal(first.live(), false, 'stale as soon as the next key came');
+  rig.advance(200);
+  const last = rig.runs.at(-1);
+  assert.equal(last.q, text);
+  assert.equal(last.live(), true, 'the newest query is live until another key');
+  rig.keys.key(text + 'л');
+  assert.equal(last.live(), false);
+});
+
+test('typing: a submit runs at once and cancels the pause of the keys before it', () => {
+  const rig = typingRig();
+  rig.type('бриф', 10);
+  rig.keys.now('бриф');
+  assert.deepEqual(rig.runs.map((r) => [r.q, r.local]), [['бриф', false]]);
+  rig.advance(1000);
+  assert.equal(rig.runs.length, 1, 'the waiting key does not run again');
+  assert.equal(rig.runs[0].live(), true);
+});
+
+test('prefetch: only the shards a query being typed is sure to need', async () => {
+  // Shards by prefix: «кл» has shards under it (a word starting «кл» may
+  // be in either), «кли» has none, «от» holds every word starting so.
+  const requested = [];
+  const data = {
+    meta: { entries: 40, pages: 10, sections: 4, shards: ['', 'кл', 'кли', 'клю', 'от'], stop: ['к', 'и'], synonyms: {}, language: 'ru', query: { filler: ['что', 'такое'] } },
+  };
+  const engine = new search.Engine((name) => {
+    requested.push(name);
+    return Promise.resolve(data[name] || {});
+  });
+  await engine.ready();
+  const prefetch = async (q) => {
+    requested.length = 0;
+    engine.shards = {};
+    await engine.prefetch(q);
+    return requested.slice().sort();
+  };
+  assert.deepEqual(await prefetch('кл'), [], '«кл» may end in the shard of «кли» or of «клю»: not sure');
+  assert.deepEqual(await prefetch('кли'), ['t/2'], 'every word starting «кли» is in one shard');
+  assert.deepEqual(await prefetch('клиент'), ['t/2']);
+  assert.deepEqual(await prefetch('к'), [], 'one letter says nothing');
+  assert.deepEqual(await prefetch('отчет '), ['t/4'], 'a finished word');
+  assert.deepEqual(await prefetch('отчет к'), ['t/4'], 'the finished word, not the one letter after it');
+  assert.deepEqual(await prefetch('что'), [], 'a question word is dropped once the question has another word');
+  assert.deepEqual(await prefetch('что такое '), []);
+  assert.deepEqual(await prefetch('что такое отч'), ['t/4']);
+});

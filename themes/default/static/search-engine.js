@@ -520,6 +520,35 @@
     return Array.from(new Set(ids)).filter(function (id) { return id >= 0; });
   };
 
+  // Index files a query being typed is sure to need, loaded at once so the
+  // reader's pause waits only for the results' text: the shards of its
+  // finished words (filler words aside: a question drops them once it has
+  // another word), and of the word being typed when every word it can grow
+  // into is in one shard: a prefix whose words are spread over several
+  // shards may end in any of them. Returns the loading (errors are left to
+  // the query that needs the file).
+  Engine.prototype.prefetch = function (text) {
+    var self = this;
+    if (!self.meta || !stemmer()) return Promise.resolve();
+    var filler = new Set((self.meta.query || { filler: [] }).filler);
+    var parsed = self.parse(text).filter(function (w) { return !filler.has(w.raw); });
+    var finished = /[\s\p{P}]$/u.test(text) && !/-$/.test(text);
+    var last = parsed[parsed.length - 1];
+    // The word being typed, unless the query dropped it (a stop word).
+    var typing = !finished && last && text.endsWith(last.text) ? parsed.pop() : null;
+    var ids = self.neededShards(parsed);
+    if (typing && typing.prefixes.length) {
+      // Every shard a word starting so can be in (neededShards lists them
+      // all unless there are more than PREFIX_SHARDS).
+      var own = self.neededShards([typing]);
+      var open = typing.prefixes.some(function (prefix) {
+        return self.meta.shards.filter(function (key) { return key.length > prefix.length && key.startsWith(prefix); }).length > PREFIX_SHARDS;
+      });
+      if (own.length === 1 && !open) ids = ids.concat(own);
+    }
+    return self.loadShards(ids).catch(function () {});
+  };
+
   // Adds prefix and typo alternatives from the terms of loaded shards.
   Engine.prototype.expand = function (parsed) {
     var self = this;

@@ -35,6 +35,38 @@
     return global.KuratorTexts ? global.KuratorTexts.t('search.' + key, params) : key;
   }
 
+  // What a search box does with each key, apart from the DOM (node tests
+  // it with fake timers): every key supersedes the work of the keys before
+  // it, so a query typed past presents nothing and loads no fragment, also
+  // when the newer key's query has not run yet. A query the loaded index
+  // can answer runs at once; any other runs after the reader pauses for
+  // NETWORK_WAIT ms (BETWEEN_WORDS_WAIT after a space: the reader is most
+  // likely typing the next word), while the index files it is sure to need
+  // load at once (engine.prefetch). env: ready(q), prefetch(q),
+  // run(q, local, live), setTimeout, clearTimeout.
+  var NETWORK_WAIT = 90;
+  var BETWEEN_WORDS_WAIT = 300;
+  function keys(env) {
+    var serial = 0, timer = null;
+    var liveFor = function (mine) { return function () { return mine === serial; }; };
+    return {
+      // A key: q is the box's text after it.
+      key: function (q) {
+        var live = liveFor(++serial);
+        env.clearTimeout(timer);
+        if (env.ready(q)) return env.run(q, true, live);
+        env.prefetch(q);
+        timer = env.setTimeout(function () { env.run(q, false, live); }, /\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT);
+      },
+      // A run the reader asked for (submit): at once, superseding the keys.
+      now: function (q) {
+        var live = liveFor(++serial);
+        env.clearTimeout(timer);
+        env.run(q, false, live);
+      },
+    };
+  }
+
   var api = {
     normalize: engineApi.normalize,
     words: engineApi.words,
@@ -44,6 +76,7 @@
     withinOneEdit: engineApi.withinOneEdit,
     snippet: engineApi.snippet,
     renderSegments: renderSegments,
+    keys: keys,
     Engine: engineApi.Engine,
   };
 
@@ -201,50 +234,55 @@
   // `lazy` (the search page): results are shown as soon as the query is
   // ranked, each with its hit and no text; the page presents (loads the
   // fragment of) only those that come on screen.
+  // `live` (from keys(), below): false once a newer key came, even one
+  // whose query waits for the pause and so has not run yet.
   function runner(limit, show, lazy) {
     var serial = 0;
-    return function (q, form, count, local) {
+    return function (q, form, count, local, live) {
       var mine = ++serial;
+      var current = function () { return mine === serial && (!live || live()); };
+      // The pause counts from the key, not from when ranking is done.
+      var began = Date.now();
       var n = count || limit;
       if (!q.trim()) return show(null);
       start(form).then(function () {
         return engine.query(q, n);
       }).then(function (res) {
-        if (mine !== serial) return;
+        if (!current()) return;
         var hits = res.hits.slice(0, n);
         var missing = hits.some(function (h) { return !loaded[engine.fragmentFile(h)]; });
         var wait = /\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT;
         if (lazy) {
           // Shown at once; a result's text waits for the pause where the
           // query was run while typing and its fragment is not loaded.
-          var pauseMs = local ? wait : 0;
+          var pauseMs = local ? Math.max(1, wait - (Date.now() - began)) : 0;
           return show({ q: q, total: res.total, cut: res.cut, mode: res.mode, corrected: res.corrected, suggestion: res.suggestion, results: hits.map(function (h) {
-            return { hit: h, wait: loaded[engine.fragmentFile(h)] ? 0 : pauseMs };
+            return { hit: h, wait: loaded[engine.fragmentFile(h)] ? 0 : pauseMs, live: current };
           }) });
         }
-        var pause = local && missing ? new Promise(function (ok) { setTimeout(ok, wait); }) : null;
+        var pause = local && missing ? new Promise(function (ok) { setTimeout(ok, wait - (Date.now() - began)); }) : null;
         return Promise.resolve(pause).then(function () {
-          if (mine !== serial) return null;
+          if (!current()) return null;
           return Promise.all(hits.map(function (h) { return engine.present(h); }));
         }).then(function (shown) {
           if (!shown) return;
-          if (mine === serial) show({ q: q, total: res.total, cut: res.cut, mode: res.mode, results: shown, corrected: res.corrected, suggestion: res.suggestion });
+          if (current()) show({ q: q, total: res.total, cut: res.cut, mode: res.mode, results: shown, corrected: res.corrected, suggestion: res.suggestion });
         });
       }).catch(function (err) {
-        if (mine === serial) show({ q: q, error: err });
+        if (current()) show({ q: q, error: err });
       });
     };
   }
 
-  // Runs `now` at once when the query can be answered from the loaded
-  // index, else after the reader pauses for NETWORK_WAIT ms, so no request
-  // goes out for a prefix typed past (`setTimer` gets the timer). After a
-  // space the reader is most likely typing the next word: a longer pause.
-  var NETWORK_WAIT = 90;
-  var BETWEEN_WORDS_WAIT = 300;
-  function later(q, now, setTimer) {
-    if (engine && engine.localReady(q)) now(true);
-    else setTimer(setTimeout(function () { now(false); }, /\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT));
+
+  function keysFor(run) {
+    return keys({
+      ready: function (q) { return !!engine && engine.localReady(q); },
+      prefetch: function (q) { if (engine) engine.prefetch(q); },
+      run: run,
+      setTimeout: function (f, ms) { return setTimeout(f, ms); },
+      clearTimeout: function (t) { clearTimeout(t); },
+    });
   }
 
   function statusText(res) {
@@ -338,12 +376,11 @@
       addOption(more, 'ks-opt-more', res.q);
       setOpen(true);
     });
-    var timer = null;
+    var typed = keysFor(function (q, local, live) { run(q, form, 0, local, live); });
     input.addEventListener('focus', function () { start(form).catch(function () {}); });
     input.addEventListener('input', function () {
-      clearTimeout(timer);
       lastQuery = input.value;
-      later(lastQuery, function (local) { run(lastQuery, form, 0, local); }, function (t) { timer = t; });
+      typed.key(lastQuery);
     });
     input.addEventListener('keydown', function (e) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -393,12 +430,13 @@
       var r0 = li.__ksHit;
       if (!r0) return;
       li.__ksHit = null;
+      // Typed past (a newer key, or a newer list): no text for it.
+      var still = function () { return li.parentNode === list && (!r0.live || r0.live()); };
       if (r0.wait) {
-        // Typed past before the pause ends: the list is a newer one.
         setTimeout(function () {
-          if (li.parentNode === list) present(li, r0.hit);
+          if (still()) present(li, r0.hit);
         }, r0.wait);
-      } else {
+      } else if (still()) {
         present(li, r0.hit);
       }
     };
@@ -494,19 +532,13 @@
     list.addEventListener('focusin', setAddress);
     global.addEventListener('pagehide', setAddress);
     global.addEventListener('blur', setAddress);
-    var timer = null;
-    var update = function (local) {
-      run(input.value, form, 0, local === true);
-    };
-    input.addEventListener('input', function () {
-      clearTimeout(timer);
-      later(input.value, update, function (t) { timer = t; });
-    });
+    var typed = keysFor(function (q, local, live) { run(q, form, 0, local, live); });
+    input.addEventListener('input', function () { typed.key(input.value); });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       remember(input.value);
       setAddress();
-      update();
+      typed.now(input.value);
     });
     if (input.value) run(input.value, form);
   }
