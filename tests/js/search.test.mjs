@@ -372,3 +372,27 @@ test('prefetch: only the shards a query being typed is sure to need', async () =
   assert.deepEqual(await prefetch('что такое '), []);
   assert.deepEqual(await prefetch('что такое отч'), ['t/4']);
 });
+
+test('snippets mark every form of the words, however the text is spaced and spelled', () => {
+  const stop = new Set(['и', 'в']);
+  const marks = (text, ...words) => {
+    const terms = new Set(words.flatMap((w) => search.wordTerms(search.words(w)[0], stop).terms.concat(search.wordTerms(search.words(w)[0], stop).compound || [])));
+    return search.snippet(text, terms, stop, 1000).filter((s) => s.mark).map((s) => s.text);
+  };
+  assert.deepEqual(marks('Клиенту, клиентам\u00a0и КЛИЕНТОВ.', 'клиент'), ['Клиенту', 'клиентам', 'КЛИЕНТОВ'], 'case, punctuation, a no-break space');
+  assert.deepEqual(marks('Отчёт готов; отчет\u202fотправлен', 'отчет'), ['Отчёт', 'отчет'], 'ё and е; a narrow no-break space');
+  const compound = search.snippet('Аккаунт-менеджера ждёт аккаунт менеджер', new Set([search.stem('аккаунт') + '-' + search.stem('менеджер')]), stop, 1000);
+  assert.deepEqual(compound.filter((s) => s.mark).map((s) => s.text), ['Аккаунт-менеджера'], 'a hyphenated word by its whole, not its parts apart');
+  assert.deepEqual(marks('Аккаунт-менеджера ищут', 'менеджер'), ['Аккаунт-менеджера'], 'a hyphenated word by its part');
+  assert.deepEqual(marks('клие\u0301нт о\u0301тчет', 'клиент', 'отчет'), ['клие\u0301нт', 'о\u0301тчет'], 'stress marks, also after the first letter');
+  assert.deepEqual(marks('Рост +3.1 и -8.3 %', '3.1'), ['3.1'], 'a number with a point is one word');
+  assert.deepEqual(marks('She cries; they cry.', 'cry'), ['cries', 'cry'], 'an English stem that changes its last letter');
+  assert.deepEqual(marks('KPI, kpi-отчёт и B2B', 'kpi'), ['KPI', 'kpi-отчёт'], 'Latin terms, alone and in a compound');
+  assert.deepEqual(marks('без слов', 'клиент'), [], 'no word of the query');
+  // The window: the densest run of marked words, cut at spaces.
+  const long = 'слово '.repeat(60) + 'клиент и клиенты ' + 'слово '.repeat(60);
+  const segs = search.snippet(long, new Set(['клиент']), stop);
+  assert.equal(segs[0].text, '…');
+  assert.deepEqual(segs.filter((s) => s.mark).map((s) => s.text), ['клиент', 'клиенты']);
+  assert.ok(segs.map((s) => s.text).join('').length <= 172, 'about SNIPPET characters and the ellipses');
+});

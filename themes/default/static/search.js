@@ -533,6 +533,9 @@
     global.addEventListener('pagehide', setAddress);
     global.addEventListener('blur', setAddress);
     var typed = keysFor(function (q, local, live) { run(q, form, 0, local, live); });
+    // As in the header box: the engine and the index's meta load when the
+    // reader comes to the box, not after the first pause.
+    input.addEventListener('focus', function () { start(form).catch(function () {}); });
     input.addEventListener('input', function () { typed.key(input.value); });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
