@@ -349,7 +349,7 @@ test('prefetch: only the shards a query being typed is sure to need', async () =
   // be in either), «кли» has none, «от» holds every word starting so.
   const requested = [];
   const data = {
-    meta: { entries: 40, pages: 10, sections: 4, shards: ['', 'кл', 'кли', 'клю', 'от'], stop: ['к', 'и'], synonyms: {}, language: 'ru', query: { filler: ['что', 'такое'] } },
+    meta: { entries: 40, pages: 10, sections: 4, shards: ['', 'кл', 'кли', 'клю', 'от'], stop: ['к', 'и'], synonyms: {}, language: 'ru', query: { filler: ['что', 'такое'] }, subject: ['аккаунт'] },
   };
   const engine = new search.Engine((name) => {
     requested.push(name);
@@ -371,6 +371,11 @@ test('prefetch: only the shards a query being typed is sure to need', async () =
   assert.deepEqual(await prefetch('что'), [], 'a question word is dropped once the question has another word');
   assert.deepEqual(await prefetch('что такое '), []);
   assert.deepEqual(await prefetch('что такое отч'), ['t/4']);
+  assert.deepEqual(await prefetch('чт'), [], '«чт» may still become «что»');
+  assert.deepEqual(await prefetch('отчет и'), ['t/4'], 'a stop word typed is not looked up');
+  assert.deepEqual(await prefetch('акк'), [], 'nor the site\'s subject, which a longer query leaves out');
+  assert.deepEqual(await prefetch('аккаунт '), []);
+  assert.deepEqual(await prefetch('аккаунт отч'), ['t/4']);
 });
 
 test('snippets mark every form of the words, however the text is spaced and spelled', () => {
@@ -395,4 +400,26 @@ test('snippets mark every form of the words, however the text is spaced and spel
   assert.equal(segs[0].text, '…');
   assert.deepEqual(segs.filter((s) => s.mark).map((s) => s.text), ['клиент', 'клиенты']);
   assert.ok(segs.map((s) => s.text).join('').length <= 172, 'about SNIPPET characters and the ellipses');
+});
+
+test('offline: a query typed is answered from the loaded files only, or says it needs more', async () => {
+  const requested = [];
+  const data = {
+    meta: { entries: 40, pages: 10, sections: 4, shards: ['', 'от'], stop: [], synonyms: {}, language: 'ru' },
+    't/0': { клиент: encode([[0, 0, 9], [1, 1, 5]]) },
+    't/1': { отчет: encode([[1, 1, 9]]) },
+  };
+  const engine = new search.Engine((name) => {
+    requested.push(name);
+    return Promise.resolve(data[name]);
+  });
+  await engine.ready();
+  await engine.loadShards([0]);
+  requested.length = 0;
+  assert.equal((await engine.query('клиент', 5, true)).total, 2, 'the loaded shard answers');
+  await assert.rejects(engine.query('клиент отчет', 5, true), (err) => err.needsFiles === true);
+  assert.deepEqual(requested, [], 'nothing fetched while offline');
+  const online = await engine.query('клиент отчет', 5);
+  assert.deepEqual(requested, ['t/1']);
+  assert.deepEqual([online.hits[0].page, online.hits[0].section], [1, 1], 'the page with both words first');
 });

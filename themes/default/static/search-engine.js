@@ -359,11 +359,20 @@
     return best;
   };
 
-  Engine.prototype.loadShards = function (ids) {
+  // `offline`: nothing may be fetched; a query that needs a file fails
+  // with NEEDS_FILES (search.js then runs it again after the pause).
+  var NEEDS_FILES = 'needs files';
+  function needsFiles() {
+    var err = new Error(NEEDS_FILES);
+    err.needsFiles = true;
+    return Promise.reject(err);
+  }
+
+  Engine.prototype.loadShards = function (ids, offline) {
     var self = this;
-    return Promise.all(ids.filter(function (id) {
-      return id >= 0 && !self.shards[id];
-    }).map(function (id) {
+    var missing = ids.filter(function (id) { return id >= 0 && !self.shards[id]; });
+    if (offline && missing.length) return needsFiles();
+    return Promise.all(missing.map(function (id) {
       return self.load('t/' + id).then(function (data) {
         self.shards[id] = data;
       });
@@ -530,14 +539,24 @@
   Engine.prototype.prefetch = function (text) {
     var self = this;
     if (!self.meta || !stemmer()) return Promise.resolve();
-    var filler = new Set((self.meta.query || { filler: [] }).filler);
-    var parsed = self.parse(text).filter(function (w) { return !filler.has(w.raw); });
+    // Words a longer query leaves out (question words, the site's subject)
+    // are not sure to be needed, nor is a word being typed that may still
+    // become one or a stop word («чт» of «что»).
+    var filler = (self.meta.query || { filler: [] }).filler.concat(Array.from(self.stop));
+    var subject = self.meta.subject || [];
+    var mayDrop = function (w, typed) {
+      if (filler.indexOf(w.raw) >= 0) return true;
+      if (w.raw.split('-').every(function (p) { return subject.indexOf(stem(p)) >= 0; })) return true;
+      return typed && (filler.some(function (f) { return f.startsWith(w.raw); }) || subject.some(function (t) { return t.startsWith(w.raw); }));
+    };
     var finished = /[\s\p{P}]$/u.test(text) && !/-$/.test(text);
+    var parsed = self.parse(text);
     var last = parsed[parsed.length - 1];
     // The word being typed, unless the query dropped it (a stop word).
     var typing = !finished && last && text.endsWith(last.text) ? parsed.pop() : null;
+    parsed = parsed.filter(function (w) { return !mayDrop(w, false); });
     var ids = self.neededShards(parsed);
-    if (typing && typing.prefixes.length) {
+    if (typing && typing.prefixes.length && !mayDrop(typing, true)) {
       // Every shard a word starting so can be in (neededShards lists them
       // all unless there are more than PREFIX_SHARDS).
       var own = self.neededShards([typing]);
@@ -874,24 +893,26 @@
   // best postings, so total counts the pages among those. `corrected`: the
   // query as read with the other keyboard layout, when that is what was
   // searched. `suggestion`: for no result, the query with its unknown
-  // words replaced by the nearest ones the index has.
-  Engine.prototype.query = function (text, limit) {
+  // words replaced by the nearest ones the index has. `offline`: from the
+  // files loaded only; an answer that needs another (the other layout, a
+  // suggestion) fails with needsFiles set.
+  Engine.prototype.query = function (text, limit, offline) {
     var self = this;
     return self.ready().then(function () {
-      return self.understand(text, limit);
+      return self.understand(text, limit, offline);
     }).then(function (res) {
       // One letter is too little to tell a layout (and would cost a request).
       var letters = (text.match(/\p{L}/gu) || []).length;
       var switched = self.meta.query && weak(res) && letters >= 2 ? switchLayout(text, self.meta.query) : null;
       if (!switched) return res;
-      return self.understand(switched, limit).then(function (other) {
+      return self.understand(switched, limit, offline).then(function (other) {
         if (!better(other, res)) return res;
         other.corrected = switched;
         return other;
       });
     }).then(function (res) {
       if (res.total || !self.meta.query) return res;
-      return self.suggest(text, res.words).then(function (suggestion) {
+      return self.suggest(text, res.words, offline).then(function (suggestion) {
         res.suggestion = suggestion;
         return res;
       });
@@ -917,16 +938,16 @@
 
   // One reading of the query: parse, load, widen words the index does not
   // have (the other script, a joined word split), rank.
-  Engine.prototype.understand = function (text, limit) {
+  Engine.prototype.understand = function (text, limit, offline) {
     var self = this;
     var parsed = self.parse(text);
     var rules = self.meta.query;
     var boost = rules && asksDefinition(words(text).map(function (w) { return w.parts.join('-'); })) ? self.meta.definitions : null;
     var dead = [];
-    return self.loadShards(self.neededShards(parsed)).then(function () {
+    return self.loadShards(self.neededShards(parsed), offline).then(function () {
       self.expand(parsed);
       dead = rules ? parsed.filter(function (w) { return self.isDead(w); }) : [];
-      return dead.length ? self.widen(dead) : null;
+      return dead.length ? self.widen(dead, offline) : null;
     }).then(function () {
       var ranked = self.rank(parsed, limit, boost);
       return { total: ranked.total, cut: ranked.cut, mode: ranked.mode, words: parsed, hits: ranked.hits, dead: dead.length };
@@ -946,7 +967,7 @@
   // typed) and, for a long word, two words the pages write apart
   // (онлайнкурс → онлайн курс): the first part's shards first, then the
   // second part's for the few splits whose first part exists.
-  Engine.prototype.widen = function (dead) {
+  Engine.prototype.widen = function (dead, offline) {
     var self = this, rules = self.meta.query;
     var plans = dead.map(function (w) {
       var other = transliterate(w.raw, rules);
@@ -960,7 +981,7 @@
       if (p.other && p.w.prefixes.length) first.push(self.shardOf(p.other));
       p.parts.forEach(function (pair) { first.push(self.shardOf(stem(pair[0]))); });
     });
-    return self.loadShards(first).then(function () {
+    return self.loadShards(first, offline).then(function () {
       var second = [];
       plans.forEach(function (p) {
         p.parts = p.parts.filter(function (pair) {
@@ -968,7 +989,7 @@
         }).slice(0, SPLITS_TRIED);
         p.parts.forEach(function (pair) { second.push(self.shardOf(stem(pair[1]))); });
       });
-      return self.loadShards(second);
+      return self.loadShards(second, offline);
     }).then(function () {
       plans.forEach(function (p) {
         var w = p.w;
@@ -989,7 +1010,7 @@
   // For a query that found nothing: its unknown words replaced by the
   // nearest terms of the loaded shards (two edits at most, the commonest
   // first), each shown as a word of a page that has it. null when none.
-  Engine.prototype.suggest = function (text, parsed) {
+  Engine.prototype.suggest = function (text, parsed, offline) {
     var self = this;
     var changes = [];
     parsed.forEach(function (w) {
@@ -1011,6 +1032,8 @@
       if (best) changes.push({ w: w, term: best });
     });
     if (!changes.length) return Promise.resolve(null);
+    // The words as pages write them are in the fragment files.
+    if (offline) return needsFiles();
     return Promise.all(changes.map(function (c) { return self.surface(c.term); })).then(function (forms) {
       var out = text;
       changes.forEach(function (c, i) {

@@ -238,15 +238,17 @@
   // whose query waits for the pause and so has not run yet.
   function runner(limit, show, lazy) {
     var serial = 0;
-    return function (q, form, count, local, live) {
+    return function run(q, form, count, local, live) {
       var mine = ++serial;
       var current = function () { return mine === serial && (!live || live()); };
       // The pause counts from the key, not from when ranking is done.
       var began = Date.now();
       var n = count || limit;
       if (!q.trim()) return show(null);
+      // A query run at once while typing answers from the loaded files
+      // only: one that needs another file waits for the pause like any.
       start(form).then(function () {
-        return engine.query(q, n);
+        return engine.query(q, n, local);
       }).then(function (res) {
         if (!current()) return;
         var hits = res.hits.slice(0, n);
@@ -269,7 +271,14 @@
           if (current()) show({ q: q, total: res.total, cut: res.cut, mode: res.mode, results: shown, corrected: res.corrected, suggestion: res.suggestion });
         });
       }).catch(function (err) {
-        if (current()) show({ q: q, error: err });
+        if (!current()) return;
+        if (local && err && err.needsFiles) {
+          setTimeout(function () {
+            if (current()) run(q, form, count, false, live);
+          }, Math.max(0, (/\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT) - (Date.now() - began)));
+          return;
+        }
+        show({ q: q, error: err });
       });
     };
   }
