@@ -531,17 +531,16 @@
 
   // Index files a query being typed is sure to need, loaded at once so the
   // reader's pause waits only for the results' text: the shards of its
-  // finished words (filler words aside: a question drops them once it has
-  // another word), and of the word being typed when every word it can grow
-  // into is in one shard: a prefix whose words are spread over several
-  // shards may end in any of them. Returns the loading (errors are left to
-  // the query that needs the file).
+  // finished words, and of the word being typed when every word it can
+  // grow into is in one shard (a prefix whose words are spread over
+  // several shards may end in any of them). Returns the loading (errors
+  // are left to the query that needs the file).
   Engine.prototype.prefetch = function (text) {
     var self = this;
     if (!self.meta || !stemmer()) return Promise.resolve();
-    // Words a longer query leaves out (question words, the site's subject)
-    // are not sure to be needed, nor is a word being typed that may still
-    // become one or a stop word («чт» of «что»).
+    // Words a longer query leaves out (question words, stop words, the
+    // site's subject) are not sure to be needed, nor is a word being typed
+    // that may still become one («чт» of «что»).
     var filler = (self.meta.query || { filler: [] }).filler.concat(Array.from(self.stop));
     var subject = self.meta.subject || [];
     var mayDrop = function (w, typed) {

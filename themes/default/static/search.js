@@ -46,6 +46,9 @@
   // run(q, local, live), setTimeout, clearTimeout.
   var NETWORK_WAIT = 90;
   var BETWEEN_WORDS_WAIT = 300;
+  function pauseFor(q) {
+    return /\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT;
+  }
   function keys(env) {
     var serial = 0, timer = null;
     var liveFor = function (mine) { return function () { return mine === serial; }; };
@@ -56,7 +59,7 @@
         env.clearTimeout(timer);
         if (env.ready(q)) return env.run(q, true, live);
         env.prefetch(q);
-        timer = env.setTimeout(function () { env.run(q, false, live); }, /\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT);
+        timer = env.setTimeout(function () { env.run(q, false, live); }, pauseFor(q));
       },
       // A run the reader asked for (submit): at once, superseding the keys.
       now: function (q) {
@@ -234,15 +237,17 @@
   // `lazy` (the search page): results are shown as soon as the query is
   // ranked, each with its hit and no text; the page presents (loads the
   // fragment of) only those that come on screen.
-  // `live` (from keys(), below): false once a newer key came, even one
+  // `live` (from keys(), above): false once a newer key came, even one
   // whose query waits for the pause and so has not run yet.
   function runner(limit, show, lazy) {
     var serial = 0;
     return function run(q, form, count, local, live) {
       var mine = ++serial;
       var current = function () { return mine === serial && (!live || live()); };
-      // The pause counts from the key, not from when ranking is done.
+      // What is left of the reader's pause: it counts from the key, not
+      // from when ranking is done.
       var began = Date.now();
+      var pauseLeft = function () { return Math.max(1, pauseFor(q) - (Date.now() - began)); };
       var n = count || limit;
       if (!q.trim()) return show(null);
       // A query run at once while typing answers from the loaded files
@@ -253,16 +258,15 @@
         if (!current()) return;
         var hits = res.hits.slice(0, n);
         var missing = hits.some(function (h) { return !loaded[engine.fragmentFile(h)]; });
-        var wait = /\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT;
         if (lazy) {
           // Shown at once; a result's text waits for the pause where the
           // query was run while typing and its fragment is not loaded.
-          var pauseMs = local ? Math.max(1, wait - (Date.now() - began)) : 0;
+          var pauseMs = local ? pauseLeft() : 0;
           return show({ q: q, total: res.total, cut: res.cut, mode: res.mode, corrected: res.corrected, suggestion: res.suggestion, results: hits.map(function (h) {
             return { hit: h, wait: loaded[engine.fragmentFile(h)] ? 0 : pauseMs, live: current };
           }) });
         }
-        var pause = local && missing ? new Promise(function (ok) { setTimeout(ok, wait - (Date.now() - began)); }) : null;
+        var pause = local && missing ? new Promise(function (ok) { setTimeout(ok, pauseLeft()); }) : null;
         return Promise.resolve(pause).then(function () {
           if (!current()) return null;
           return Promise.all(hits.map(function (h) { return engine.present(h); }));
@@ -275,7 +279,7 @@
         if (local && err && err.needsFiles) {
           setTimeout(function () {
             if (current()) run(q, form, count, false, live);
-          }, Math.max(0, (/\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT) - (Date.now() - began)));
+          }, pauseLeft());
           return;
         }
         show({ q: q, error: err });
