@@ -63,7 +63,9 @@ function policy(keys, stable) {
     const last = i === keys.length - 1;
     (stable === null && !last ? k.sure : k.needed).forEach((s) => shards.add(s));
     if (last || stable === null) return;
-    k.files.filter((f) => keys.slice(Math.max(0, i - stable), i).length === stable && keys.slice(i - stable, i).every((p) => p.files.includes(f))).forEach((f) => files.add(f));
+    // In the top five at this key and the `stable` keys before it.
+    if (i < stable) return;
+    k.files.filter((f) => keys.slice(i - stable, i).every((p) => p.files.includes(f))).forEach((f) => files.add(f));
   });
   const final = keys[keys.length - 1].files;
   const missing = final.filter((f) => !files.has(f));

@@ -517,10 +517,7 @@
       w.alts.forEach(function (a) { a.terms.forEach(function (t) { ids.push(self.shardOf(t)); }); });
       w.prefixes.forEach(function (prefix) {
         ids.push(self.shardOf(prefix));
-        var under = [];
-        self.meta.shards.forEach(function (key, k) {
-          if (key.length > prefix.length && key.startsWith(prefix)) under.push(k);
-        });
+        var under = self.shardsUnder(prefix);
         if (under.length <= PREFIX_SHARDS) ids = ids.concat(under);
       });
       if (i > 0) pairTerms(parsed[i - 1], w).forEach(function (t) { ids.push(self.shardOf(t)); });
@@ -559,12 +556,20 @@
       // Every shard a word starting so can be in (neededShards lists them
       // all unless there are more than PREFIX_SHARDS).
       var own = self.neededShards([typing]);
-      var open = typing.prefixes.some(function (prefix) {
-        return self.meta.shards.filter(function (key) { return key.length > prefix.length && key.startsWith(prefix); }).length > PREFIX_SHARDS;
-      });
+      var open = typing.prefixes.some(function (prefix) { return self.shardsUnder(prefix).length > PREFIX_SHARDS; });
       if (own.length === 1 && !open) ids = ids.concat(own);
     }
     return self.loadShards(ids).catch(function () {});
+  };
+
+  // Shards whose keys are longer than `prefix` and start with it: words
+  // starting with the prefix may be in any of them.
+  Engine.prototype.shardsUnder = function (prefix) {
+    var under = [];
+    this.meta.shards.forEach(function (key, k) {
+      if (key.length > prefix.length && key.startsWith(prefix)) under.push(k);
+    });
+    return under;
   };
 
   // Adds prefix and typo alternatives from the terms of loaded shards.
@@ -1012,8 +1017,14 @@
   Engine.prototype.suggest = function (text, parsed, offline) {
     var self = this;
     var changes = [];
-    parsed.forEach(function (w) {
-      if (!w.single || !w.main || Array.from(w.raw).length < 4 || !self.isDeadExact(w)) return;
+    var unknown = parsed.filter(function (w) {
+      return w.single && w.main && Array.from(w.raw).length >= 4 && self.isDeadExact(w);
+    });
+    // A suggestion is shown as the word a page writes, from the fragment
+    // files: offline, say so before scanning every loaded term (a key that
+    // finds nothing would scan them again after the pause).
+    if (offline && unknown.length) return needsFiles();
+    unknown.forEach(function (w) {
       var best = null, bestDistance = 3, bestDf = -1;
       Object.keys(self.shards).forEach(function (id) {
         for (var term in self.shards[id]) {
@@ -1031,8 +1042,6 @@
       if (best) changes.push({ w: w, term: best });
     });
     if (!changes.length) return Promise.resolve(null);
-    // The words as pages write them are in the fragment files.
-    if (offline) return needsFiles();
     return Promise.all(changes.map(function (c) { return self.surface(c.term); })).then(function (forms) {
       var out = text;
       changes.forEach(function (c, i) {
