@@ -13,7 +13,10 @@
 //   every key  each key's results fetched at once ("wait only for the
 //              network", nothing cancelled on a fast network);
 //   stable N   a result's text fetched at once once the result has stayed
-//              in the top five for N more keys; the rest after the pause.
+//              in the top five for N more keys; the rest after the pause;
+//   whole      what search.js does on an instant site (`search.instant`):
+//              the text of a key's results at once when its query is whole
+//              words (Engine.whole), the rest after the pause.
 //
 // Shards: what the query needs at every key for the eager policies, what
 // Engine.prefetch loads plus the last key's for `pause`. Three more
@@ -52,13 +55,22 @@ async function replay(q) {
     const sure = index.requested.filter((n) => n.startsWith('t/')).map((n) => Number(n.slice(2)));
     engine.shards = had;
     const res = await engine.query(text, SHOWN);
-    keys.push({ needed, sure, files: [...new Set(res.hits.slice(0, SHOWN).map((h) => engine.fragmentFile(h)))] });
+    keys.push({ needed, sure, whole: res.whole, files: [...new Set(res.hits.slice(0, SHOWN).map((h) => engine.fragmentFile(h)))] });
   }
   return keys;
 }
 
 function policy(keys, stable) {
   const shards = new Set(), files = new Set();
+  if (stable === 'whole') {
+    keys.forEach((k) => {
+      k.needed.forEach((s) => shards.add(s));
+      if (k.whole) k.files.forEach((f) => files.add(f));
+    });
+    const last = keys[keys.length - 1];
+    last.files.forEach((f) => files.add(f));
+    return { requests: FIXED + shards.size + files.size, text: last.whole ? 'at once' : 'after pause' };
+  }
   keys.forEach((k, i) => {
     const last = i === keys.length - 1;
     (stable === null && !last ? k.sure : k.needed).forEach((s) => shards.add(s));
@@ -74,7 +86,7 @@ function policy(keys, stable) {
   return { requests: FIXED + shards.size + files.size, text: !missing.length ? 'before' : eager ? 'at once' : 'after pause' };
 }
 
-const policies = [['pause', null], ['every key', 0], ['stable 1', 1], ['stable 2', 2]];
+const policies = [['pause', null], ['every key', 0], ['stable 1', 1], ['stable 2', 2], ['whole', 'whole']];
 const rows = [];
 for (const q of queries) {
   const keys = await replay(q);

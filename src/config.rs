@@ -141,6 +141,12 @@ pub struct SearchConfig {
     /// asking what something is («что такое CRM») puts them first. Empty:
     /// `glossary/_index.md` or `glossary.md` when the site has one.
     pub definitions: Vec<String>,
+    /// Fetch the results' text as soon as the query is made of whole
+    /// words, not after the reader's pause: results settle one round trip
+    /// after the last key, at the cost of the text of results shown on the
+    /// way (a two-word query also loads its first word's). Unset: on when
+    /// all the site's search text is small (see `search::instant`).
+    pub instant: Option<bool>,
     /// The site's subject: its title, whose words readers add to queries
     /// («навыки аккаунт-менеджера» on an account managers' site). Set by
     /// the build from `title`, not written in `kurator.yaml`.
@@ -154,6 +160,7 @@ impl Default for SearchConfig {
             enabled: true,
             synonyms: BTreeMap::new(),
             definitions: Vec::new(),
+            instant: None,
             subject: String::new(),
         }
     }

@@ -194,6 +194,7 @@ pub fn write_index<E: Send + From<std::io::Error>>(
             )
         })
         .collect::<Result<_, E>>()?;
+    let shard_files = sums.len();
     sums.extend(fragments);
     // A long page's further fragments, its text read once for all of them.
     let chunks: Vec<Vec<(u64, u64)>> = order
@@ -213,6 +214,7 @@ pub fn write_index<E: Send + From<std::io::Error>>(
         })
         .collect::<Result<_, E>>()?;
     sums.extend(chunks.into_iter().flatten());
+    let text_bytes = sums[shard_files..].iter().map(|(_, len)| len).sum();
     let mut hasher = Sha256::new();
     for (sum, len) in &sums {
         hasher.update(sum.to_le_bytes());
@@ -259,6 +261,7 @@ pub fn write_index<E: Send + From<std::io::Error>>(
             .filter(|(_, d)| d.defines)
             .map(|(i, _)| i)
             .collect(),
+        instant: instant(config.instant, text_bytes),
     };
     put("search/meta.js".into(), script("meta", &meta))?;
     Ok(sums.len() + 1)
@@ -308,6 +311,22 @@ struct Meta<'a> {
     /// Terms of the site's subject (its title): not required in a query
     /// that has other words.
     subject: Vec<String>,
+    /// Results' text fetched once the query is whole words, not after the
+    /// reader's pause (see `instant`).
+    instant: bool,
+}
+
+/// All the results' text of a site at most this large (fragment files,
+/// before compression: about 150 KB gzip) makes search instant by default:
+/// however many results typing shows on the way, the text it can load is
+/// bounded by the whole, which is small. Past it, the text of results
+/// shown on the way could cost many times the answer's.
+const INSTANT_TEXT_LIMIT: u64 = 1 << 20;
+
+/// Whether results' text loads at once for a query of whole words:
+/// `search.instant` when set, else whether the site's text is small.
+fn instant(setting: Option<bool>, text_bytes: u64) -> bool {
+    setting.unwrap_or(text_bytes <= INSTANT_TEXT_LIMIT)
 }
 
 /// The base path all page URLs share: the home page's URL (the page with no
@@ -426,6 +445,15 @@ mod tests {
             level: 2,
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn search_is_instant_on_a_small_site_unless_set() {
+        assert!(instant(None, 440_000));
+        assert!(instant(None, INSTANT_TEXT_LIMIT));
+        assert!(!instant(None, INSTANT_TEXT_LIMIT + 1));
+        assert!(instant(Some(true), 146_000_000));
+        assert!(!instant(Some(false), 1_000));
     }
 
     #[test]

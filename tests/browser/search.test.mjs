@@ -193,6 +193,33 @@ test("the wrong keyboard layout is searched as meant, with a notice; no result o
   await page.context().close();
 });
 
+test("an instant site (the bundled one: its text is small) shows a whole word's results without the reader's pause; a word being typed waits", async () => {
+  const page = await session.page();
+  // The reader's pause never ends here: no timer with a delay fires (what
+  // is left of the pause may be 1 ms), so whatever shows came without it.
+  await page.addInitScript(() => {
+    const setTimer = window.setTimeout;
+    window.setTimeout = (f, ms, ...rest) => (ms > 0 ? 0 : setTimer(f, ms, ...rest));
+  });
+  await page.goto(session.url + "/skills/");
+  assert.equal(await page.evaluate(() => fetch("/search/meta.js").then((r) => r.text()).then((t) => /"instant":true/.test(t))), true, "the bundled site is instant");
+  await focusBySlash(page);
+  const fragments = () => new Set(page.requests.filter((u) => /\/search\/f\//.test(u))).size;
+  // «догов»: the start of «договор» (and of «договорённость»), not a word
+  // the index has: its results wait for the pause, so no text loads.
+  await page.keyboard.type("догов", { delay: 60 });
+  await page.waitForTimeout(400);
+  assert.equal(fragments(), 0, "no result text for a word being typed");
+  assert.equal(await page.locator(`${LIST} li.ks-result`).count(), 0);
+  // «договор»: a whole word, its results' text loads at once.
+  await page.keyboard.type("ор", { delay: 60 });
+  await waitForResults(page);
+  assert.ok(fragments() > 0);
+  assert.match(await page.locator(`${LIST} li.ks-result`).first().textContent(), /договор/i);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("ё and е: «отчётность» and «отчетность» give the same results, first one first", async () => {
   const page = await session.page();
   const withYo = await searchPage(page, session.url + "/search/", "отчётность");

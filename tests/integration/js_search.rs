@@ -204,7 +204,13 @@ fn search_js_queries_a_built_index() {
         "",
         "Каждый человек в команде знает свою роль.",
     )];
-    let tables = [section(None, "", "Строки таблицы заполняют по порядку.")];
+    // «мена» stems to «мен», which «менеджер» begins: search.test.mjs's
+    // whole-word test needs a short word that a longer one outnumbers.
+    let tables = [section(
+        None,
+        "",
+        "Строки таблицы заполняют по порядку. Мена строк местами не нужна.",
+    )];
     let glossary = [
         section(None, "", "Короткие определения терминов."),
         section(

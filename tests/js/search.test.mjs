@@ -256,18 +256,39 @@ test('no result: the nearest words the index has are offered', { skip }, async (
   assert.equal(none.suggestion, null);
 });
 
+test('whole words: what an instant site fetches the text of at once', { skip }, async () => {
+  const whole = async (q) => (await index.engine.query(q, 5)).whole;
+  assert.equal(await whole('менеджер'), true);
+  assert.equal(await whole('менеджерам'), true, 'any form of a word the index has');
+  assert.equal(await whole('менедж'), false, 'the start of a word');
+  assert.equal(await whole('мен'), false, '«мен» (мена) is a word, but «менеджер» is on more sections: the reader is most likely typing it');
+  assert.equal(await whole('мена'), true);
+  assert.equal(await whole('мен '), true, 'a space ends the word');
+  assert.equal(await whole('договор кл'), false, 'the last word is being typed');
+  assert.equal(await whole('договор клиенту'), true);
+  assert.equal(await whole('договро'), false, 'a typo is found, and may still be corrected');
+  assert.equal(await whole('kpi'), true);
+  assert.equal(await whole('люди'), true, 'by a synonym (человек)');
+  assert.equal(await whole('zzzz'), false);
+});
+
 test('synonym phrases inside a longer query', { skip }, async () => {
   assert.equal(await first('ключевые показатели удержание'), 'role/account-manager/#kpi');
 });
 
 // Typing, with fake timers: what runs, when, and what a newer key makes stale.
-function typingRig(readyFor = () => false) {
+// `loads(q)`: what the key's prefetch returns (a promise of its files).
+function typingRig(readyFor = () => false, loads = () => undefined) {
   const runs = [], prefetched = [];
   let now = 0, timers = [];
   const keys = search.keys({
     ready: readyFor,
-    prefetch: (q) => prefetched.push(q),
-    run: (q, local, live) => runs.push({ q, local, live, at: now }),
+    prefetch: (q) => {
+      prefetched.push(q);
+      return loads(q);
+    },
+    run: (q, local, live, key) => runs.push({ q, local, live, at: now, key }),
+    now: () => now,
     setTimeout: (f, ms) => {
       const t = { f, due: now + ms };
       timers.push(t);
@@ -315,6 +336,30 @@ test('typing: a query the loaded index answers runs at once, any other after the
   assert.equal(words.runs.length, 0, 'after a space the reader is most likely typing the next word');
   words.advance(1);
   assert.deepEqual(words.runs.map((r) => r.q), ['отчет ']);
+});
+
+test('typing: a key whose index files arrive runs from them at once, not after the pause', async () => {
+  // «клиент» needs a shard: the key's prefetch brings it, and the query
+  // then runs from the loaded files (local), keeping the key's time so
+  // the runner's pause still counts from the key.
+  let arrived = false;
+  const rig = typingRig((q) => arrived && q === 'клиент', (q) => (q === 'клиент' ? Promise.resolve().then(() => { arrived = true; }) : undefined));
+  rig.type('клиент');
+  await Promise.resolve();
+  await Promise.resolve();
+  assert.deepEqual(rig.runs.map((r) => [r.q, r.local, r.key]), [['клиент', true, 300]], 'ran once, from the loaded files, with the time of its key');
+  rig.advance(200);
+  assert.equal(rig.runs.length, 1, 'the pause does not run it again');
+
+  // Files that arrive after a newer key run nothing: that key is stale.
+  let loaded = false, release = null;
+  const stale = typingRig((q) => loaded && q === 'кл', (q) => (q === 'кл' ? new Promise((ok) => { release = () => { loaded = true; ok(); }; }) : undefined));
+  stale.keys.key('кл');
+  stale.keys.key('клю');
+  release();
+  await Promise.resolve();
+  await Promise.resolve();
+  assert.equal(stale.runs.length, 0, 'the files of a key typed past run nothing');
 });
 
 test('typing: every key makes the work of the keys before it stale, also a key whose query has not run yet', () => {

@@ -503,6 +503,24 @@
     return !parsed.some(function (w) { return self.isDead(w); });
   };
 
+  // Whether an expanded query is made of whole words, so its results are
+  // worth their text at once on an instant site (meta.instant): every word
+  // is in the index as typed (or by a synonym), and the word being typed,
+  // unless a space or a mark ends it, is its own most frequent completion:
+  // «клиент» is whole, «мен» on the way to «менеджер» is not.
+  Engine.prototype.whole = function (text, parsed) {
+    var self = this;
+    var finished = /[\s\p{P}]$/u.test(text) && !/-$/.test(text);
+    return parsed.length > 0 && parsed.every(function (w, i) {
+      var known = w.alts.some(function (a) {
+        return !a.prefix && !a.typo && (a.w === WEIGHT.exact || a.w === WEIGHT.synonym) && a.terms.every(function (t) { return self.hasTerm(t); });
+      });
+      if (!known || finished || i < parsed.length - 1 || !w.prefixes.length || !w.main) return known;
+      var df = self.termPostings(w.main).df;
+      return !w.alts.some(function (a) { return a.prefix && self.termPostings(a.terms[0]).df > df; });
+    });
+  };
+
   // Whether a term is in the index (its shard loaded).
   Engine.prototype.hasTerm = function (term) {
     var shard = this.shards[this.shardOf(term)];
@@ -557,7 +575,15 @@
       // all unless there are more than PREFIX_SHARDS).
       var own = self.neededShards([typing]);
       var open = typing.prefixes.some(function (prefix) { return self.shardsUnder(prefix).length > PREFIX_SHARDS; });
-      if (own.length === 1 && !open) ids = ids.concat(own);
+      if (own.length === 1 && !open) {
+        ids = ids.concat(own);
+      } else if (self.meta.instant && !open && self.shards[self.shardOf(typing.main)]) {
+        // On an instant site a whole word is worth its other files too
+        // (its synonyms' shards): its results are shown at once.
+        var word = [typing];
+        self.expand(word);
+        if (self.whole(text, word)) ids = ids.concat(own);
+      }
     }
     return self.loadShards(ids).catch(function () {});
   };
@@ -954,7 +980,7 @@
       return dead.length ? self.widen(dead, offline) : null;
     }).then(function () {
       var ranked = self.rank(parsed, limit, boost);
-      return { total: ranked.total, cut: ranked.cut, mode: ranked.mode, words: parsed, hits: ranked.hits, dead: dead.length };
+      return { total: ranked.total, cut: ranked.cut, mode: ranked.mode, words: parsed, hits: ranked.hits, dead: dead.length, whole: self.whole(text, parsed) };
     });
   };
 

@@ -42,8 +42,10 @@
   // can answer runs at once; any other runs after the reader pauses for
   // NETWORK_WAIT ms (BETWEEN_WORDS_WAIT after a space: the reader is most
   // likely typing the next word), while the index files it is sure to need
-  // load at once (engine.prefetch). env: ready(q), prefetch(q),
-  // run(q, local, live), setTimeout, clearTimeout.
+  // load at once (engine.prefetch); once they are in, the query runs from
+  // them without waiting for the rest of the pause. env: ready(q),
+  // prefetch(q) → a promise or nothing, run(q, local, live, at) with `at`
+  // the key's time, now(), setTimeout, clearTimeout.
   var NETWORK_WAIT = 90;
   var BETWEEN_WORDS_WAIT = 300;
   function pauseFor(q) {
@@ -56,10 +58,21 @@
       // A key: q is the box's text after it.
       key: function (q) {
         var live = liveFor(++serial);
+        var at = env.now();
         env.clearTimeout(timer);
-        if (env.ready(q)) return env.run(q, true, live);
-        env.prefetch(q);
-        timer = env.setTimeout(function () { env.run(q, false, live); }, pauseFor(q));
+        if (env.ready(q)) return env.run(q, true, live, at);
+        var loading = env.prefetch(q);
+        var mine = timer = env.setTimeout(function () {
+          timer = null;
+          env.run(q, false, live, at);
+        }, pauseFor(q));
+        if (!loading) return;
+        loading.then(function () {
+          if (!live() || timer !== mine || !env.ready(q)) return;
+          env.clearTimeout(timer);
+          timer = null;
+          env.run(q, true, live, at);
+        });
       },
       // A run the reader asked for (submit): at once, superseding the keys.
       now: function (q) {
@@ -238,15 +251,17 @@
   // ranked, each with its hit and no text; the page presents (loads the
   // fragment of) only those that come on screen.
   // `live` (from keys(), above): false once a newer key came, even one
-  // whose query waits for the pause and so has not run yet.
+  // whose query waits for the pause and so has not run yet; `at`: the
+  // key's time. On an instant site (meta.instant) a query of whole words
+  // (res.whole) fetches its results' text at once.
   function runner(limit, show, lazy) {
     var serial = 0;
-    return function run(q, form, count, local, live) {
+    return function run(q, form, count, local, live, at) {
       var mine = ++serial;
       var current = function () { return mine === serial && (!live || live()); };
       // What is left of the reader's pause: it counts from the key, not
       // from when ranking is done.
-      var began = Date.now();
+      var began = at || Date.now();
       var pauseLeft = function () { return Math.max(1, pauseFor(q) - (Date.now() - began)); };
       var n = count || limit;
       if (!q.trim()) return show(null);
@@ -258,15 +273,16 @@
         if (!current()) return;
         var hits = res.hits.slice(0, n);
         var missing = hits.some(function (h) { return !loaded[engine.fragmentFile(h)]; });
+        var wait = local && !(engine.meta.instant && res.whole);
         if (lazy) {
           // Shown at once; a result's text waits for the pause where the
           // query was run while typing and its fragment is not loaded.
-          var pauseMs = local ? pauseLeft() : 0;
+          var pauseMs = wait ? pauseLeft() : 0;
           return show({ q: q, total: res.total, cut: res.cut, mode: res.mode, corrected: res.corrected, suggestion: res.suggestion, results: hits.map(function (h) {
             return { hit: h, wait: loaded[engine.fragmentFile(h)] ? 0 : pauseMs, live: current };
           }) });
         }
-        var pause = local && missing ? new Promise(function (ok) { setTimeout(ok, pauseLeft()); }) : null;
+        var pause = wait && missing ? new Promise(function (ok) { setTimeout(ok, pauseLeft()); }) : null;
         return Promise.resolve(pause).then(function () {
           if (!current()) return null;
           return Promise.all(hits.map(function (h) { return engine.present(h); }));
@@ -291,8 +307,9 @@
   function keysFor(run) {
     return keys({
       ready: function (q) { return !!engine && engine.localReady(q); },
-      prefetch: function (q) { if (engine) engine.prefetch(q); },
+      prefetch: function (q) { return engine ? engine.prefetch(q) : null; },
       run: run,
+      now: Date.now,
       setTimeout: function (f, ms) { return setTimeout(f, ms); },
       clearTimeout: function (t) { clearTimeout(t); },
     });
@@ -389,7 +406,7 @@
       addOption(more, 'ks-opt-more', res.q);
       setOpen(true);
     });
-    var typed = keysFor(function (q, local, live) { run(q, form, 0, local, live); });
+    var typed = keysFor(function (q, local, live, at) { run(q, form, 0, local, live, at); });
     input.addEventListener('focus', function () { start(form).catch(function () {}); });
     input.addEventListener('input', function () {
       lastQuery = input.value;
@@ -545,7 +562,7 @@
     list.addEventListener('focusin', setAddress);
     global.addEventListener('pagehide', setAddress);
     global.addEventListener('blur', setAddress);
-    var typed = keysFor(function (q, local, live) { run(q, form, 0, local, live); });
+    var typed = keysFor(function (q, local, live, at) { run(q, form, 0, local, live, at); });
     // As in the header box: the engine and the index's meta load when the
     // reader comes to the box, not after the first pause.
     input.addEventListener('focus', function () { start(form).catch(function () {}); });
