@@ -577,7 +577,7 @@
       var open = typing.prefixes.some(function (prefix) { return self.shardsUnder(prefix).length > PREFIX_SHARDS; });
       if (own.length === 1 && !open) {
         ids = ids.concat(own);
-      } else if (self.meta.instant && !open && self.shards[self.shardOf(typing.main)]) {
+      } else if (self.meta.instant && !open && typing.main && self.shards[self.shardOf(typing.main)]) {
         // On an instant site a whole word is worth its other files too
         // (its synonyms' shards): its results are shown at once.
         var word = [typing];
