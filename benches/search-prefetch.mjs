@@ -19,7 +19,8 @@
 //              words (Engine.whole), the rest after the pause.
 //
 // Shards: what the query needs at every key for the eager policies, what
-// Engine.prefetch loads plus the last key's for `pause`. Three more
+// Engine.prefetch loads plus the last key's for `pause`, and for `whole`
+// also what the keys whose query is whole need. Three more
 // requests (engine, stemmer, meta) are added to every search.
 //
 //   node benches/search-prefetch.mjs <built site> ["query" … | queries.tsv]
@@ -63,8 +64,10 @@ async function replay(q) {
 function policy(keys, stable) {
   const shards = new Set(), files = new Set();
   if (stable === 'whole') {
-    keys.forEach((k) => {
-      k.needed.forEach((s) => shards.add(s));
+    // A key whose query runs has every shard it needs; one that waits (and
+    // is typed past) only what prefetch loads.
+    keys.forEach((k, i) => {
+      (k.whole || i === keys.length - 1 ? k.needed : k.sure).forEach((s) => shards.add(s));
       if (k.whole) k.files.forEach((f) => files.add(f));
     });
     const last = keys[keys.length - 1];
