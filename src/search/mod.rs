@@ -194,7 +194,7 @@ pub fn write_index<E: Send + From<std::io::Error>>(
             )
         })
         .collect::<Result<_, E>>()?;
-    let shard_files = sums.len();
+    let mut text_bytes: u64 = fragments.iter().map(|(_, len)| len).sum();
     sums.extend(fragments);
     // A long page's further fragments, its text read once for all of them.
     let chunks: Vec<Vec<(u64, u64)>> = order
@@ -213,8 +213,8 @@ pub fn write_index<E: Send + From<std::io::Error>>(
                 .collect::<Result<Vec<_>, E>>()
         })
         .collect::<Result<_, E>>()?;
+    text_bytes += chunks.iter().flatten().map(|(_, len)| len).sum::<u64>();
     sums.extend(chunks.into_iter().flatten());
-    let text_bytes = sums[shard_files..].iter().map(|(_, len)| len).sum();
     let mut hasher = Sha256::new();
     for (sum, len) in &sums {
         hasher.update(sum.to_le_bytes());

@@ -58,6 +58,12 @@
     return word.toLowerCase().replace(/[\u0300\u0301]/g, '').replace(/ё/g, 'е').replace(/\u2019/g, "'");
   }
 
+  // Whether the text's last word is finished: a space or a mark follows
+  // it (a hyphen does not: «онлайн-» goes on).
+  function endsWord(text) {
+    return /[\s\p{P}]$/u.test(text) && !/-$/.test(text);
+  }
+
   // Words of the text: {parts: [normalised], start, end} (offsets into text).
   function words(text) {
     var out = [];
@@ -422,7 +428,7 @@
       return w.parts.every(function (p) { return self.stop.has(p) || subject.has(stem(p)); });
     };
     var other = list.filter(function (w) { return !aboutSubject(w) && !filler.has(single(w)) && !(single(w) !== null && self.stop.has(single(w))); });
-    var trailingSpace = /[\s\p{P}]$/u.test(query) && !/-$/.test(query);
+    var trailingSpace = endsWord(query);
     var out = [];
     list.forEach(function (word, index) {
       if (!keepAll && filler.has(single(word))) return;
@@ -510,7 +516,7 @@
   // «клиент» is whole, «мен» on the way to «менеджер» is not.
   Engine.prototype.whole = function (text, parsed) {
     var self = this;
-    var finished = /[\s\p{P}]$/u.test(text) && !/-$/.test(text);
+    var finished = endsWord(text);
     return parsed.length > 0 && parsed.every(function (w, i) {
       var known = w.alts.some(function (a) {
         return !a.prefix && !a.typo && (a.w === WEIGHT.exact || a.w === WEIGHT.synonym) && a.terms.every(function (t) { return self.hasTerm(t); });
@@ -563,7 +569,7 @@
       if (w.raw.split('-').every(function (p) { return subject.indexOf(stem(p)) >= 0; })) return true;
       return typed && (filler.some(function (f) { return f.startsWith(w.raw); }) || subject.some(function (t) { return t.startsWith(w.raw); }));
     };
-    var finished = /[\s\p{P}]$/u.test(text) && !/-$/.test(text);
+    var finished = endsWord(text);
     var parsed = self.parse(text);
     var last = parsed[parsed.length - 1];
     // The word being typed, unless the query dropped it (a stop word).
