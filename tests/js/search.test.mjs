@@ -287,7 +287,7 @@ function typingRig(readyFor = () => false, loads = () => undefined) {
       prefetched.push(q);
       return loads(q);
     },
-    run: (q, local, live, key) => runs.push({ q, local, live, at: now, key }),
+    run: (q, local, live, key, pause) => runs.push({ q, local, live, at: now, key, pause }),
     now: () => now,
     setTimeout: (f, ms) => {
       const t = { f, due: now + ms };
@@ -336,6 +336,41 @@ test('typing: a query the loaded index answers runs at once, any other after the
   assert.equal(words.runs.length, 0, 'after a space the reader is most likely typing the next word');
   words.advance(1);
   assert.deepEqual(words.runs.map((r) => r.q), ['отчет ']);
+});
+
+test('typing: the pause is the reader\'s own, half as long again as their time between keys', () => {
+  assert.equal(search.pauseFor('клиент', 0), 90, 'before the second key: the least');
+  assert.equal(search.pauseFor('клиент', 60), 90);
+  assert.equal(search.pauseFor('клиент', 150), 225);
+  assert.equal(search.pauseFor('отчет ', 60), 300, 'after a space, at least 300');
+  assert.equal(search.pauseFor('отчет ', 150), 375, 'two and a half times the rhythm');
+  assert.equal(search.pauseFor('клиент', 2000), 500, 'at most 500');
+  assert.equal(search.pauseFor('отчет ', 2000), 750, 'at most 750 after a space');
+
+  // At 150 ms a key (80 words a minute) a 90 ms pause would end after every
+  // letter and fetch the results of «к», «кл», …; the reader's own pause
+  // ends only after the last.
+  const person = typingRig();
+  person.type('клиент', 150);
+  assert.deepEqual(person.runs.map((r) => r.q), ['к'], 'only the first key, before any rhythm, waited 90 ms');
+  person.advance(225 - 150 - 1);
+  assert.equal(person.runs.length, 1);
+  person.advance(1);
+  assert.deepEqual(person.runs.map((r) => [r.q, r.pause, r.live()]), [['к', 90, false], ['клиент', 225, true]], 'and «клиент» 225 ms after its key');
+
+  // The wait goes with the key to the run, which counts the text's wait
+  // from the key with it.
+  const local = typingRig(() => true);
+  local.type('отчет', 150);
+  assert.deepEqual(local.runs.map((r) => r.pause), [90, 225, 225, 225, 225]);
+
+  // A stop longer than a second is not rhythm: typing on after it keeps
+  // the reader's rhythm from before.
+  const back = typingRig(() => true);
+  back.type('отчет', 60);
+  back.advance(5000);
+  back.type(' клиенту', 60, 'отчет');
+  assert.ok(back.runs.slice(1).every((r) => r.pause === (r.q.endsWith(' ') ? 300 : 90)), back.runs.map((r) => r.pause).join());
 });
 
 test('typing: a key whose index files arrive runs from them at once, not after the pause', async () => {

@@ -39,39 +39,55 @@
   // it with fake timers): every key supersedes the work of the keys before
   // it, so a query typed past presents nothing and loads no fragment, also
   // when the newer key's query has not run yet. A query the loaded index
-  // can answer runs at once; any other runs after the reader pauses for
-  // NETWORK_WAIT ms (BETWEEN_WORDS_WAIT after a space: the reader is most
-  // likely typing the next word), while the index files it is sure to need
-  // load at once (engine.prefetch); once they are in, the query runs from
-  // them without waiting for the rest of the pause. env: ready(q),
-  // prefetch(q) → a promise or nothing, run(q, local, live, at) with `at`
-  // the key's time, now(), setTimeout, clearTimeout.
+  // can answer runs at once; any other runs after the reader pauses, while
+  // the index files it is sure to need load at once (engine.prefetch) and
+  // it runs from them when they are in. env: ready(q), prefetch(q) → a
+  // promise or nothing, run(q, local, live, at, pause) (`at`: the key's
+  // time; `pause`: how long its results' text waits from it), now(),
+  // setTimeout, clearTimeout.
   var NETWORK_WAIT = 90;
   var BETWEEN_WORDS_WAIT = 300;
-  function pauseFor(q) {
-    return /\s$/.test(q) ? BETWEEN_WORDS_WAIT : NETWORK_WAIT;
+  // The reader has paused when no key came for 1.5 times their usual time
+  // between keys (`rhythm`), 90–500 ms; after a space 2.5 times, 300–750
+  // ms (a word takes longer to start). A fixed 90 ms is shorter than
+  // anyone's time between keys (150–300 ms at 40–80 words a minute), so it
+  // would fetch the results of every letter.
+  function pauseFor(q, rhythm) {
+    var r = rhythm || 0;
+    if (/\s$/.test(q)) return Math.min(750, Math.max(BETWEEN_WORDS_WAIT, Math.round(r * 2.5)));
+    return Math.min(500, Math.max(NETWORK_WAIT, Math.round(r * 1.5)));
+  }
+  // The median of the last gaps between keys; a gap over a second is the
+  // reader stopping, not their rhythm.
+  function rhythmOf(gaps) {
+    if (!gaps.length) return 0;
+    var sorted = gaps.slice().sort(function (a, b) { return a - b; });
+    return sorted[Math.floor(sorted.length / 2)];
   }
   function keys(env) {
-    var serial = 0, timer = null;
+    var serial = 0, timer = null, lastKey = null, gaps = [];
     var liveFor = function (mine) { return function () { return mine === serial; }; };
     return {
       // A key: q is the box's text after it.
       key: function (q) {
         var live = liveFor(++serial);
         var at = env.now();
+        if (lastKey !== null && at - lastKey <= 1000) gaps = gaps.concat(at - lastKey).slice(-5);
+        lastKey = at;
+        var pause = pauseFor(q, rhythmOf(gaps));
         env.clearTimeout(timer);
-        if (env.ready(q)) return env.run(q, true, live, at);
+        if (env.ready(q)) return env.run(q, true, live, at, pause);
         var loading = env.prefetch(q);
         var mine = timer = env.setTimeout(function () {
           timer = null;
-          env.run(q, false, live, at);
-        }, pauseFor(q));
+          env.run(q, false, live, at, pause);
+        }, pause);
         if (!loading) return;
         loading.then(function () {
           if (!live() || timer !== mine || !env.ready(q)) return;
           env.clearTimeout(timer);
           timer = null;
-          env.run(q, true, live, at);
+          env.run(q, true, live, at, pause);
         });
       },
       // A run the reader asked for (submit): at once, superseding the keys.
@@ -93,6 +109,7 @@
     snippet: engineApi.snippet,
     renderSegments: renderSegments,
     keys: keys,
+    pauseFor: pauseFor,
     Engine: engineApi.Engine,
   };
 
@@ -252,17 +269,19 @@
   // fragment of) only those that come on screen.
   // `live` (from keys(), above): false once a newer key came, even one
   // whose query waits for the pause and so has not run yet; `at`: the
-  // key's time. On an instant site (meta.instant) a query of whole words
-  // (res.whole) fetches its results' text at once.
+  // key's time, `pause`: the key's wait (pauseFor). On an instant site
+  // (meta.instant) a query of whole words (res.whole) fetches its results'
+  // text at once.
   function runner(limit, show, lazy) {
     var serial = 0;
-    return function run(q, form, count, local, live, at) {
+    return function run(q, form, count, local, live, at, pause) {
       var mine = ++serial;
       var current = function () { return mine === serial && (!live || live()); };
       // What is left of the reader's pause: it counts from the key, not
       // from when ranking is done.
       var began = at || Date.now();
-      var pauseLeft = function () { return Math.max(1, pauseFor(q) - (Date.now() - began)); };
+      var waitMs = pause || pauseFor(q, 0);
+      var pauseLeft = function () { return Math.max(1, waitMs - (Date.now() - began)); };
       var n = count || limit;
       if (!q.trim()) return show(null);
       // A query run at once while typing answers from the loaded files
@@ -406,7 +425,7 @@
       addOption(more, 'ks-opt-more', res.q);
       setOpen(true);
     });
-    var typed = keysFor(function (q, local, live, at) { run(q, form, 0, local, live, at); });
+    var typed = keysFor(function (q, local, live, at, pause) { run(q, form, 0, local, live, at, pause); });
     input.addEventListener('focus', function () { start(form).catch(function () {}); });
     input.addEventListener('input', function () {
       lastQuery = input.value;
@@ -562,7 +581,7 @@
     list.addEventListener('focusin', setAddress);
     global.addEventListener('pagehide', setAddress);
     global.addEventListener('blur', setAddress);
-    var typed = keysFor(function (q, local, live, at) { run(q, form, 0, local, live, at); });
+    var typed = keysFor(function (q, local, live, at, pause) { run(q, form, 0, local, live, at, pause); });
     // As in the header box: the engine and the index's meta load when the
     // reader comes to the box, not after the first pause.
     input.addEventListener('focus', function () { start(form).catch(function () {}); });
