@@ -11,9 +11,11 @@
 // query typed again into the emptied box, with its files loaded.
 //
 //   node benches/search-wire.mjs <built site> [--page /path/] [--search-page]
-//        [--pagefind] ["query" …]
+//        [--pagefind] [--delay MS] ["query" …]
 //
 // --search-page types into /search/ instead of the header box of --page.
+// --delay: milliseconds between keys (60 unless given: the issue's typing;
+// a person typing at 40–80 words a minute is nearer 150–300).
 // --pagefind: the folder also holds a Pagefind index (`pagefind --site`);
 // the script writes pagefind-bench.html into it (Pagefind's own UI, the
 // way its docs set it up) and measures that page instead.
@@ -26,18 +28,20 @@ import { launch, newPage, serve } from '../tests/browser/harness.mjs';
 const args = process.argv.slice(2);
 const dir = args.shift();
 if (!dir) {
-  console.error('usage: node benches/search-wire.mjs <built site> [--page /path/] [--search-page] [--pagefind] ["query" …]');
+  console.error('usage: node benches/search-wire.mjs <built site> [--page /path/] [--search-page] [--pagefind] [--delay MS] ["query" …]');
   process.exit(2);
 }
 let pagePath = '/';
 let searchPage = false;
 let pagefind = false;
+let delay = 60;
 const queries = [];
 while (args.length) {
   const a = args.shift();
   if (a === '--page') pagePath = args.shift();
   else if (a === '--search-page') searchPage = true;
   else if (a === '--pagefind') pagefind = true;
+  else if (a === '--delay') delay = Number(args.shift());
   else queries.push(a);
 }
 if (!queries.length) queries.push('клиент', 'отчет клиенту', 'договор', 'бюджет проекта');
@@ -97,7 +101,7 @@ try {
     }, LIST);
     phase = 'search';
     await page.click(INPUT);
-    await page.keyboard.type(q, { delay: 60 });
+    await page.keyboard.type(q, { delay });
     last = Date.now();
     await quiet(800);
     const t = await page.evaluate(() => ({
@@ -113,7 +117,7 @@ try {
     phase = 'again';
     await page.fill(INPUT, '');
     await quiet(300);
-    await page.keyboard.type(q, { delay: 60 });
+    await page.keyboard.type(q, { delay });
     last = Date.now();
     await quiet(800);
     const warm = await page.evaluate(() => window.__bench);
