@@ -57,8 +57,7 @@
     if (/\s$/.test(q)) return Math.min(750, Math.max(BETWEEN_WORDS_WAIT, Math.round(r * 2.5)));
     return Math.min(500, Math.max(NETWORK_WAIT, Math.round(r * 1.5)));
   }
-  // The median of the last gaps between keys; a gap over a second is the
-  // reader stopping, not their rhythm.
+  // The median of the last gaps between keys.
   function rhythmOf(gaps) {
     if (!gaps.length) return 0;
     var sorted = gaps.slice().sort(function (a, b) { return a - b; });
@@ -72,6 +71,7 @@
       key: function (q) {
         var live = liveFor(++serial);
         var at = env.now();
+        // A gap over a second is the reader stopping, not their rhythm.
         if (lastKey !== null && at - lastKey <= 1000) gaps = gaps.concat(at - lastKey).slice(-5);
         lastKey = at;
         var pause = pauseFor(q, rhythmOf(gaps));
