@@ -44,6 +44,10 @@ while (args.length) {
   else if (a === '--delay') delay = Number(args.shift());
   else queries.push(a);
 }
+if (!(delay >= 0)) {
+  console.error('--delay takes milliseconds between keys, such as 60 or 150');
+  process.exit(2);
+}
 if (!queries.length) queries.push('клиент', 'отчет клиенту', 'договор', 'бюджет проекта');
 
 if (pagefind) {

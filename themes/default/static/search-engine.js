@@ -348,7 +348,10 @@
     if (self.meta) return Promise.resolve(self.meta);
     return self.load('meta').then(function (meta) {
       self.meta = meta;
+      // Word lists a query is read with, built once, not on every key.
       self.stop = new Set(meta.stop);
+      self.filler = new Set((meta.query || { filler: [] }).filler);
+      self.subject = new Set(meta.subject || []);
       return meta;
     });
   };
@@ -416,14 +419,14 @@
   Engine.prototype.parse = function (query) {
     var self = this;
     var rules = self.meta.query || { filler: [] };
-    var filler = new Set(rules.filler);
+    var filler = self.filler;
     var list = words(query);
     var single = function (w) { return w.parts.length === 1 ? w.parts[0] : null; };
     var kept = contentWords(list.map(function (w) { return w.parts.join('-'); }), rules, self.stop);
     var keepAll = kept.length === list.length;
     // Words of the site's subject (its title: every page is about it) are
     // not required when the query says something else too.
-    var subject = new Set(self.meta.subject || []);
+    var subject = self.subject;
     var aboutSubject = function (w) {
       return w.parts.every(function (p) { return self.stop.has(p) || subject.has(stem(p)); });
     };
@@ -562,12 +565,14 @@
     // Words a longer query leaves out (question words, stop words, the
     // site's subject) are not sure to be needed, nor is a word being typed
     // that may still become one («чт» of «что»).
-    var filler = (self.meta.query || { filler: [] }).filler.concat(Array.from(self.stop));
-    var subject = self.meta.subject || [];
+    var starts = function (set, prefix) {
+      for (var x of set) if (x.startsWith(prefix)) return true;
+      return false;
+    };
     var mayDrop = function (w, typed) {
-      if (filler.indexOf(w.raw) >= 0) return true;
-      if (w.raw.split('-').every(function (p) { return subject.indexOf(stem(p)) >= 0; })) return true;
-      return typed && (filler.some(function (f) { return f.startsWith(w.raw); }) || subject.some(function (t) { return t.startsWith(w.raw); }));
+      if (self.filler.has(w.raw) || self.stop.has(w.raw)) return true;
+      if (w.raw.split('-').every(function (p) { return self.subject.has(stem(p)); })) return true;
+      return typed && (starts(self.filler, w.raw) || starts(self.stop, w.raw) || starts(self.subject, w.raw));
     };
     var finished = endsWord(text);
     var parsed = self.parse(text);

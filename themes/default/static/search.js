@@ -293,21 +293,23 @@
         var hits = res.hits.slice(0, n);
         var missing = hits.some(function (h) { return !loaded[engine.fragmentFile(h)]; });
         var wait = local && !(engine.meta.instant && res.whole);
+        var list = function (results) {
+          return { q: q, total: res.total, cut: res.cut, mode: res.mode, corrected: res.corrected, suggestion: res.suggestion, results: results };
+        };
         if (lazy) {
           // Shown at once; a result's text waits for the pause where the
           // query was run while typing and its fragment is not loaded.
           var pauseMs = wait ? pauseLeft() : 0;
-          return show({ q: q, total: res.total, cut: res.cut, mode: res.mode, corrected: res.corrected, suggestion: res.suggestion, results: hits.map(function (h) {
+          return show(list(hits.map(function (h) {
             return { hit: h, wait: loaded[engine.fragmentFile(h)] ? 0 : pauseMs, live: current };
-          }) });
+          })));
         }
-        var pause = wait && missing ? new Promise(function (ok) { setTimeout(ok, pauseLeft()); }) : null;
-        return Promise.resolve(pause).then(function () {
+        var paused = wait && missing ? new Promise(function (ok) { setTimeout(ok, pauseLeft()); }) : null;
+        return Promise.resolve(paused).then(function () {
           if (!current()) return null;
           return Promise.all(hits.map(function (h) { return engine.present(h); }));
         }).then(function (shown) {
-          if (!shown) return;
-          if (current()) show({ q: q, total: res.total, cut: res.cut, mode: res.mode, results: shown, corrected: res.corrected, suggestion: res.suggestion });
+          if (shown && current()) show(list(shown));
         });
       }).catch(function (err) {
         if (!current()) return;
@@ -323,11 +325,12 @@
   }
 
 
-  function keysFor(run) {
+  // The keys of one box, run by `run` (a runner) for its form.
+  function keysFor(run, form) {
     return keys({
       ready: function (q) { return !!engine && engine.localReady(q); },
       prefetch: function (q) { return engine ? engine.prefetch(q) : null; },
-      run: run,
+      run: function (q, local, live, at, pause) { run(q, form, 0, local, live, at, pause); },
       now: Date.now,
       setTimeout: function (f, ms) { return setTimeout(f, ms); },
       clearTimeout: function (t) { clearTimeout(t); },
@@ -425,7 +428,7 @@
       addOption(more, 'ks-opt-more', res.q);
       setOpen(true);
     });
-    var typed = keysFor(function (q, local, live, at, pause) { run(q, form, 0, local, live, at, pause); });
+    var typed = keysFor(run, form);
     input.addEventListener('focus', function () { start(form).catch(function () {}); });
     input.addEventListener('input', function () {
       lastQuery = input.value;
@@ -581,7 +584,7 @@
     list.addEventListener('focusin', setAddress);
     global.addEventListener('pagehide', setAddress);
     global.addEventListener('blur', setAddress);
-    var typed = keysFor(function (q, local, live, at, pause) { run(q, form, 0, local, live, at, pause); });
+    var typed = keysFor(run, form);
     // As in the header box: the engine and the index's meta load when the
     // reader comes to the box, not after the first pause.
     input.addEventListener('focus', function () { start(form).catch(function () {}); });
